@@ -1,0 +1,107 @@
+"""The `kg` command. Exit codes: 0 ok, 1 validation failed or not found, 2 usage or input error."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from kg import settings
+from kg.errors import KgError
+from kg.mint import Minter
+
+FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "nt": "nt", "jsonld": "json-ld"}
+
+
+def _fail(exc: KgError) -> None:
+    click.echo(f"error: {exc.message}", err=True)
+    sys.exit(exc.exit_code)
+
+
+class KgGroup(click.Group):
+    """Turns library errors into one clear line and the documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            _fail(exc)
+
+
+@click.group(cls=KgGroup)
+@click.version_option(package_name="newskg")
+def main() -> None:
+    """newskg: knowledge graphs of news about armed forces."""
+
+
+def _config() -> dict[str, str]:
+    return settings.load()
+
+
+def _minter() -> Minter:
+    return Minter(_config()["KG_BASE_IRI"])
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", "store_path", help="Store directory (default: KG_STORE).")
+def build(paths: tuple[Path, ...], store_path: str | None) -> None:
+    """Ingest articles (default: seeds/) into the store, each validated first."""
+    from kg.commands import run_build
+
+    sys.exit(run_build(list(paths) or [Path("seeds")], store_path or _config()["KG_STORE"], _minter()))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="ttl", show_default=True)
+@click.option("--url")
+@click.option("--title")
+@click.option("--published", help="Publication date, YYYY-MM-DD.")
+@click.option("--publisher")
+def extract(path: Path, fmt: str, url: str | None, title: str | None, published: str | None,
+            publisher: str | None) -> None:
+    """Print the graph of one article without storing it."""
+    from kg.commands import extract_graph
+
+    meta = {"url": url, "title": title, "published": published, "publisher": publisher}
+    click.echo(extract_graph(path, meta, FORMATS[fmt], _minter()))
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--shapes", "shapes_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "ttl", "json"]), default="text", show_default=True)
+def validate(file: Path, shapes_dir: Path | None, fmt: str) -> None:
+    """SHACL report for an RDF file (exit 0 conforms, 1 does not, 2 cannot read it)."""
+    from kg.commands import validate_file
+
+    text, conforms = validate_file(file, shapes_dir, fmt)
+    click.echo(text)
+    sys.exit(0 if conforms else 1)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", type=int, help="Worker processes (default: KG_WORKERS).")
+def serve(host: str, port: int, workers: int | None) -> None:
+    """Serve the store over HTTP with a production WSGI server (gunicorn)."""
+    from kg.commands import run_server
+
+    run_server(host, port, workers or int(_config()["KG_WORKERS"]))
+
+
+@main.command()
+@click.argument("sparql")
+@click.option("--format", "fmt", default="table",
+              type=click.Choice(["table", "json", "xml", "csv", "tsv", "ttl", "nt"]), show_default=True)
+def query(sparql: str, fmt: str) -> None:
+    """Run a SPARQL query against the store and print the results."""
+    from kg.commands import run_query
+
+    click.echo(run_query(sparql, fmt, _config()["KG_STORE"]), nl=False)
+
+
+if __name__ == "__main__":
+    main()

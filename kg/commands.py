@@ -1,0 +1,163 @@
+"""Plain functions behind the `kg` commands (each command is one call to one of these)."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, Literal, URIRef
+
+from kg.articles import read_file, read_paths
+from kg.errors import InputError
+from kg.mint import Minter
+from kg.pipeline import BuildResult, article_graphs, build
+from kg.rdf import PREFIXES, new_graph
+from kg.store import Store
+from kg.validate import validate
+
+RDF_SUFFIXES = {
+    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML, ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+}
+
+
+def _from_ox(term: Any) -> Any:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        from rdflib import BNode
+
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise InputError(f"unsupported term {term!r}")
+
+
+def quads_to_graph(quads: list[ox.Quad]) -> Graph:
+    """All quads as one rdflib graph (the union of their graphs), for validation."""
+    graph = new_graph()
+    for q in quads:
+        graph.add((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)))
+    return graph
+
+
+def read_rdf(path: Path) -> Graph:
+    """Parse an RDF file with pyoxigraph's strict parsers (rdflib's accept invalid input)."""
+    fmt = RDF_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF file extension; use one of {', '.join(RDF_SUFFIXES)}")
+    try:
+        return quads_to_graph(list(ox.parse(path=str(path), format=fmt)))
+    except SyntaxError as exc:
+        raise InputError(f"{path}: {exc}") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: {exc}") from exc
+
+
+def run_build(paths: list[Path], store_path: str, minter: Minter) -> int:
+    """`kg build`: exit 0 if every article was stored, 1 if any was refused."""
+    from tqdm import tqdm
+
+    from kg.articles import article_paths
+
+    files = article_paths(paths)
+    store = Store(store_path)
+    with tqdm(total=len(files), unit="article", desc="building", file=sys.stderr,
+              disable=None) as bar:
+        result: BuildResult = build(read_paths(files), store, minter, progress=lambda _a: bar.update(1))
+    for where, message in result.refused:
+        print(f"refused {where}:\n{message}", file=sys.stderr)
+    print(f"stored {len(result.stored)} article(s), refused {len(result.refused)}; store: {store_path}",
+          file=sys.stderr)
+    store.close()
+    return 1 if result.refused else 0
+
+
+def extract_graph(path: Path, meta: dict[str, Any], fmt: str, minter: Minter) -> str:
+    articles = list(read_file(path, meta))
+    if not articles:
+        raise InputError(f"{path}: no article found")
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    for article in articles:
+        graphs = article_graphs(article, minter)
+        if fmt in ("turtle", "nt", "json-ld"):
+            merged = graphs.union()
+            return merged.serialize(format=fmt)
+        named = dataset.graph(graphs.iri)
+        for triple in graphs.article:
+            named.add(triple)
+        reference = dataset.graph(minter.graph("reference"))
+        for triple in graphs.reference:
+            reference.add(triple)
+    return dataset.serialize(format=fmt)
+
+
+def validate_file(path: Path, shapes_dir: Path | None, fmt: str) -> tuple[str, bool]:
+    report = validate(read_rdf(path), str(shapes_dir) if shapes_dir else None)
+    if fmt == "json":
+        return json.dumps(report.as_dict(), indent=2), report.conforms
+    if fmt == "ttl":
+        return report.graph.serialize(format="turtle"), report.conforms
+    return report.summary(), report.conforms
+
+
+QUERY_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                 "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+
+
+def run_query(text: str, fmt: str, store_path: str) -> str:
+    result = Store(store_path).query(text)
+    if isinstance(result, ox.QueryTriples):
+        return result.serialize(format=ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE).decode()
+    if isinstance(result, ox.QueryBoolean):
+        return ("true" if bool(result) else "false") + "\n"
+    if fmt in QUERY_FORMATS:
+        return result.serialize(format=QUERY_FORMATS[fmt]).decode()
+    return _table(result)
+
+
+def _table(solutions: ox.QuerySolutions) -> str:
+    names = [v.value for v in solutions.variables]
+    rows = [[_cell(row[name]) for name in names] for row in solutions]
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True))]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    return "\n".join(lines) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+
+
+def _cell(term: Any) -> str:
+    if term is None:
+        return ""
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
+
+
+def run_server(host: str, port: int, workers: int) -> None:
+    """gunicorn in front of the Flask app; one log line per request."""
+    from gunicorn.app.base import BaseApplication
+
+    from kg.serve import create_app
+
+    class _Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("threads", 4)
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("accesslog", "-")
+            self.cfg.set("access_log_format", '%(h)s "%(r)s" %(s)s %(M)sms %(b)sB')
+            self.cfg.set("timeout", 120)
+
+        def load(self) -> Any:
+            return create_app()
+
+    print(f"newskg serving {os.environ.get('KG_STORE', 'data/store')} at http://{host}:{port}/", flush=True)
+    _Server().run()

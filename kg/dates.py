@@ -1,0 +1,243 @@
+"""Date expressions in news text, each read as the interval of days it allows.
+
+"in March 2022" -> 2022-03-01 … 2022-03-31; "on 3 March 2022" -> that day; "last month" relative to the
+publication date; "the first month of the war" against the anchors in data/patterns/eras.tsv. An expression
+that cannot be placed (a weekday with no publication date) gives no interval rather than a guess.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.patterns import read_table
+
+MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["Sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+SPANS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(calendar.day_name) + ")"
+
+
+@dataclass(frozen=True)
+class Interval:
+    earliest: dt.date | None
+    latest: dt.date | None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    interval: Interval
+    explicit_year: int | None  # a year the text states (or implies by an anchor), for later month names
+
+
+def month_interval(year: int, month: int) -> Interval:
+    last = calendar.monthrange(year, month)[1]
+    return Interval(dt.date(year, month, 1), dt.date(year, month, last))
+
+
+def _safe_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _eras() -> tuple[tuple[str, dt.date], ...]:
+    return tuple((row[0], dt.date.fromisoformat(row[1])) for row in read_table("eras.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    era = "|".join(f"(?:{phrase})" for phrase, _ in _eras())
+    day_month = rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"
+    month_day = rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?"
+    return (
+        ("era_first", re.compile(
+            rf"\b(?:the\s+)?first\s+(?P<n>two\s+|three\s+|few\s+)?(?P<span>days?|weeks?|months?|year)\s+of\s+"
+            rf"(?:the\s+|Russia['’]s\s+)?(?P<era>{era})", re.I)),
+        ("era_since", re.compile(
+            rf"\b(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+|Russia['’]s\s+)?(?P<era>{era})",
+            re.I)),
+        ("day", re.compile(rf"\b{day_month}\b")),
+        ("day", re.compile(rf"\b{month_day}\b")),
+        ("since_month", re.compile(rf"\bsince\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?:\s+{_YEAR})?\b")),
+        ("month", re.compile(rf"\b(?:(?:early|late|mid)[- ])?{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
+        ("season", re.compile(
+            rf"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", re.I)),
+        ("year", re.compile(rf"\b(?:in|during|since|throughout|by|of|early|late)\s+{_YEAR}\b(?!\s*(?:soldiers|men))")),
+        ("relative", re.compile(
+            r"\b(?P<rel>last|this|earlier\s+this|later\s+this|the\s+previous|the\s+past)\s+"
+            r"(?P<unit>week|month|year|weekend)\b", re.I)),
+        ("weekday", re.compile(rf"\b(?:on|last|this|since)\s+(?:the\s+)?{_WEEKDAY}\b")),
+        ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|the\s+day\s+before)\b", re.I)),
+    )
+
+
+def find_dates(text: str, published: dt.date | None, context_year: int | None) -> list[DateMention]:
+    """Date expressions in one sentence, with ``context_year`` the year the article last stated."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            mention = _resolve(kind, m, published, context_year)
+            if mention is not None:
+                found.append(mention)
+                taken.append(m.span())
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date | None,
+             context_year: int | None) -> DateMention | None:
+    interval, year = _RESOLVERS[kind](m, published, context_year)
+    if interval is None:
+        return None
+    return DateMention(m.start(), m.end(), interval, year)
+
+
+def _year_for_month(month: int, published: dt.date | None, context_year: int | None) -> int | None:
+    """The year a bare month name refers to: the one the article last stated, else the latest not after
+    publication."""
+    if context_year is not None:
+        return context_year
+    if published is not None:
+        return published.year if month <= published.month else published.year - 1
+    return None
+
+
+Resolved = tuple[Interval | None, int | None]
+
+
+def _era_date(name: str) -> dt.date | None:
+    for phrase, date in _eras():
+        if re.fullmatch(phrase, name, re.I):
+            return date
+    return None
+
+
+def _era_first(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    start = _era_date(m["era"])
+    if start is None:
+        return None, None
+    count = {"two": 2, "three": 3, "few": 3}.get((m["n"] or "").strip().lower(), 1)
+    days = SPANS[m["span"].lower()] * count
+    if m["span"].lower().startswith("month"):
+        end = _add_months(start, count) - dt.timedelta(days=1)
+    else:
+        end = start + dt.timedelta(days=days - 1)
+    return Interval(start, end), start.year
+
+
+def _add_months(date: dt.date, months: int) -> dt.date:
+    month = date.month - 1 + months
+    year = date.year + month // 12
+    month = month % 12 + 1
+    return dt.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
+
+
+def _era_since(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    start = _era_date(m["era"])
+    return (Interval(start, published), start.year) if start else (None, None)
+
+
+def _day(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    month = MONTHS[m["month"]]
+    year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
+    if year is None:
+        return Interval(None, None), None
+    date = _safe_day(year, month, int(m["day"]))
+    return (Interval(date, date), year if m["year"] else None) if date else (None, None)
+
+
+def _since_month(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    month = MONTHS[m["month"]]
+    year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
+    if year is None:
+        return Interval(None, published), None
+    return Interval(dt.date(year, month, 1), published), int(m["year"]) if m["year"] else None
+
+
+def _month(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    if m["month"] in ("May", "March") and not m["year"] and _looks_like_verb(m):
+        return None, None
+    month = MONTHS[m["month"]]
+    year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
+    if year is None:
+        return Interval(None, None), None
+    return month_interval(year, month), int(m["year"]) if m["year"] else None
+
+
+def _looks_like_verb(m: re.Match[str]) -> bool:
+    before = m.string[: m.start()].rstrip()
+    return not before or before.endswith((".", "“", '"')) or not re.search(
+        r"\b(?:in|since|until|by|of|early|late|mid|during|last|this|from|before|after|and)[- ]?$", before, re.I)
+
+
+def _season(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    year = int(m["year"])
+    first, last = SEASONS[m["season"].lower()]
+    end_year = year + 1 if last < first else year
+    end = dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+    return Interval(dt.date(year, first, 1), end), year
+
+
+def _year(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    year = int(m["year"])
+    return Interval(dt.date(year, 1, 1), dt.date(year, 12, 31)), year
+
+
+def _relative(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    if published is None:
+        return Interval(None, None), None
+    rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
+    back = rel in ("last", "the previous", "the past")
+    if unit == "year":
+        year = published.year - 1 if back else published.year
+        return Interval(dt.date(year, 1, 1), dt.date(year, 12, 31) if back else published), year
+    if unit == "month":
+        month_start = published.replace(day=1)
+        if back:
+            prev = month_start - dt.timedelta(days=1)
+            return month_interval(prev.year, prev.month), None
+        return Interval(month_start, published), None
+    week_start = published - dt.timedelta(days=published.weekday())
+    if back:
+        return Interval(week_start - dt.timedelta(days=7), week_start - dt.timedelta(days=1)), None
+    return Interval(week_start, published), None
+
+
+def _weekday(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    if published is None:
+        return Interval(None, None), None
+    back = (published.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
+    if m.group(0).lower().startswith("last") and back == 0:
+        back = 7
+    day = published - dt.timedelta(days=back)
+    return Interval(day, day), None
+
+
+def _yesterday(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    if published is None:
+        return Interval(None, None), None
+    day = published if m["rel"].lower() == "today" else published - dt.timedelta(days=1)
+    return Interval(day, day), None
+
+
+_RESOLVERS = {
+    "era_first": _era_first, "era_since": _era_since, "day": _day, "since_month": _since_month,
+    "month": _month, "season": _season, "year": _year, "relative": _relative, "weekday": _weekday,
+    "yesterday": _yesterday,
+}

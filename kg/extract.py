@@ -1,0 +1,450 @@
+"""Article -> mentions and claims. Pure: the gazetteer and pattern tables come in, nothing is written.
+
+One pass over the sentences of the news part of the text (boilerplate removed, kg.text). In each sentence:
+sources and who they are relayed by, place names (kg.gazetteer), unit names, counts (kg.quantities), dates
+(kg.dates), references to groups of soldiers, and event triggers (data/patterns/events.tsv). A claim is one
+event trigger with the arguments its sentence gives it; what a sentence leaves open (who said it, which
+soldiers) comes from the sentences before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.articles import Article
+from kg.dates import DateMention, Interval, find_dates
+from kg.gazetteer import Gazetteer, PlaceMatch
+from kg.patterns import read_table
+from kg.quantities import Quantity, QuantityMention, count_after, find_counts
+from kg.text import Sentence, sentences
+
+MOVEMENT_EVENTS = {"Deployment", "DeploymentRefusal", "Reenlistment"}
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    key: str
+    label: str
+    kind: str  # outlet, organisation, generic
+    wikidata: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Source:
+    """Someone an article attributes claims to, and who relayed them ("activists cited by MT Russian")."""
+
+    key: str
+    label: str
+    kind: str
+    wikidata: str | None
+    cited_by: set[str] = field(default_factory=set)
+
+
+@dataclass
+class TroopGroup:
+    """A group of soldiers the article follows: a named unit, or one known by home region and base."""
+
+    name: str | None = None
+    home: list[int] = field(default_factory=list)  # indices into Extraction.places
+    bases: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One reported event with the arguments the text gives it."""
+
+    type: str
+    sentence: Sentence
+    trigger: tuple[int, int]
+    certainty: str
+    sources: tuple[str, ...]
+    group: int | None
+    places: tuple[int, ...]
+    destinations: tuple[int, ...]
+    participants: Quantity | None
+    deaths: Quantity | None
+    interval: Interval | None
+
+
+@dataclass
+class Extraction:
+    article: Article
+    sentences: list[Sentence]
+    places: list[PlaceMatch]
+    groups: list[TroopGroup]
+    sources: dict[str, Source]
+    claims: list[Claim]
+
+
+# -- pattern tables ---------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in read_table("events.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _source_patterns() -> tuple[tuple[str, str, str, str | None, re.Pattern[str]], ...]:
+    rows = []
+    for row in read_table("sources.tsv"):
+        key, label, kind, rx = row[:4]
+        wikidata = row[4] if len(row) > 4 and row[4] else None
+        flags = 0 if kind != "generic" and re.search(r"[A-Z]", rx) else re.IGNORECASE
+        rows.append((key, label, kind, wikidata, re.compile(rx, flags)))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> dict[str, re.Pattern[str]]:
+    by_role: dict[str, list[str]] = {}
+    for role, rx in read_table("attribution.tsv"):
+        by_role.setdefault(role, []).append(f"(?:{rx})")
+    return {role: re.compile("|".join(rxs), re.IGNORECASE) for role, rxs in by_role.items()}
+
+
+@lru_cache(maxsize=1)
+def _troops() -> dict[str, re.Pattern[str]]:
+    by_role: dict[str, list[str]] = {}
+    for role, rx in read_table("troops.tsv"):
+        by_role.setdefault(role, []).append(f"(?:{rx})")
+    return {role: re.compile("|".join(rxs), re.IGNORECASE) for role, rxs in by_role.items()}
+
+
+@lru_cache(maxsize=1)
+def _unit_names() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{row[0]})" for row in read_table("units.tsv")))
+
+
+BASE_BEFORE = re.compile(
+    r"\b(?:base|bases|garrison|barracks|camp|training\s+(?:ground|grounds|centre|center)|military\s+town|"
+    r"deployment\s+point|headquarters|airfield|air\s+base|(?:based|stationed|garrisoned|quartered|housed))"
+    r"\s+(?:(?:located|situated)\s+)?(?:in|at|near|outside|of|close\s+to)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|settlement|urban-type\s+settlement)\s+of\s+)?(?:[\w’'-]+\s+){0,1}$",
+    re.IGNORECASE)
+BASE_AFTER = re.compile(r"^\s+(?:garrison|base|barracks|military\s+base|training\s+ground)\b", re.IGNORECASE)
+ORIGIN_BEFORE = re.compile(
+    r"\b(?:from|hail(?:ing|s)?\s+from|native\s+to|natives\s+of|recruited\s+in|formed\s+in|raised\s+in|"
+    r"mobili[sz]ed\s+in|drafted\s+in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE)
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|on|across|around|of|into|to|toward|towards|within|over|along|"
+    r"between|and)\s+(?:the\s+|eastern\s+|western\s+|southern\s+|northern\s+|occupied\s+|[\w’'-]+\s+){0,3}$"
+    r"|^\s*$|,\s*$",
+    re.IGNORECASE)
+DESTINATION_BEFORE = re.compile(
+    r"\b(?:to|into|for\s+deployment\s+(?:in|to)|in)\s+(?:the\s+|eastern\s+|southern\s+|occupied\s+|front\s+in\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+DISTRIBUTIVE = re.compile(r"\b(?:in\s+)?(?:each|both)\s+(?:region|regions|republic|of\s+the\s+(?:regions|two))\b",
+                          re.IGNORECASE)
+REPORT_DATE_BEFORE = re.compile(
+    r"\b(?:said|says|told|reported|cited\s+by|quoted\s+by|according\s+to|wrote|announced|stated|published)"
+    r"(?:\s+(?:[A-Z][\w’'.-]*|the|a|an|its|their|his|her|activists?|officials|reporters|journalists))*\s*$")
+QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+# -- one sentence -----------------------------------------------------------------------------------------
+
+def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
+    """Source mentions in ``text``, longest first where they overlap."""
+    hits = []
+    for key, label, kind, wikidata, rx in _source_patterns():
+        for m in rx.finditer(text):
+            hits.append(SourceMention(key, label, kind, wikidata, m.start() + offset, m.end() + offset))
+    return _non_overlapping(hits)
+
+
+def _non_overlapping(hits: list[SourceMention]) -> list[SourceMention]:
+    chosen: list[SourceMention] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _in_quote(position: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in quotes)
+
+
+def attribute(sentence: Sentence, mentions: list[SourceMention]) -> tuple[list[SourceMention], dict[str, str]]:
+    """Which source mentions the sentence attributes its claims to, and who relays each of them."""
+    text, base = sentence.text, sentence.start
+    rx = _attribution()
+    quotes = [(m.start() + base, m.end() + base) for m in QUOTE.finditer(text)]
+    outside = [m for m in mentions if not _in_quote(m.start, quotes)]
+    speakers: list[SourceMention] = []
+    citers: dict[str, str] = {}
+    for m in outside:
+        before = text[: m.start - base]
+        tail = before[-30:]
+        if rx["citer"].search(tail) and re.search(rf"(?:{rx['citer'].pattern})\s*(?:the\s+)?$", before, re.I):
+            relayed = [s for s in speakers if s.start < m.start]
+            if relayed:
+                citers[relayed[-1].key] = m.key
+            continue
+        if m.key == "official-figures" or _introduced(before, rx) or _says(m, outside, text, base, rx):
+            speakers.append(m)
+    return speakers, citers
+
+
+def _introduced(before: str, rx: dict[str, re.Pattern[str]]) -> bool:
+    """'according to X', 'said X' (the source just after the attributing phrase)."""
+    return bool(re.search(rf"(?:{rx['before'].pattern})\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){{0,2}}$", before, re.I)) \
+        and not re.search(r"\b(?:said|told|reported|wrote)\s+(?:that\s+)?(?:[\w’'-]+\s+){2,}$", before)
+
+
+def _says(m: SourceMention, outside: list[SourceMention], text: str, base: int,
+          rx: dict[str, re.Pattern[str]]) -> bool:
+    """'X said', 'X who represented the soldiers told': a verb of saying after X, no other speaker between."""
+    after = text[m.end - base: m.end - base + 100]
+    verb = rx["speech"].search(after)
+    if not verb:
+        return False
+    gap = after[: verb.start()]
+    if re.search(r"[.;:“”\"]", gap):
+        return False
+    if m.kind == "generic" and m.key == "soldiers" and len(gap.split()) > 1:
+        return False
+    between = [o for o in outside if m.end <= o.start < m.end + verb.start()]
+    relative = re.match(r"^\s*,?\s*(?:who|which|that)\b", gap)
+    return not between or bool(relative)
+
+
+def _report_dates(sentence: Sentence, dates: list[DateMention]) -> set[int]:
+    """Dates that say when something was reported ("activists said on Monday"), not when it happened."""
+    return {i for i, d in enumerate(dates)
+            if REPORT_DATE_BEFORE.search(sentence.text[: d.start].rstrip() + " ")}
+
+
+def find_triggers(text: str) -> list[tuple[str, int, int]]:
+    """Event triggers, longest first where they overlap; one per event class per sentence."""
+    hits = [(kind, m.start(), m.end()) for kind, rx in _triggers() for m in rx.finditer(text)]
+    chosen: list[tuple[str, int, int]] = []
+    for hit in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1])):
+        if all(hit[2] <= c[1] or hit[1] >= c[2] for c in chosen) and all(hit[0] != c[0] for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h[1])
+
+
+# -- the article ------------------------------------------------------------------------------------------
+
+@dataclass
+class _State:
+    """What the text has established so far: the year in context, who is speaking, which soldiers."""
+
+    context_year: int | None
+    speakers: tuple[str, ...] = ()
+    group: int | None = None
+
+
+def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
+    """Mentions and claims of one article."""
+    result = Extraction(article, sentences(article.text), [], [], {}, [])
+    state = _State(context_year=None)
+    for sentence in result.sentences:
+        _read_sentence(sentence, result, state, gazetteer)
+    return result
+
+
+def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazetteer: Gazetteer) -> None:
+    text, base = sentence.text, sentence.start
+    source_mentions = find_sources(text, base)
+    units = [(m.start() + base, m.end() + base, _canonical_unit(m.group(0))) for m in _unit_names().finditer(text)]
+    masked = [(s.start - base, s.end - base) for s in source_mentions if s.kind != "generic"]
+    masked += [(s - base, e - base) for s, e, _ in units]
+    first_place = len(result.places)
+    for match in gazetteer.match(text, masked):
+        result.places.append(PlaceMatch(match.start + base, match.end + base, match.surface, match.candidates,
+                                        match.alias_kind))
+    place_ids = list(range(first_place, len(result.places)))
+    speakers, citers = attribute(sentence, source_mentions)
+    for mention in speakers:
+        source = result.sources.setdefault(mention.key, Source(mention.key, mention.label, mention.kind,
+                                                               mention.wikidata))
+        if mention.key in citers:
+            citer = next(s for s in source_mentions if s.key == citers[mention.key])
+            result.sources.setdefault(citer.key, Source(citer.key, citer.label, citer.kind, citer.wikidata))
+            source.cited_by.add(citer.key)
+    if speakers:
+        state.speakers = tuple(dict.fromkeys(s.key for s in speakers if s.key not in citers.values()))
+    dates = find_dates(text, sentence_published(result), state.context_year)
+    reported = _report_dates(sentence, dates)
+    event_dates = [d for i, d in enumerate(dates) if i not in reported]
+    group = _track_group(sentence, result, state, units, place_ids)
+    triggers = find_triggers(text)
+    for kind, start, end in triggers:
+        _add_claims(result, sentence, state, (kind, start, end), place_ids, event_dates, group, triggers)
+    years = [d.explicit_year for d in dates if d.explicit_year is not None]
+    if years:
+        state.context_year = years[-1]
+
+
+def sentence_published(result: Extraction):  # noqa: ANN201 - small accessor
+    return result.article.published
+
+
+def _canonical_unit(name: str) -> str:
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    name = re.sub(r"\s+", " ", name)
+    if re.match(r"military unit", name, re.I):
+        return "military unit " + re.sub(r"\D", "", name)
+    m = re.match(r"unit\s+(?:No\.?\s*)?(\d+)(.*)", name, re.I)
+    if m:
+        return f"Unit {m.group(1)}{m.group(2)}"
+    return name
+
+
+def _track_group(sentence: Sentence, result: Extraction, state: _State,
+                 units: list[tuple[int, int, str]], place_ids: list[int]) -> int | None:
+    """The group of soldiers this sentence is about (new, named, or the one the text was following)."""
+    text, base = sentence.text, sentence.start
+    troops = _troops()
+    nouns = list(troops["noun"].finditer(text))
+    pronouns = troops["pronoun"].search(text)
+    origins = [i for i in place_ids if _is_origin(result.places[i], text, base, nouns)]
+    bases = [i for i in place_ids if _is_base(result.places[i], text, base)]
+    group: int | None = None
+    if units:
+        group = _named_group(result, units[0][2])
+        for _, _, name in units[1:]:
+            _named_group(result, name)
+    elif nouns or bases:
+        fresh = any(troops["new"].search(text[max(0, n.start() - 25): n.start()]) for n in nouns)
+        current = state.group
+        if current is None or fresh or _conflicts(result, current, origins):
+            if not nouns and current is not None:
+                group = current
+            else:
+                result.groups.append(TroopGroup())
+                group = len(result.groups) - 1
+        else:
+            group = current
+    elif pronouns:
+        group = state.group
+    if group is not None:
+        known = result.groups[group]
+        known.home.extend(i for i in origins if i not in known.home)
+        known.bases.extend(i for i in bases if i not in known.bases)
+        state.group = group
+    return group if (nouns or pronouns or units or bases) else None
+
+
+def _named_group(result: Extraction, name: str) -> int:
+    for index, group in enumerate(result.groups):
+        if group.name == name:
+            return index
+    result.groups.append(TroopGroup(name=name))
+    return len(result.groups) - 1
+
+
+def _conflicts(result: Extraction, group: int, origins: list[int]) -> bool:
+    """Soldiers from somewhere else than the group the text was following are another group."""
+    known = {result.places[i].surface.lower() for i in result.groups[group].home}
+    new = {result.places[i].surface.lower() for i in origins}
+    return bool(known and new and not known & new) or (result.groups[group].name is not None and bool(new))
+
+
+def _is_origin(place: PlaceMatch, text: str, base: int, nouns: list[re.Match[str]]) -> bool:
+    before = text[: place.start - base]
+    if ORIGIN_BEFORE.search(before):
+        return True
+    after = text[place.end - base:]
+    return place.alias_kind == "demonym" and any(n.start() == place.end - base + len(after) - len(after.lstrip())
+                                                 for n in nouns) or bool(
+        place.alias_kind == "demonym" and re.match(r"^\s+(?:[\w-]+\s+){0,2}(?:soldiers|servicemen|men|troops|"
+                                                    r"conscripts|unit|battalion|brigade|regiment|fighters|"
+                                                    r"reservists|mobili[sz]ed|recruits|volunteers)\b", after, re.I))
+
+
+def _is_base(place: PlaceMatch, text: str, base: int) -> bool:
+    return bool(BASE_BEFORE.search(text[: place.start - base]) or BASE_AFTER.match(text[place.end - base:]))
+
+
+def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: tuple[str, int, int],
+                place_ids: list[int], dates: list[DateMention], group: int | None,
+                triggers: list[tuple[str, int, int]]) -> None:
+    kind, start, end = trigger
+    text, base = sentence.text, sentence.start
+    destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS
+                         and _is_destination(result.places[i], text, base, end))
+    origins_or_bases = set(result.groups[group].home if group is not None else [])
+    places = tuple(i for i in place_ids if i not in destinations and i not in origins_or_bases
+                   and LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
+                   and not ORIGIN_BEFORE.search(text[: result.places[i].start - base]))
+    counts = find_counts(text)
+    participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
+    interval = _nearest_date(dates, start)
+    certainty = _certainty(text, start, bool(state.speakers))
+    claim = Claim(kind, sentence, (base + start, base + end), certainty, state.speakers, group, places,
+                  destinations, participants, deaths, interval)
+    regions = [i for i in place_ids if _looks_like_region(result.places[i])]
+    if DISTRIBUTIVE.search(text) and len(regions) > 1:
+        for region in regions:
+            result.claims.append(_with_places(claim, (region,)))
+    else:
+        result.claims.append(claim)
+
+
+def _looks_like_region(place: PlaceMatch) -> bool:
+    return any(re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", c) for c in place.candidates)
+
+
+def _with_places(claim: Claim, places: tuple[int, ...]) -> Claim:
+    return Claim(claim.type, claim.sentence, claim.trigger, claim.certainty, claim.sources, claim.group, places,
+                 claim.destinations, claim.participants, claim.deaths, claim.interval)
+
+
+def _is_destination(place: PlaceMatch, text: str, base: int, trigger_end: int) -> bool:
+    offset = place.start - base
+    return trigger_end - 3 <= offset <= trigger_end + 60 and bool(DESTINATION_BEFORE.search(text[:offset])) \
+        and not re.search(r"[,;]", text[trigger_end:offset])
+
+
+def _counts_for(kind: str, text: str, start: int, end: int, counts: list[QuantityMention],
+                triggers: list[tuple[str, int, int]]) -> tuple[Quantity | None, Quantity | None]:
+    if kind == "Casualties":
+        direct = count_after(re.sub(r"^\s*(?:of|at|reached|rose\s+to|stood\s+at|stands\s+at|to|was|is|were)\s+",
+                                    "", text[end:]))
+        if direct is not None:
+            return None, direct
+        nearest = _nearest_count(counts, start, end, triggers, kind)
+        return None, nearest
+    return _nearest_count(counts, start, end, triggers, kind), None
+
+
+def _nearest_count(counts: list[QuantityMention], start: int, end: int,
+                   triggers: list[tuple[str, int, int]], kind: str) -> Quantity | None:
+    """The count closest to the trigger, unless another trigger is closer to it."""
+    best, best_distance = None, 10**9
+    for count in counts:
+        distance = start - count.end if count.end <= start else count.start - end
+        distance = abs(distance) if count.end <= start else abs(distance) + 15
+        closer = [t for t in triggers if t[0] != kind and _distance(count, t) < distance]
+        if distance < best_distance and not closer:
+            best, best_distance = count.quantity, distance
+    return best
+
+
+def _distance(count: QuantityMention, trigger: tuple[str, int, int]) -> int:
+    _, start, end = trigger
+    return start - count.end if count.end <= start else count.start - end + 15
+
+
+def _nearest_date(dates: list[DateMention], position: int) -> Interval | None:
+    if not dates:
+        return None
+    nearest = min(dates, key=lambda d: abs(d.start - position))
+    return nearest.interval if (nearest.interval.earliest or nearest.interval.latest) else None
+
+
+def _certainty(text: str, trigger_start: int, attributed: bool) -> str:
+    rx = _attribution()
+    before = text[:trigger_start]
+    unquoted = QUOTE.sub(" ", text)
+    if rx["negation"].search(before[-25:]) or re.search(r"\b(?:denied|denies|deny|refuted)\b", before, re.I):
+        return "Negated"
+    if rx["hedge"].search(unquoted):
+        return "Alleged"
+    return "Reported" if attributed else "Asserted"

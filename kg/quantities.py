@@ -1,0 +1,161 @@
+"""Counts as news reports them: "300", "three hundred", "at least 300", "in excess of 200", "dozens of"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.patterns import read_lines, read_table
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
+NUMBER_WORDS = rf"(?:(?:{_WORD}|a)(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count as reported: exact (value), bounded (min/max) or approximate."""
+
+    value: int | None = None
+    min: int | None = None
+    max: int | None = None
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    quantity: Quantity
+    start: int
+    end: int
+    noun: str | None  # the people noun counted, None for bare counts ("deaths in excess of 200")
+
+
+def parse_number(text: str) -> int | None:
+    """'1,200' -> 1200, 'three hundred' -> 300, 'twenty-five' -> 25, 'a hundred' -> 100."""
+    text = text.strip().lower()
+    if re.fullmatch(r"[\d,]+", text):
+        return int(text.replace(",", ""))
+    total, current, seen = 0, 0, False
+    for word in re.split(r"[\s-]+", text):
+        if word in ("and", ""):
+            continue
+        if word == "a":
+            current, seen = 1, True
+        elif word in UNITS:
+            current, seen = current + UNITS[word], True
+        elif word in TENS:
+            current, seen = current + TENS[word], True
+        elif word in SCALES:
+            current, seen = max(current, 1) * SCALES[word], True
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current if seen else None
+
+
+def bounded(number: int, bound: str | None) -> Quantity:
+    """Apply a qualifier's bound to a number."""
+    match bound:
+        case "min":
+            return Quantity(min=number)
+        case "min_exclusive":
+            return Quantity(min=number + 1)
+        case "max":
+            return Quantity(max=number)
+        case "max_exclusive":
+            return Quantity(max=max(number - 1, 0))
+        case "max_exclusive_approx":
+            return Quantity(max=max(number - 1, 0), approximate=True)
+        case "approx":
+            return Quantity(value=number, approximate=True)
+        case _:
+            return Quantity(value=number)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, Quantity]]:
+    qualifiers = {row[0].lower(): row[1] for row in read_table("quantifiers.tsv")}
+    collectives = {
+        row[0].lower(): Quantity(
+            value=int(row[1]) if row[1].strip() else None,
+            min=int(row[2]) if row[2].strip() else None,
+            max=int(row[3]) if row[3].strip() else None,
+            approximate=row[4].strip() == "true",
+        )
+        for row in read_table("collectives.tsv")
+    }
+    nouns = sorted(read_lines("people.txt"), key=len, reverse=True)
+    qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+    coll = "|".join(re.escape(c) for c in sorted(collectives, key=len, reverse=True))
+    noun = "|".join(re.escape(n) for n in nouns)
+    # up to three modifiers between the number and the noun: "300 Dagestani contract soldiers"
+    modifiers = r"(?:(?:more|other|additional|further|of\s+the|of\s+their|of\s+its|[A-Za-z’'-]+)\s+){0,3}?"
+    standalone = "|".join(re.escape(c) for c in sorted(collectives, key=len, reverse=True)
+                          if not c.endswith(" of"))
+    counted = re.compile(
+        rf"\b(?P<coll>{coll})\s+{modifiers}(?P<cnoun>{noun})\b|"
+        rf"\b(?P<scoll>{standalone})\b(?!\s+(?:of|spokes|commander))|"
+        rf"\b(?:(?P<qual>{qual})\s+)?(?:(?P<lo>{NUMBER})\s*(?:-|–|to)\s*)?(?P<num>{NUMBER})"
+        rf"(?:\s+|-)(?!percent|per\b|years?\b|days?\b|months?\b|weeks?\b|hours?\b|km\b|kilomet)"
+        rf"{modifiers}(?P<noun>{noun})\b",
+        re.IGNORECASE,
+    )
+    between = re.compile(rf"\bbetween\s+(?P<lo>{NUMBER})\s+and\s+(?P<hi>{NUMBER})\s+{modifiers}(?P<noun>{noun})\b",
+                         re.IGNORECASE)
+    bare = re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\b", re.IGNORECASE)
+    return counted, between, bare, qualifiers, collectives
+
+
+def find_counts(text: str) -> list[QuantityMention]:
+    """Counts of people in ``text`` ("at least 300 soldiers", "dozens of conscripts")."""
+    counted, between, _, qualifiers, collectives = _patterns()
+    found: list[QuantityMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in between.finditer(text):
+        lo, hi = parse_number(m["lo"]), parse_number(m["hi"])
+        if lo is not None and hi is not None:
+            found.append(QuantityMention(Quantity(min=lo, max=hi), m.start(), m.end(), m["noun"].lower()))
+            taken.append(m.span())
+    for m in counted.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        q = _counted_quantity(m, qualifiers, collectives)
+        if q is not None:
+            noun = (m["noun"] or m["cnoun"] or "").lower() or None
+            found.append(QuantityMention(q, m.start(), m.end(), noun))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _counted_quantity(m: re.Match[str], qualifiers: dict[str, str],
+                      collectives: dict[str, Quantity]) -> Quantity | None:
+    if m["coll"] or m["scoll"]:
+        return collectives[(m["coll"] or m["scoll"]).lower()]
+    number = parse_number(m["num"])
+    if number is None or m["num"].lower() in ("a", "one") and not m["qual"]:
+        return None
+    if m["lo"]:
+        low = parse_number(m["lo"])
+        if low is not None and low < number:
+            return Quantity(min=low, max=number)
+    return bounded(number, qualifiers.get((m["qual"] or "").lower()))
+
+
+def count_after(text: str) -> Quantity | None:
+    """A count at the start of ``text``: "in excess of 200 in each region" -> minValue 201."""
+    _, _, bare, qualifiers, _ = _patterns()
+    m = bare.match(text.lstrip(" :,"))
+    if not m:
+        return None
+    number = parse_number(m["num"])
+    if number is None or m["num"].lower() == "a":
+        return None
+    return bounded(number, qualifiers.get((m["qual"] or "").lower()))

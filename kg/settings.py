@@ -1,0 +1,39 @@
+"""Every setting, in one table: (name, default, help). Read from the environment, prefix KG_."""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("KG_STORE", "data/store", "Store location: a directory for the embedded Oxigraph store."),
+    Setting("KG_BASE_IRI", "https://w3id.org/newskg/id/", "Base IRI of every minted resource."),
+    Setting("KG_UPDATE_TOKEN", "", "Bearer token that allows writes; unset means the service is read-only."),
+    Setting("KG_QUERY_TIMEOUT", "30", "Seconds a query may run before it is stopped with 503."),
+    Setting("KG_MAX_ROWS", "100000", "Most rows a SELECT returns over HTTP."),
+    Setting("KG_MAX_BODY", "10485760", "Largest request body accepted, in bytes (larger gets 413)."),
+    Setting("KG_SERVICE_ALLOW", "", "Comma-separated hosts that SPARQL SERVICE may call (empty: none)."),
+    Setting("KG_WORKERS", "2", "Web server worker processes for `kg serve`."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def load(environ: Mapping[str, str] | None = None, **overrides: Any) -> dict[str, str]:
+    """Settings from the environment (or ``environ``), with ``overrides`` applied last."""
+    env = os.environ if environ is None else environ
+    values = {s.name: env.get(s.name, s.default) for s in SETTINGS}
+    for key, value in overrides.items():
+        if key not in _BY_NAME:
+            raise KeyError(f"unknown setting {key}; known: {', '.join(_BY_NAME)}")
+        values[key] = str(value)
+    return values

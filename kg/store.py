@@ -1,0 +1,162 @@
+"""The dataset on disk: embedded Oxigraph, one writer, readers on published snapshots.
+
+Layout of a store directory (``KG_STORE``)::
+
+    db/                  the read-write Oxigraph store, opened by one writing process at a time
+    snapshots/gen-N/     consistent copies made with Store.backup (hard links) after each write
+    CURRENT              the name of the newest snapshot; replaced atomically
+
+Writers change ``db/`` in one SPARQL update per article or submission (all of it or none of it is seen) and
+then publish a snapshot. Readers open the snapshot CURRENT names read-only and reopen when it moves, so a
+query never sees half a write and never blocks a writer.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+
+from kg.errors import InputError, NotFound, QueryError, StoreError
+
+KEEP_SNAPSHOTS = 3
+
+
+def to_ox_term(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """rdflib term -> pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise InputError(f"cannot store term {term!r}")
+
+
+def graph_quads(graph: Graph, name: str) -> list[ox.Quad]:
+    g = ox.NamedNode(name)
+    return [ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o), g) for s, p, o in graph]  # type: ignore[arg-type]
+
+
+def _ntriples(quads: Iterable[ox.Quad]) -> str:
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+
+
+class Store:
+    """The embedded Oxigraph dataset at ``path``."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._writer: ox.Store | None = None
+        self._reader: ox.Store | None = None
+        self._reader_generation: str | None = None
+        self._lock = threading.Lock()
+
+    # -- writing ----------------------------------------------------------------------------------------
+    @property
+    def writer(self) -> ox.Store:
+        if self._writer is None:
+            (self.path / "snapshots").mkdir(parents=True, exist_ok=True)
+            try:
+                self._writer = ox.Store(str(self.path / "db"))
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot open the store for writing ({exc}); is another "
+                                 f"`kg build` or `kg import` running?") from exc
+        return self._writer
+
+    def replace_graphs(self, graphs: dict[str, list[ox.Quad]], add: dict[str, list[ox.Quad]] | None = None) -> None:
+        """Replace each named graph of ``graphs`` and add ``add`` to others, all in one transaction."""
+        parts = [f"DROP SILENT GRAPH <{name}>" for name in graphs]
+        for name, quads in {**graphs, **(add or {})}.items():
+            if quads:
+                parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{_ntriples(quads)}\n}} }}")
+        self.writer.update(" ;\n".join(parts))
+
+    def drop_graph(self, name: str) -> None:
+        self.writer.update(f"DROP SILENT GRAPH <{name}>")
+
+    def bulk_load(self, path: Path, graph: str | None, fmt: ox.RdfFormat) -> None:
+        to = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+        self.writer.bulk_load(path=str(path), format=fmt, to_graph=to if fmt not in (
+            ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else None)
+
+    def publish(self) -> str:
+        """Make everything written so far visible to readers: a new snapshot and CURRENT pointing to it."""
+        self.writer.flush()
+        snapshots = self.path / "snapshots"
+        numbers = [int(p.name.split("-")[1]) for p in snapshots.glob("gen-*") if p.name.split("-")[1].isdigit()]
+        name = f"gen-{max(numbers, default=0) + 1:06d}"
+        self.writer.backup(str(snapshots / name))
+        pointer = self.path / "CURRENT.tmp"
+        pointer.write_text(name)
+        os.replace(pointer, self.path / "CURRENT")
+        for old in sorted(snapshots.glob("gen-*"))[:-KEEP_SNAPSHOTS]:
+            shutil.rmtree(old, ignore_errors=True)
+        return name
+
+    def close(self) -> None:
+        self._writer = None
+        self._reader = None
+
+    # -- reading ----------------------------------------------------------------------------------------
+    def current_generation(self) -> str | None:
+        try:
+            return (self.path / "CURRENT").read_text().strip() or None
+        except FileNotFoundError:
+            return None
+
+    @property
+    def reader(self) -> ox.Store:
+        """The newest published snapshot, opened read-only (reopened when a newer one is published)."""
+        generation = self.current_generation()
+        if generation is None:
+            raise NotFound(f"{self.path}: the store is empty; run `kg build` first")
+        with self._lock:
+            if generation != self._reader_generation or self._reader is None:
+                try:
+                    self._reader = ox.Store.read_only(str(self.path / "snapshots" / generation))
+                except OSError as exc:
+                    raise StoreError(f"{self.path}: cannot open snapshot {generation}: {exc}") from exc
+                self._reader_generation = generation
+            return self._reader
+
+    def query(self, text: str, default_graphs: list[str] | None = None,
+              named_graphs: list[str] | None = None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a SPARQL query; the default graph is the union of all graphs unless ``default_graphs``."""
+        kwargs: dict[str, object] = {}
+        if default_graphs:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            return self.reader.query(text, **kwargs)  # type: ignore[arg-type]
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except (OSError, ValueError) as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self.reader.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def __len__(self) -> int:
+        return len(self.reader)
+
+
+@contextmanager
+def opened(path: str | os.PathLike[str]) -> Iterator[Store]:
+    store = Store(path)
+    try:
+        yield store
+    finally:
+        store.close()

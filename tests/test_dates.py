@@ -1,0 +1,38 @@
+import datetime as dt
+
+import pytest
+
+from kg.dates import Interval, find_dates
+
+D = dt.date
+PUBLISHED = D(2023, 4, 19)  # a Wednesday
+
+
+@pytest.mark.parametrize("text,published,context,expected", [
+    ("in the first month of the war", None, None, Interval(D(2022, 2, 24), D(2022, 3, 23))),
+    ("on 3 March 2023", None, None, Interval(D(2023, 3, 3), D(2023, 3, 3))),
+    ("on March 3, 2022", None, None, Interval(D(2022, 3, 3), D(2022, 3, 3))),
+    ("in March 2023", None, None, Interval(D(2023, 3, 1), D(2023, 3, 31))),
+    ("in March", None, 2022, Interval(D(2022, 3, 1), D(2022, 3, 31))),
+    ("in March", PUBLISHED, None, Interval(D(2023, 3, 1), D(2023, 3, 31))),
+    ("earlier in July", PUBLISHED, None, Interval(D(2022, 7, 1), D(2022, 7, 31))),
+    ("last month", PUBLISHED, None, Interval(D(2023, 3, 1), D(2023, 3, 31))),
+    ("on Monday", PUBLISHED, None, Interval(D(2023, 4, 17), D(2023, 4, 17))),
+    ("since February", PUBLISHED, None, Interval(D(2023, 2, 1), PUBLISHED)),
+    ("in 2023", None, None, Interval(D(2023, 1, 1), D(2023, 12, 31))),
+    ("in the autumn of 2022", None, None, Interval(D(2022, 9, 1), D(2022, 11, 30))),
+])
+def test_intervals(text, published, context, expected):
+    [found] = find_dates(text, published, context)
+    assert found.interval == expected
+
+
+def test_relative_dates_without_publication_date_are_not_invented():
+    [found] = find_dates("on Monday", None, None)
+    assert found.interval == Interval(None, None)
+    [found] = find_dates("last month", None, 2022)
+    assert found.interval == Interval(None, None)
+
+
+def test_may_the_verb_is_not_a_month():
+    assert find_dates("Soldiers may refuse.", None, 2022) == []

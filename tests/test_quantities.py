@@ -1,0 +1,38 @@
+import pytest
+
+from kg.quantities import Quantity, count_after, find_counts, parse_number
+
+
+@pytest.mark.parametrize("text,number", [("300", 300), ("1,200", 1200), ("three hundred", 300),
+                                         ("twenty-five", 25), ("a hundred", 100), ("two thousand five hundred", 2500)])
+def test_parse_number(text, number):
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("300 soldiers refused", Quantity(value=300)),
+    ("at least 300 soldiers", Quantity(min=300)),
+    ("more than 40 servicemen", Quantity(min=41)),
+    ("in excess of 200 troops", Quantity(min=201)),
+    ("up to 150 men", Quantity(max=150)),
+    ("nearly 100 conscripts", Quantity(max=99, approximate=True)),
+    ("around 150 soldiers", Quantity(value=150, approximate=True)),
+    ("some 60 reservists", Quantity(value=60, approximate=True)),
+    ("between 100 and 150 soldiers", Quantity(min=100, max=150)),
+    ("hundreds of mobilized men", Quantity(min=200)),
+    ("dozens of conscripts", Quantity(min=24)),
+    ("a platoon of paratroopers", Quantity(value=30, approximate=True)),
+    ("three hundred Buryat soldiers", Quantity(value=300)),
+])
+def test_counts_of_people(text, expected):
+    [found] = find_counts(text)
+    assert found.quantity == expected
+
+
+def test_counts_of_other_things_are_not_people():
+    assert find_counts("absent for more than 10 days") == []
+    assert find_counts("in 2022 the war") == []
+
+
+def test_count_after_a_noun():
+    assert count_after(" in excess of 200 in each region") == Quantity(min=201)

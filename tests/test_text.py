@@ -1,0 +1,20 @@
+from kg.text import paragraphs, sentences
+
+
+def test_donation_appeal_is_cut(seed_article):
+    text = seed_article.text
+    last_end = paragraphs(text)[-1][1]
+    assert "Dear readers" in text and "Dear readers" not in text[:last_end]
+    assert all(text[s.start:s.end] == s.text for s in sentences(text))
+
+
+def test_captions_bylines_and_prompts_are_dropped():
+    text = ("By Anna Petrova\nPhoto: a soldier at a checkpoint\nTroops refused to fight.\n"
+            "Sign up for our weekly newsletter to get updates.\nRead more: other story\nOfficials said so.")
+    kept = [text[s:e] for s, e in paragraphs(text)]
+    assert kept == ["Troops refused to fight.", "Officials said so."]
+
+
+def test_abbreviations_do_not_split_sentences():
+    found = sentences("Lt. Gen. Ivanov visited the U.S. Army base. Then he left.")
+    assert [s.text for s in found] == ["Lt. Gen. Ivanov visited the U.S. Army base.", "Then he left."]
