@@ -207,6 +207,8 @@ def _says(m: SourceMention, outside: list[SourceMention], text: str, base: int,
         return False
     if m.kind == "generic" and m.key == "soldiers" and len(gap.split()) > 1:
         return False
+    if re.search(r"\b(?:who|which|that)\s+(?:[\w’'-]+\s+){1,3}$", text[: m.start - base]):
+        return False  # the object of another speaker's relative clause: "a lawyer who represented the soldiers"
     between = [o for o in outside if m.end <= o.start < m.end + verb.start()]
     relative = re.match(r"^\s*,?\s*(?:who|which|that)\b", gap)
     return not between or bool(relative)
@@ -402,16 +404,25 @@ def _is_destination(place: PlaceMatch, text: str, base: int, trigger_end: int) -
         and not re.search(r"[,;]", text[trigger_end:offset])
 
 
+DEATH_COUNT = re.compile(
+    r"\b(?:deaths|death\s+tolls?|dead|fatalities|killed)\b\s*(?:(?:of|at|reached|rose\s+to|stood\s+at|"
+    r"stands\s+at|to|was|is|were|has\s+reached|had\s+reached)\s+)?", re.IGNORECASE)
+
+
 def _counts_for(kind: str, text: str, start: int, end: int, counts: list[QuantityMention],
                 triggers: list[tuple[str, int, int]]) -> tuple[Quantity | None, Quantity | None]:
     if kind == "Casualties":
-        direct = count_after(re.sub(r"^\s*(?:of|at|reached|rose\s+to|stood\s+at|stands\s+at|to|was|is|were)\s+",
-                                    "", text[end:]))
-        if direct is not None:
-            return None, direct
-        nearest = _nearest_count(counts, start, end, triggers, kind)
-        return None, nearest
-    return _nearest_count(counts, start, end, triggers, kind), None
+        for m in DEATH_COUNT.finditer(text):
+            direct = count_after(text[m.end():])
+            if direct is not None:
+                return None, direct
+        return None, _nearest_count(counts, start, end, triggers, kind)
+    found = _nearest_count(counts, start, end, triggers, kind)
+    if found is None and len(counts) == 1 and counts[0].end <= start:
+        between = [t for t in triggers if counts[0].end <= t[1] < start]
+        if not between or re.search(r"\bthey\b", text[between[-1][2]:start], re.I):
+            found = counts[0].quantity  # one group of people in the sentence: the subject of its verbs
+    return found, None
 
 
 def _nearest_count(counts: list[QuantityMention], start: int, end: int,

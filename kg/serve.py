@@ -107,6 +107,8 @@ def _dataset_params() -> tuple[list[str], list[str]]:
 
 
 def sparql() -> Response:
+    if request.method == "GET" and "query" not in request.args:
+        return describe_service()
     texts = _query_text()
     if isinstance(texts, list):
         if len(texts) != 1:
@@ -139,6 +141,26 @@ def _serialize(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) ->
         body = result.serialize(format=RESULT_FORMATS[media])
     charset = "; charset=utf-8" if media.startswith("text/") or media.endswith("json") else ""
     return Response(body, status=200, content_type=media + charset, headers={"Vary": "Accept"})
+
+
+RDFLIB_FORMATS = {"text/turtle": "turtle", "application/n-triples": "nt", "application/rdf+xml": "xml",
+                  "application/ld+json": "json-ld", "application/trig": "trig", "application/n-quads": "nquads",
+                  "text/plain": "nt"}
+
+
+def describe_service() -> Response:
+    """The Service Description, as RDF by content negotiation (Turtle by default)."""
+    from kg.describe import service_description
+
+    store: Store = current_app.extensions["kg_store"]
+    graphs = store.named_graphs() if store.current_generation() else []
+    description = service_description(request.base_url, graphs, bool(current_app.config["KG_UPDATE_TOKEN"]))
+    media = negotiate(list(RDFLIB_FORMATS), "text/turtle")
+    if media is None:
+        return error_response("the service description is available as RDF only", 406,
+                              {"offered": list(RDFLIB_FORMATS)})
+    return Response(description.serialize(format=RDFLIB_FORMATS[media]), content_type=media + "; charset=utf-8",
+                    headers={"Vary": "Accept"})
 
 
 def health() -> Response:

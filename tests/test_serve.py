@@ -77,3 +77,13 @@ def test_unacceptable_accept_is_406(client):
 
 def test_health(client):
     assert json.loads(client.get("/health").data)["status"] == "ok"
+
+
+def test_get_without_query_is_the_service_description(client):
+    response = client.get("/sparql", headers={"Accept": "text/turtle"})
+    graph = Graph().parse(data=response.data, format="turtle")
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    assert response.status_code == 200
+    assert graph.query(f"ASK {{ ?s a <{sd}Service> ; <{sd}endpoint> ?e ; <{sd}supportedLanguage> <{sd}SPARQL11Query> }}").askAnswer
+    names = {str(o) for o in graph.objects(None, graph.namespace_manager.expand_curie("sd:name"))}
+    assert any("/id/article/" in n for n in names)
