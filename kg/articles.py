@@ -149,6 +149,10 @@ def _read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: byte {exc.start} is not UTF-8; save the article as UTF-8") from exc
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
 
 
 def read_file(path: Path, meta: dict[str, Any] | None = None) -> Iterator[Article]:
@@ -204,6 +208,8 @@ def article_paths(paths: list[Path]) -> list[Path]:
 
 def _is_article_file(path: Path) -> bool:
     if not path.is_file() or path.suffix.lower() not in ARTICLE_SUFFIXES:
+        return False
+    if path.name.lower().endswith(".gold.json"):  # annotations of an evaluation corpus
         return False
     if path.suffix.lower() == ".json":  # a sidecar sits next to a .txt or .html of the same stem
         return not any(path.with_suffix(s).exists() for s in (".txt", ".html", ".htm"))

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+
 from kg import settings
 from kg.errors import KgError
 from kg.mint import Minter
@@ -76,7 +77,7 @@ def validate(file: Path, shapes_dir: Path | None, fmt: str) -> None:
     """SHACL report for an RDF file (exit 0 conforms, 1 does not, 2 cannot read it)."""
     from kg.commands import validate_file
 
-    text, conforms = validate_file(file, shapes_dir, fmt)
+    text, conforms = validate_file(file, shapes_dir, fmt, _minter())
     click.echo(text)
     sys.exit(0 if conforms else 1)
 
@@ -101,6 +102,24 @@ def query(sparql: str, fmt: str) -> None:
     from kg.commands import run_query
 
     click.echo(run_query(sparql, fmt, _config()["KG_STORE"]), nl=False)
+
+
+@main.command(name="eval")
+@click.argument("corpus", default="tests/corpus", type=click.Path(path_type=Path))
+@click.option("--split", "splits", multiple=True, help="Only these splits (sub-directories), e.g. dev.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--errors", is_flag=True, help="Also list every missed and spurious item, per article.")
+def evaluate(corpus: Path, splits: tuple[str, ...], fmt: str, errors: bool) -> None:
+    """Precision, recall and F1 per category against a gold corpus."""
+    import json
+
+    from kg.evaluate import as_json, error_listing, table
+    from kg.evaluate import evaluate as run_eval
+
+    reports = run_eval(corpus, _minter(), splits or None)
+    if errors:
+        click.echo(error_listing(reports))
+    click.echo(table(reports) if fmt == "table" else json.dumps(as_json(reports), indent=2))
 
 
 if __name__ == "__main__":

@@ -13,10 +13,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from kg.articles import read_file, read_paths
 from kg.errors import InputError
 from kg.mint import Minter
-from kg.pipeline import BuildResult, article_graphs, build
+from kg.pipeline import BuildResult, article_graphs, build, check
 from kg.rdf import PREFIXES, new_graph
 from kg.store import Store
-from kg.validate import validate
 
 RDF_SUFFIXES = {
     ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
@@ -101,8 +100,8 @@ def extract_graph(path: Path, meta: dict[str, Any], fmt: str, minter: Minter) ->
     return dataset.serialize(format=fmt)
 
 
-def validate_file(path: Path, shapes_dir: Path | None, fmt: str) -> tuple[str, bool]:
-    report = validate(read_rdf(path), str(shapes_dir) if shapes_dir else None)
+def validate_file(path: Path, shapes_dir: Path | None, fmt: str, minter: Minter) -> tuple[str, bool]:
+    report = check(read_rdf(path), minter, str(shapes_dir) if shapes_dir else None)
     if fmt == "json":
         return json.dumps(report.as_dict(), indent=2), report.conforms
     if fmt == "ttl":

@@ -83,7 +83,11 @@ class Extraction:
 
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in read_table("events.tsv"))
+    """One pattern per event class: a sentence gets at most one trigger of each class anyway."""
+    by_kind: dict[str, list[str]] = {}
+    for kind, rx in read_table("events.tsv"):
+        by_kind.setdefault(kind, []).append(f"(?:{rx})")
+    return tuple((kind, re.compile("|".join(rxs), re.IGNORECASE)) for kind, rxs in by_kind.items())
 
 
 @lru_cache(maxsize=1)
@@ -253,7 +257,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
 def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazetteer: Gazetteer) -> None:
     text, base = sentence.text, sentence.start
     source_mentions = find_sources(text, base)
-    units = [(m.start() + base, m.end() + base, _canonical_unit(m.group(0))) for m in _unit_names().finditer(text)]
+    units = [(m.start() + base, m.end() + base, canonical_unit_name(m.group(0))) for m in _unit_names().finditer(text)]
     masked = [(s.start - base, s.end - base) for s in source_mentions if s.kind != "generic"]
     masked += [(s - base, e - base) for s, e, _ in units]
     first_place = len(result.places)
@@ -287,7 +291,7 @@ def sentence_published(result: Extraction):  # noqa: ANN201 - small accessor
     return result.article.published
 
 
-def _canonical_unit(name: str) -> str:
+def canonical_unit_name(name: str) -> str:
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     name = re.sub(r"\s+", " ", name)
     if re.match(r"military unit", name, re.I):

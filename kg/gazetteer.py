@@ -180,8 +180,11 @@ def load() -> Gazetteer:
         places[row["code"]] = Place(row["code"], COUNTRY, row["name_en"], country=row["code"],
                                     lat=_float(row.get("lat")), lon=_float(row.get("lon")),
                                     wikidata=row.get("wikidata") or None, geonames=row.get("geonames_id") or None)
+    city_regions: set[str] = set()
     for row in read_csv("regions.csv"):
         code = row["iso3166_2"]
+        if "city" in row.get("kind", ""):
+            city_regions.add(code)
         places[code] = Place(code, REGION, row["name_en"], country=row["country"],
                              lat=_float(row.get("lat")), lon=_float(row.get("lon")),
                              wikidata=row.get("wikidata") or None, geonames=row.get("geonames_id") or None)
@@ -197,6 +200,8 @@ def load() -> Gazetteer:
             for variant in _region_variants(row["alias"]):
                 _add(aliases, variant, row["target"], row["kind"])
     for place in list(places.values()):
+        if place.id in city_regions:
+            continue  # "Moscow" names the city (a settlement inside RU-MOW), not the federal subject
         for variant in _region_variants(place.label):
             _add(aliases, variant, place.id, "name")
     for row in read_csv("settlements.csv"):

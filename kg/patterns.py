@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -13,7 +13,7 @@ def data_path(name: str) -> Path:
     return DATA / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated table under data/patterns/, without comments and blank lines."""
     rows = []
@@ -23,14 +23,14 @@ def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_lines(name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a list under data/patterns/."""
     lines = (DATA / "patterns" / name).read_text(encoding="utf-8").splitlines()
     return tuple(s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_csv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a CSV file under data/, as dicts keyed by the header."""
     with (DATA / name).open(encoding="utf-8", newline="") as handle:

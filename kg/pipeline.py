@@ -5,6 +5,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rdflib import Graph
+
 from kg import gazetteer as gazetteer_module
 from kg.articles import Article
 from kg.errors import UnsupportedLanguage, ValidationFailed
@@ -53,9 +55,24 @@ def article_graphs(article: Article, minter: Minter) -> ArticleGraphs:
     return to_graphs(extraction, link(extraction, gazetteer), gazetteer, minter)
 
 
+@lru_cache(maxsize=4)
+def _known_places(base: str) -> Graph:
+    return reference_places(gazetteer_module.load(), Minter(base))
+
+
+def known_places(minter: Minter) -> Graph:
+    """Countries, regions and areas of the reference graph: the places any graph may point at."""
+    return _known_places(minter.base)
+
+
+def check(graph: Graph, minter: Minter, shapes_dir: str | None = None) -> Report:
+    """Validate a graph as the store would: shapes, ontology, and the known places it refers to."""
+    return validate(graph, shapes_dir, base=minter.base, known=known_places(minter))
+
+
 def validated_graphs(article: Article, minter: Minter) -> ArticleGraphs:
     graphs = article_graphs(article, minter)
-    report = validate(graphs.union())
+    report = check(graphs.union(), minter)
     if not report.conforms:
         raise ValidationFailed(f"{article.source_path or 'article'}: the extracted graph does not conform to "
                                f"the shapes\n{report.summary()}", report)

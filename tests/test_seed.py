@@ -6,7 +6,6 @@ from rdflib import Graph
 P = """PREFIX kg: <https://w3id.org/newskg/ontology#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX id: <https://w3id.org/newskg/id/>
 """
 
 
@@ -16,23 +15,23 @@ def rows(graph: Graph, query: str) -> list:
 
 def test_unnamed_unit_from_dagestan_based_in_buynaksk(seed_graph):
     found = rows(seed_graph, """SELECT ?unit WHERE {
-        ?unit a kg:MilitaryUnit ; kg:homeRegion id:region/RU-DA ; kg:basedAt ?town .
+        ?unit a kg:MilitaryUnit ; kg:homeRegion <https://w3id.org/newskg/id/region/RU-DA> ; kg:basedAt ?town .
         ?town a kg:Settlement ; owl:sameAs <https://sws.geonames.org/570479/> ;
-              kg:locatedIn ?region . ?region kg:iso3166 "RU-DA" ; kg:locatedIn id:country/RU . }""")
+              kg:locatedIn ?region . ?region kg:iso3166 "RU-DA" ; kg:locatedIn <https://w3id.org/newskg/id/country/RU> . }""")
     assert len({r.unit for r in found}) == 1
 
 
 def test_places_and_areas(seed_graph):
-    assert rows(seed_graph, 'ASK { id:region/RU-BU a kg:Region ; kg:iso3166 "RU-BU" }')[0]
-    assert rows(seed_graph, 'ASK { id:country/UA a kg:Country }')[0]
+    assert rows(seed_graph, 'ASK { <https://w3id.org/newskg/id/region/RU-BU> a kg:Region ; kg:iso3166 "RU-BU" }')[0]
+    assert rows(seed_graph, 'ASK { <https://w3id.org/newskg/id/country/UA> a kg:Country }')[0]
     for area in ("donbas", "north-caucasus"):
-        assert rows(seed_graph, f"ASK {{ id:area/{area} a kg:Area }}")[0]
+        assert rows(seed_graph, f"ASK {{ <https://w3id.org/newskg/id/area/{area}> a kg:Area }}")[0]
 
 
 def test_refusal_of_at_least_300(seed_graph):
     found = rows(seed_graph, """SELECT ?e ?earliest ?latest ?certainty WHERE {
         ?e a kg:DeploymentRefusal ; kg:participants [ kg:minValue 300 ] ;
-           kg:involvesUnit [ kg:homeRegion id:region/RU-DA ] ; kg:destination id:country/UA ;
+           kg:involvesUnit [ kg:homeRegion <https://w3id.org/newskg/id/region/RU-DA> ] ; kg:destination <https://w3id.org/newskg/id/country/UA> ;
            kg:earliest ?earliest ; kg:latest ?latest ; kg:certainty ?certainty . }""")
     assert len(found) == 1
     _, earliest, latest, certainty = found[0]
@@ -42,7 +41,7 @@ def test_refusal_of_at_least_300(seed_graph):
 
 def test_buryatia_refusal_of_150(seed_graph):
     found = rows(seed_graph, """SELECT ?e WHERE { ?e a kg:DeploymentRefusal ; kg:participants [ kg:value 150 ] ;
-        kg:involvesUnit [ kg:homeRegion id:region/RU-BU ] ; kg:accordingTo [ rdfs:label "activists"@en ] }""")
+        kg:involvesUnit [ kg:homeRegion <https://w3id.org/newskg/id/region/RU-BU> ] ; kg:accordingTo [ rdfs:label "activists"@en ] }""")
     assert len(found) == 1
 
 

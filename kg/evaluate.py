@@ -1,0 +1,360 @@
+"""Precision, recall and F1 of the extractor against a gold corpus (tests/corpus/README.md has the format).
+
+Each article ``NNN_slug.txt`` (with its ``.json`` metadata sidecar) has a ``NNN_slug.gold.json``.
+Gold and extraction are compared by identifier: places by ISO 3166 code, GeoNames id or area slug,
+units by the IRI the minter gives them, events by type + count + place, dates by interval, sources
+by normalized name. Articles sit in split directories (``dev/``, ``heldout/``); both are reported.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+
+from kg import gazetteer as gazetteer_module
+from kg.articles import read_file
+from kg.errors import InputError
+from kg.extract import canonical_unit_name
+from kg.gazetteer import Gazetteer
+from kg.mint import Minter
+from kg.pipeline import article_graphs
+
+KG = Namespace("https://w3id.org/newskg/ontology#")
+CATEGORIES = ("countries", "regions", "settlements", "areas", "units", "events", "dates", "sources")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class ArticleResult:
+    path: str
+    scores: dict[str, Score]
+    errors: list[str] = field(default_factory=list)
+
+
+def compare_sets(gold: Iterable[Any], predicted: Iterable[Any], what: str, errors: list[str]) -> Score:
+    g, p = set(gold), set(predicted)
+    for missing in sorted(map(str, g - p)):
+        errors.append(f"{what}: missed {missing}")
+    for extra in sorted(map(str, p - g)):
+        errors.append(f"{what}: spurious {extra}")
+    return Score(len(g & p), len(p - g), len(g - p))
+
+
+def normalize_source(name: str) -> str:
+    name = name.lower().replace("’", "'")
+    name = re.sub(r"'s?\b", "", name)
+    name = re.sub(r"^(the|a|an)\s+", "", name.strip())
+    return re.sub(r"[^a-z0-9]+", " ", name).strip()
+
+
+def _same_source(gold: str, predicted: str) -> bool:
+    g, p = normalize_source(gold), normalize_source(predicted)
+    return g == p or (len(p) > 3 and re.search(rf"\b{re.escape(p)}\b", g) is not None) or \
+        (len(g) > 3 and re.search(rf"\b{re.escape(g)}\b", p) is not None)
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)) if value else None
+
+
+def _quantity(graph: Graph, node: URIRef | None) -> dict[str, int] | None:
+    if node is None:
+        return None
+    out = {}
+    for key, prop in (("value", KG.value), ("min", KG.minValue), ("max", KG.maxValue)):
+        value = graph.value(node, prop)
+        if value is not None:
+            out[key] = int(value)
+    return out or None
+
+
+def _gold_quantity(value: dict[str, Any] | None) -> dict[str, int] | None:
+    if not value:
+        return None
+    return {k: int(v) for k, v in value.items() if k in ("value", "min", "max") and v is not None} or None
+
+
+class Evaluator:
+    def __init__(self, gazetteer: Gazetteer, minter: Minter) -> None:
+        self.gazetteer = gazetteer
+        self.minter = minter
+
+    # Places ------------------------------------------------------------------------------------------
+    def place_iri(self, place_id: str) -> URIRef:
+        return self.minter.place(place_id)
+
+    def lineage(self, place_id: str) -> set[str]:
+        """The place, the places it lies in, and for areas their parts."""
+        out = {place_id}
+        place = self.gazetteer.get(place_id)
+        if place is None:
+            return out
+        if place.region:
+            out.add(place.region)
+        if place.country:
+            out.add(place.country)
+        out.update(place.parts)
+        for area in self.gazetteer.places.values():
+            if area.parts and (place_id in area.parts or (place.region and place.region in area.parts)):
+                out.add(area.id)
+        return out
+
+    def place_id(self, iri: URIRef) -> str:
+        tail = str(iri)[len(self.minter.base):]
+        kind, _, rest = tail.partition("/")
+        return {"country": rest, "region": rest, "area": f"area:{rest}"}.get(
+            kind, f"gn:{rest.removeprefix('geonames-')}")
+
+    # Units ---------------------------------------------------------------------------------------------
+    def unit_iris(self, unit: dict[str, Any]) -> set[URIRef]:
+        if unit.get("name"):
+            names = [unit["name"], *unit.get("alt", [])]
+            return {self.minter.named_unit(canonical_unit_name(n)) for n in names}
+        bases = [self.gazetteer[f"gn:{b}"].label for b in unit.get("base", []) if self.gazetteer.get(f"gn:{b}")]
+        return {self.minter.unnamed_unit(list(unit.get("home", [])), bases)}
+
+    # One article ------------------------------------------------------------------------------------
+    def article(self, path: Path) -> ArticleResult:
+        gold_path = path.with_name(path.stem + ".gold.json")
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise InputError(f"{gold_path}: cannot read the gold annotation: {exc}") from exc
+        article = next(read_file(path))
+        graphs = article_graphs(article, self.minter)
+        graph = graphs.union()
+        errors: list[str] = []
+        scores: dict[str, Score] = {}
+        mentioned = set(graph.objects(graphs.iri, KG.mentions))
+        by_kind: dict[str, set[str]] = {"country": set(), "region": set(), "place": set(), "area": set()}
+        for iri in mentioned:
+            tail = str(iri)[len(self.minter.base):]
+            kind, _, rest = tail.partition("/")
+            if kind in by_kind:
+                by_kind[kind].add(rest)
+        scores["countries"] = compare_sets(gold.get("countries", []), by_kind["country"], "country", errors)
+        scores["regions"] = compare_sets(gold.get("regions", []), by_kind["region"], "region", errors)
+        scores["settlements"] = compare_sets(
+            [int(g) for g in gold.get("settlements", [])],
+            [int(p.removeprefix("geonames-")) for p in by_kind["place"] if p.startswith("geonames-")],
+            "settlement", errors)
+        scores["areas"] = compare_sets(gold.get("areas", []), by_kind["area"], "area", errors)
+        scores["units"] = self._units(gold.get("units", []), graph, errors)
+        scores["events"], scores["dates"] = self._events(gold.get("events", []), graph, errors)
+        scores["sources"] = self._sources(gold.get("sources", []), graph, errors)
+        return ArticleResult(str(path), scores, errors)
+
+    def _units(self, gold: list[dict[str, Any]], graph: Graph, errors: list[str]) -> Score:
+        predicted = set(graph.subjects(RDF.type, KG.MilitaryUnit))
+        score = Score()
+        matched: set[URIRef] = set()
+        for unit in gold:
+            hit = self.unit_iris(unit) & (predicted - matched)
+            if hit:
+                score.tp += 1
+                matched.add(next(iter(hit)))
+            else:
+                score.fn += 1
+                errors.append(f"unit: missed {json.dumps(unit)}")
+        for extra in sorted(predicted - matched):
+            score.fp += 1
+            errors.append(f"unit: spurious {extra} ({graph.value(extra, RDFS.label)})")
+        return score
+
+    def _sources(self, gold: list[dict[str, Any]], graph: Graph, errors: list[str]) -> Score:
+        predicted = {str(graph.value(s, RDFS.label)) for s in set(graph.objects(None, KG.accordingTo))
+                     | set(graph.objects(None, KG.citedBy))}
+        score = Score()
+        left = set(predicted)
+        for source in gold:
+            hit = next((p for p in sorted(left) if _same_source(source["name"], p)), None)
+            if hit is None:
+                score.fn += 1
+                errors.append(f"source: missed {source['name']!r}")
+            else:
+                score.tp += 1
+                left.discard(hit)
+        for extra in sorted(left):
+            score.fp += 1
+            errors.append(f"source: spurious {extra!r}")
+        return score
+
+    def _predicted_events(self, graph: Graph) -> list[dict[str, Any]]:
+        events = []
+        for event in set(graph.subjects(KG.reportedIn, None)):
+            types = [str(t).rsplit("#", 1)[-1] for t in graph.objects(event, RDF.type)]
+            places = {self.place_id(p) for p in graph.objects(event, KG.place)}
+            places |= {self.place_id(p) for p in graph.objects(event, KG.destination)}
+            for unit in graph.objects(event, KG.involvesUnit):
+                places |= {self.place_id(p) for p in graph.objects(unit, KG.homeRegion)}
+                places |= {self.place_id(p) for p in graph.objects(unit, KG.basedAt)
+                           if not str(p).startswith(self.minter.base + "base/")}
+            count = _quantity(graph, graph.value(event, KG.deaths)) or _quantity(graph, graph.value(event, KG.participants))
+            events.append({"iri": str(event), "type": types[0] if types else None, "count": count,
+                           "places": places, "earliest": _date(graph.value(event, KG.earliest)),
+                           "latest": _date(graph.value(event, KG.latest)),
+                           "certainty": str(graph.value(event, KG.certainty) or "").rsplit("#", 1)[-1]})
+        return sorted(events, key=lambda e: e["iri"])
+
+    def _place_ok(self, gold_places: list[str], predicted: set[str]) -> bool:
+        if not gold_places:
+            return True
+        for g in gold_places:
+            g_line = self.lineage(g)
+            for p in predicted:
+                if g == p or p in g_line or g in self.lineage(p):
+                    return True
+        return False
+
+    def _events(self, gold: list[dict[str, Any]], graph: Graph, errors: list[str]) -> tuple[Score, Score]:
+        predicted = self._predicted_events(graph)
+        events, dates = Score(), Score()
+        used: set[str] = set()
+        for g in gold:
+            count = _gold_quantity(g.get("deaths")) or _gold_quantity(g.get("participants"))
+            places = list(g.get("place") or []) + list(g.get("destination") or [])
+            match = next((p for p in predicted if p["iri"] not in used and p["type"] == g["type"]
+                          and p["count"] == count and self._place_ok(places, p["places"])), None)
+            described = f"{g['type']} count={count} place={places}"
+            if match is None:
+                events.fn += 1
+                errors.append(f"event: missed {described}: {g.get('evidence', '')[:90]!r}")
+                if g.get("earliest") or g.get("latest"):
+                    dates.fn += 1
+                continue
+            used.add(match["iri"])
+            events.tp += 1
+            dates.add(self._date_score(g, match, errors))
+        for p in predicted:
+            if p["iri"] not in used:
+                events.fp += 1
+                errors.append(f"event: spurious {p['type']} count={p['count']} places={sorted(p['places'])} "
+                              f"<{p['iri']}>")
+        return events, dates
+
+    @staticmethod
+    def _date_score(gold: dict[str, Any], predicted: dict[str, Any], errors: list[str]) -> Score:
+        """An interval is right when it contains the truth and is no wider than the text allows."""
+        lo, hi = _date(gold.get("earliest")), _date(gold.get("latest"))
+        p_lo, p_hi = predicted["earliest"], predicted["latest"]
+        if lo is None and hi is None:
+            if p_lo is None and p_hi is None:
+                return Score()
+            errors.append(f"date: spurious {p_lo}..{p_hi} on {predicted['iri']}")
+            return Score(fp=1)
+        truth = _date(gold.get("truth"))
+        if truth is not None:
+            inside = (lo is None or (p_lo is not None and p_lo >= lo)) and \
+                     (hi is None or (p_hi is not None and p_hi <= hi))
+            ok = inside and (p_lo is None or p_lo <= truth) and (p_hi is None or truth <= p_hi)
+        else:
+            ok = (p_lo, p_hi) == (lo, hi)
+        if ok:
+            return Score(tp=1)
+        errors.append(f"date: {p_lo}..{p_hi} on {predicted['iri']}, gold {lo}..{hi}")
+        return Score(fp=1, fn=1) if (p_lo or p_hi) else Score(fn=1)
+
+
+@dataclass
+class SplitReport:
+    name: str
+    articles: list[ArticleResult]
+
+    def totals(self) -> dict[str, Score]:
+        totals = {c: Score() for c in CATEGORIES}
+        for result in self.articles:
+            for category, score in result.scores.items():
+                totals[category].add(score)
+        overall = Score()
+        for score in totals.values():
+            overall.add(score)
+        totals["overall"] = overall
+        return totals
+
+
+def corpus_files(corpus: Path) -> dict[str, list[Path]]:
+    """Articles with a gold file, by split (the sub-directory name; "all" for a flat directory)."""
+    if not corpus.is_dir():
+        raise InputError(f"{corpus}: not a directory")
+    splits: dict[str, list[Path]] = {}
+    for txt in sorted(corpus.rglob("*.txt")):
+        if txt.with_name(txt.stem + ".gold.json").exists():
+            split = txt.parent.name if txt.parent != corpus else "all"
+            splits.setdefault(split, []).append(txt)
+    if not splits:
+        raise InputError(f"{corpus}: no articles with a .gold.json annotation")
+    return splits
+
+
+def evaluate(corpus: Path, minter: Minter, splits: Iterable[str] | None = None) -> list[SplitReport]:
+    evaluator = Evaluator(gazetteer_module.load(), minter)
+    wanted = set(splits) if splits else None
+    return [SplitReport(name, [evaluator.article(p) for p in paths])
+            for name, paths in corpus_files(corpus).items() if wanted is None or name in wanted]
+
+
+def table(reports: list[SplitReport]) -> str:
+    """A Markdown table: one row per category, precision/recall/F1 per split."""
+    header = "| category | " + " | ".join(f"{r.name} P | {r.name} R | {r.name} F1" for r in reports) + " |"
+    rule = "|---|" + "---:|" * (3 * len(reports))
+    totals = [r.totals() for r in reports]
+    rows = [header, rule]
+    for category in (*CATEGORIES, "overall"):
+        cells = []
+        for t in totals:
+            s = t[category]
+            cells += [f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}"]
+        name = f"**{category}**" if category == "overall" else category
+        rows.append(f"| {name} | " + " | ".join(cells) + " |")
+    sizes = ", ".join(f"{r.name}: {len(r.articles)} articles" for r in reports)
+    return "\n".join(rows) + f"\n\n{sizes}"
+
+
+def as_json(reports: list[SplitReport]) -> dict[str, Any]:
+    return {r.name: {"articles": len(r.articles),
+                     "scores": {c: s.as_dict() for c, s in r.totals().items()}} for r in reports}
+
+
+def error_listing(reports: list[SplitReport]) -> str:
+    lines = []
+    for report in reports:
+        for result in report.articles:
+            if result.errors:
+                lines.append(f"## {result.path}")
+                lines += [f"  {e}" for e in result.errors]
+    counts = Counter(e.split(":")[0] for r in reports for a in r.articles for e in a.errors)
+    lines.append("errors by category: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    return "\n".join(lines)
