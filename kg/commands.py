@@ -151,11 +151,18 @@ def run_server(host: str, port: int, workers: int) -> None:
             self.cfg.set("workers", workers)
             self.cfg.set("threads", 4)
             self.cfg.set("worker_class", "gthread")
-            self.cfg.set("accesslog", "-")
-            self.cfg.set("access_log_format", '%(h)s "%(r)s" %(s)s %(M)sms %(b)sB')
+            self.cfg.set("accesslog", None)  # the app logs each request itself, with its row count
             self.cfg.set("timeout", 120)
 
         def load(self) -> Any:
+            import logging
+
+            handler = logging.StreamHandler(sys.stdout)
+            handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(message)s"))
+            access = logging.getLogger("kg.access")
+            access.addHandler(handler)
+            access.setLevel(logging.INFO)
+            access.propagate = False
             return create_app()
 
     print(f"newskg serving {os.environ.get('KG_STORE', 'data/store')} at http://{host}:{port}/", flush=True)

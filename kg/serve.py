@@ -1,34 +1,22 @@
 """The web service: SPARQL 1.1 Protocol at /sparql, health, and the landing page."""
 from __future__ import annotations
 
+import hmac
+import logging
 import time
 from typing import Any
 
-import pyoxigraph as ox
 from flask import Flask, Response, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from kg import __version__, settings
-from kg.errors import KgError
+from kg.errors import Forbidden, KgError, QueryError, QueryTimeout, Unauthorized
+from kg.protocol import apply_update_dataset, check_remote_access, operation
 from kg.store import Store
+from kg.workers import GRAPH_FORMATS, RESULT_FORMATS, Deadline, QueryFailed, QueryJob, QueryPool
 
-RESULT_FORMATS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/trig": ox.RdfFormat.TRIG,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-}
+log = logging.getLogger("kg.access")
+
 SHORT_NAMES = {
     "json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
     "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ttl": "text/turtle",
@@ -84,63 +72,65 @@ def negotiate(offered: list[str], default: str) -> str | None:
     return None
 
 
-def _query_text() -> str | list[str]:
-    """The query of a GET, form POST or direct POST, as the SPARQL 1.1 Protocol defines them."""
-    if request.method == "GET":
-        return request.args.getlist("query")
-    mimetype = request.mimetype
-    if mimetype == "application/x-www-form-urlencoded":
-        return request.form.getlist("query")
-    if mimetype == "application/sparql-query":
-        try:
-            return request.get_data().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise KgError(f"the query body is not UTF-8 (byte {exc.start})") from exc
-    raise KgError(f"unsupported media type {mimetype or 'none'} for a query; use "
-                  "application/sparql-query or application/x-www-form-urlencoded")
-
-
-def _dataset_params() -> tuple[list[str], list[str]]:
-    source = request.args if request.method == "GET" or request.mimetype == "application/sparql-query" \
-        else request.form
-    return source.getlist("default-graph-uri"), source.getlist("named-graph-uri")
+def _negotiate_all() -> tuple[str | None, str | None]:
+    return (negotiate(list(RESULT_FORMATS), "application/sparql-results+json"),
+            negotiate(list(GRAPH_FORMATS), "text/turtle"))
 
 
 def sparql() -> Response:
-    if request.method == "GET" and "query" not in request.args:
+    op = operation(request.method, request.mimetype, request.content_type or "", request.args, request.form,
+                   request.get_data(cache=True) if request.method == "POST" and request.mimetype !=
+                   "application/x-www-form-urlencoded" else b"")
+    if op is None:
         return describe_service()
-    texts = _query_text()
-    if isinstance(texts, list):
-        if len(texts) != 1:
-            return error_response("exactly one 'query' parameter is required" if texts
-                                  else "missing 'query' parameter", 400)
-        text = texts[0]
-    else:
-        text = texts
-    default_graphs, named_graphs = _dataset_params()
+    allowed = frozenset(h.strip().lower() for h in current_app.config["KG_SERVICE_ALLOW"].split(",") if h.strip())
+    check_remote_access(op.text, allowed, op.kind)
+    if op.kind == "update":
+        return run_update(apply_update_dataset(op.text, op.default_graphs, op.named_graphs))
     store: Store = current_app.extensions["kg_store"]
-    result = store.query(text, default_graphs or None, named_graphs or None)
-    return _serialize(result)
-
-
-def _serialize(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Response:
-    if isinstance(result, ox.QueryTriples):
-        media = negotiate(list(GRAPH_FORMATS), "text/turtle")
-        if media is None:
-            return error_response("none of the accepted media types can carry an RDF graph", 406,
-                                  {"offered": list(GRAPH_FORMATS)})
-        body = result.serialize(format=GRAPH_FORMATS[media])
-    else:
-        media = negotiate(list(RESULT_FORMATS), "application/sparql-results+json")
-        if media is None:
-            return error_response("none of the accepted media types can carry query results", 406,
-                                  {"offered": list(RESULT_FORMATS)})
-        if isinstance(result, ox.QueryBoolean) and RESULT_FORMATS[media] in (
-                ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV):
-            media = "application/sparql-results+json"
-        body = result.serialize(format=RESULT_FORMATS[media])
+    results_media, graph_media = _negotiate_all()
+    job = QueryJob(store.snapshot_dir(), op.text, tuple(op.default_graphs), tuple(op.named_graphs),
+                   base_iri=request.base_url, results_media=results_media, graph_media=graph_media,
+                   max_rows=int(current_app.config["KG_MAX_ROWS"]))
+    pool: QueryPool = current_app.extensions["kg_pool"]
+    try:
+        media, kind, body, stats = pool.run(job)
+    except Deadline as exc:
+        raise QueryTimeout(str(exc), {"timeout_seconds": pool.timeout}) from exc
+    except QueryFailed as exc:
+        if exc.status == 406:
+            return error_response(exc.message, 406, {"offered": list(RESULT_FORMATS) + list(GRAPH_FORMATS)})
+        raise QueryError(exc.message) if exc.status < 500 else KgError(exc.message) from exc
+    g.stats = stats
     charset = "; charset=utf-8" if media.startswith("text/") or media.endswith("json") else ""
-    return Response(body, status=200, content_type=media + charset, headers={"Vary": "Accept"})
+    headers = {"Vary": "Accept"}
+    return Response(body, status=200, content_type=media + charset, headers=headers)
+
+
+def require_token() -> None:
+    """Writes need ``Authorization: Bearer <KG_UPDATE_TOKEN>``; without a configured token, none are allowed."""
+    token = current_app.config["KG_UPDATE_TOKEN"]
+    if not token:
+        raise Forbidden("this service is read-only: no KG_UPDATE_TOKEN is configured")
+    header = request.headers.get("Authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not given:
+        raise Unauthorized("writing needs the header 'Authorization: Bearer <token>'")
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise Forbidden("the bearer token is not valid for writing")
+
+
+def run_update(text: str) -> Response:
+    require_token()
+    store: Store = current_app.extensions["kg_store"]
+    with store.transaction() as writer:
+        try:
+            writer.update(text, base_iri=request.base_url)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except (OSError, ValueError) as exc:
+            raise QueryError(f"update failed: {exc}") from exc
+    return Response(status=204)
 
 
 RDFLIB_FORMATS = {"text/turtle": "turtle", "application/n-triples": "nt", "application/rdf+xml": "xml",
@@ -194,7 +184,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.update(config)
     app.config["MAX_CONTENT_LENGTH"] = int(config["KG_MAX_BODY"])
     app.extensions["kg_store"] = Store(config["KG_STORE"])
-    app.add_url_rule("/sparql", "sparql", sparql, methods=["GET", "POST"])
+    app.extensions["kg_pool"] = QueryPool(int(config["KG_QUERY_WORKERS"]), float(config["KG_QUERY_TIMEOUT"]))
+    app.add_url_rule("/sparql", "sparql", sparql, methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
     app.add_url_rule("/health", "health", health)
     app.add_url_rule("/", "index", index)
     app.register_error_handler(KgError, _handle_kg_error)
@@ -203,5 +194,22 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     @app.before_request
     def _start_timer() -> None:
         g.started = time.perf_counter()
+
+    @app.after_request
+    def _finish(response: Response) -> Response:
+        origins = app.config["KG_CORS_ORIGINS"]
+        if origins and request.method in ("GET", "HEAD", "POST", "OPTIONS"):
+            response.headers.setdefault("Access-Control-Allow-Origin", origins)
+            response.headers.setdefault("Access-Control-Allow-Headers", "Accept, Content-Type, Authorization")
+            response.headers.setdefault("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        started, method, path, stats = g.started, request.method, request.full_path.rstrip("?"), g.get("stats")
+
+        def _log() -> None:
+            rows = stats.get("rows") if stats else None
+            log.info("%s %s %s %.0fms rows=%s", method, path, response.status_code,
+                     (time.perf_counter() - started) * 1000, "-" if rows is None else rows)
+
+        response.call_on_close(_log)
+        return response
 
     return app

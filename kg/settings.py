@@ -23,6 +23,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KG_MAX_BODY", "10485760", "Largest request body accepted, in bytes (larger gets 413)."),
     Setting("KG_SERVICE_ALLOW", "", "Comma-separated hosts that SPARQL SERVICE may call (empty: none)."),
     Setting("KG_WORKERS", "2", "Web server worker processes for `kg serve`."),
+    Setting("KG_QUERY_WORKERS", "2", "Query worker processes per web worker (each query runs in one, killed "
+            "at the deadline)."),
+    Setting("KG_CORS_ORIGINS", "*", "Origins allowed to read from the service in a browser (CORS); empty: none."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -12,9 +12,11 @@ query never sees half a write and never blocks a writer.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +27,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from kg.errors import InputError, NotFound, QueryError, StoreError
 
 KEEP_SNAPSHOTS = 3
+LOCK_WAIT = 30.0  # seconds a writer waits for another writer (a build, an import) to finish
 
 
 def to_ox_term(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -57,21 +60,58 @@ class Store:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._writer: ox.Store | None = None
+        self._lock_file: int | None = None
         self._reader: ox.Store | None = None
         self._reader_generation: str | None = None
         self._lock = threading.Lock()
+        self._write_lock = threading.RLock()
 
     # -- writing ----------------------------------------------------------------------------------------
+    def _acquire(self, wait: float) -> None:
+        """The store's write lock, shared by every process (builds, imports, web workers)."""
+        (self.path / "snapshots").mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path / "WRITER.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        give_up = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= give_up:
+                    os.close(fd)
+                    raise StoreError(f"{self.path}: another process is writing to the store (a `kg build` or "
+                                     f"`kg import`?); try again when it has finished") from None
+                time.sleep(0.05)
+        self._lock_file = fd
+
     @property
     def writer(self) -> ox.Store:
         if self._writer is None:
-            (self.path / "snapshots").mkdir(parents=True, exist_ok=True)
+            if self._lock_file is None:
+                self._acquire(LOCK_WAIT)
             try:
                 self._writer = ox.Store(str(self.path / "db"))
             except OSError as exc:
-                raise StoreError(f"{self.path}: cannot open the store for writing ({exc}); is another "
-                                 f"`kg build` or `kg import` running?") from exc
+                raise StoreError(f"{self.path}: cannot open the store for writing ({exc})") from exc
         return self._writer
+
+    @contextmanager
+    def transaction(self) -> Iterator[ox.Store]:
+        """Exclusive write access across processes; on success the result is published to readers.
+        Each ``update`` inside is atomic; the lock is released (and the store closed) afterwards."""
+        with self._write_lock:
+            try:
+                yield self.writer
+                self.publish()
+            finally:
+                self.close_writer()
+
+    def close_writer(self) -> None:
+        self._writer = None  # dropping the last reference closes the RocksDB store
+        if self._lock_file is not None:
+            fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+            os.close(self._lock_file)
+            self._lock_file = None
 
     def replace_graphs(self, graphs: dict[str, list[ox.Quad]], add: dict[str, list[ox.Quad]] | None = None) -> None:
         """Replace each named graph of ``graphs`` and add ``add`` to others, all in one transaction."""
@@ -104,7 +144,7 @@ class Store:
         return name
 
     def close(self) -> None:
-        self._writer = None
+        self.close_writer()
         self._reader = None
 
     # -- reading ----------------------------------------------------------------------------------------
@@ -113,6 +153,12 @@ class Store:
             return (self.path / "CURRENT").read_text().strip() or None
         except FileNotFoundError:
             return None
+
+    def snapshot_dir(self) -> str:
+        generation = self.current_generation()
+        if generation is None:
+            raise NotFound(f"{self.path}: the store is empty; run `kg build` first")
+        return str(self.path / "snapshots" / generation)
 
     @property
     def reader(self) -> ox.Store:
