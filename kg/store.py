@@ -54,6 +54,22 @@ def _ntriples(quads: Iterable[ox.Quad]) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
+class _Handle:
+    """The read-write pyoxigraph store for the length of one transaction. It holds the only reference
+    besides Store's, so the RocksDB store really closes when the transaction ends."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self._store: ox.Store | None = store
+
+    def __getattr__(self, name: str) -> object:
+        if self._store is None:
+            raise StoreError("the transaction has ended")
+        return getattr(self._store, name)
+
+    def release(self) -> None:
+        self._store = None
+
+
 class Store:
     """The embedded Oxigraph dataset at ``path``."""
 
@@ -96,14 +112,16 @@ class Store:
         return self._writer
 
     @contextmanager
-    def transaction(self) -> Iterator[ox.Store]:
+    def transaction(self) -> Iterator[_Handle]:
         """Exclusive write access across processes; on success the result is published to readers.
         Each ``update`` inside is atomic; the lock is released (and the store closed) afterwards."""
         with self._write_lock:
+            handle = _Handle(self.writer)
             try:
-                yield self.writer
+                yield handle
                 self.publish()
             finally:
+                handle.release()
                 self.close_writer()
 
     def close_writer(self) -> None:

@@ -1,46 +1,21 @@
 """A real `kg serve` process (gunicorn) on loopback, queried as the README shows."""
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 import requests
 
+from tests.live import live_server
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(built_store: Path):
-    port = free_port()
-    env = {**os.environ, "KG_STORE": str(built_store)}
-    kg = Path(sys.executable).with_name("kg")
-    process = subprocess.Popen([str(kg), "serve", "--port", str(port), "--workers", "2"], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if requests.get(url + "/health", timeout=1).ok:
-                break
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail("kg serve did not start: " + (process.stdout.read() if process.stdout else ""))
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with live_server(built_store) as url:
+        yield url
 
 
 def readme_example() -> str:
