@@ -159,6 +159,60 @@ def health() -> Response:
     return jsonify({"status": "ok" if generation else "empty", "version": __version__, "snapshot": generation})
 
 
+class Metrics:
+    """Counters of one web process, in the Prometheus text format (each gunicorn worker keeps its own;
+    the ``pid`` label tells them apart)."""
+
+    BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+
+    def __init__(self) -> None:
+        import os
+        import threading
+
+        self.pid = str(os.getpid())
+        self.lock = threading.Lock()
+        self.requests: dict[tuple[str, str, int], int] = {}
+        self.buckets = [0] * (len(self.BUCKETS) + 1)
+        self.seconds = 0.0
+        self.count = 0
+
+    def observe(self, method: str, endpoint: str, status: int, seconds: float) -> None:
+        with self.lock:
+            key = (method, endpoint, status)
+            self.requests[key] = self.requests.get(key, 0) + 1
+            self.count += 1
+            self.seconds += seconds
+            for i, bound in enumerate(self.BUCKETS):
+                if seconds <= bound:
+                    self.buckets[i] += 1
+            self.buckets[-1] += 1
+
+    def render(self, pool: QueryPool) -> str:
+        pid = self.pid
+        lines = ["# HELP kg_requests_total HTTP requests by method, endpoint and status.",
+                 "# TYPE kg_requests_total counter"]
+        with self.lock:
+            for (method, endpoint, status), n in sorted(self.requests.items()):
+                lines.append(f'kg_requests_total{{pid="{pid}",method="{method}",endpoint="{endpoint}",'
+                             f'status="{status}"}} {n}')
+            lines += ["# HELP kg_request_seconds Time to answer a request.", "# TYPE kg_request_seconds histogram"]
+            for bound, n in zip((*map(str, self.BUCKETS), "+Inf"), self.buckets):
+                lines.append(f'kg_request_seconds_bucket{{pid="{pid}",le="{bound}"}} {n}')
+            lines += [f'kg_request_seconds_sum{{pid="{pid}"}} {self.seconds:.6f}',
+                      f'kg_request_seconds_count{{pid="{pid}"}} {self.count}']
+        lines += ["# HELP kg_query_workers_killed_total Query workers stopped at the deadline or on disconnect.",
+                  "# TYPE kg_query_workers_killed_total counter",
+                  f'kg_query_workers_killed_total{{pid="{pid}"}} {pool.killed}',
+                  "# HELP kg_query_workers Query worker processes running.", "# TYPE kg_query_workers gauge",
+                  f'kg_query_workers{{pid="{pid}"}} {pool.started}']
+        return "\n".join(lines) + "\n"
+
+
+def metrics() -> Response:
+    return Response(current_app.extensions["kg_metrics"].render(current_app.extensions["kg_pool"]),
+                    content_type="text/plain; version=0.0.4; charset=utf-8")
+
+
 def index() -> Response:
     return Response(
         "<!doctype html><meta charset=utf-8><title>newskg</title><h1>newskg</h1>"
@@ -186,7 +240,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["kg_store"] = Store(config["KG_STORE"])
     app.extensions["kg_pool"] = QueryPool(int(config["KG_QUERY_WORKERS"]), float(config["KG_QUERY_TIMEOUT"]))
     app.add_url_rule("/sparql", "sparql", sparql, methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
+    from kg.graphstore import graph_store
+
+    for path in ("/store", "/rdf-graphs"):
+        app.add_url_rule(path, path.strip("/"), graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
     app.add_url_rule("/health", "health", health)
+    app.add_url_rule("/metrics", "metrics", metrics)
+    app.extensions["kg_metrics"] = Metrics()
     app.add_url_rule("/", "index", index)
     app.register_error_handler(KgError, _handle_kg_error)
     app.register_error_handler(HTTPException, _handle_http_error)
@@ -203,8 +263,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             response.headers.setdefault("Access-Control-Allow-Headers", "Accept, Content-Type, Authorization")
             response.headers.setdefault("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
         started, method, path, stats = g.started, request.method, request.full_path.rstrip("?"), g.get("stats")
+        endpoint = request.url_rule.rule if request.url_rule else "other"
 
         def _log() -> None:
+            seconds = time.perf_counter() - started
+            app.extensions["kg_metrics"].observe(method, endpoint, response.status_code, seconds)
             rows = stats.get("rows") if stats else None
             log.info("%s %s %s %.0fms rows=%s", method, path, response.status_code,
                      (time.perf_counter() - started) * 1000, "-" if rows is None else rows)

@@ -51,7 +51,7 @@ GRAPH_FORMATS = {
 class QueryJob:
     snapshot: str  # directory of the snapshot to query
     text: str
-    default_graphs: tuple[str, ...] = ()
+    default_graphs: tuple[str, ...] = ()  # "" stands for the store's own default graph
     named_graphs: tuple[str, ...] = ()
     base_iri: str | None = None
     results_media: str | None = "application/sparql-results+json"  # None: no acceptable results format
@@ -173,7 +173,7 @@ def write_solutions(names: list[str], rows_iter: Iterator[Any], media: str, out:
 def _run(store: ox.Store, job: QueryJob, conn: Connection) -> None:
     kwargs: dict[str, Any] = {"base_iri": job.base_iri}
     if job.default_graphs:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+        kwargs["default_graph"] = [ox.NamedNode(g) if g else ox.DefaultGraph() for g in job.default_graphs]
     else:
         kwargs["use_default_graph_as_union"] = True
     if job.named_graphs:

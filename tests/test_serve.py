@@ -88,3 +88,27 @@ def test_get_without_query_is_the_service_description(client):
     assert graph.query(f"ASK {{ ?s a <{sd}Service> ; <{sd}endpoint> ?e ; <{sd}supportedLanguage> <{sd}SPARQL11Query> }}").askAnswer
     names = {str(o) for o in graph.objects(None, graph.namespace_manager.expand_curie("sd:name"))}
     assert any("/id/article/" in n for n in names)
+
+
+def test_metrics_in_prometheus_text_format(client):
+    client.get("/health").close()  # the server counts a request once its response is closed
+    text = client.get("/metrics").get_data(as_text=True)
+    samples = [line for line in text.splitlines() if line and not line.startswith("#")]
+    assert any(line.startswith("kg_requests_total{") and 'endpoint="/health"' in line for line in samples)
+    for line in samples:
+        name, value = line.rsplit(" ", 1)
+        float(value)
+        assert name.startswith("kg_")
+
+
+def test_cors_for_reads_and_413_for_large_bodies(client):
+    response = client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Origin": "https://example.org"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    big = "ASK {} #" + "x" * (int(client.application.config["KG_MAX_BODY"]) + 10)
+    assert client.post("/sparql", data=big, content_type="application/sparql-query").status_code == 413
+
+
+def test_service_and_load_are_refused(client):
+    service = "SELECT * WHERE { SERVICE <http://127.0.0.1:8890/sparql> { ?s ?p ?o } }"
+    response = client.get("/sparql", query_string={"query": service})
+    assert response.status_code == 403 and "KG_SERVICE_ALLOW" in response.json["error"]
