@@ -104,6 +104,21 @@ def query(sparql: str, fmt: str) -> None:
     click.echo(run_query(sparql, fmt, _config()["KG_STORE"]), nl=False)
 
 
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--by", "who", default=None, help="Who submits (recorded in PROV; default: $USER).")
+@click.option("--store", "store_path", help="Store directory (default: KG_STORE).")
+def submit(file: Path, who: str | None, store_path: str | None) -> None:
+    """Validate an RDF file and store it as a submission in its own named graph (exit 1 if it does not conform)."""
+    import os
+
+    from kg.commands import submit_file
+
+    iri, _, state = submit_file(file, store_path or _config()["KG_STORE"], _minter(),
+                                who or os.environ.get("USER") or "cli")
+    click.echo(f"{state}: {iri}")
+
+
 @main.command(name="eval")
 @click.argument("corpus", default="tests/corpus", type=click.Path(path_type=Path))
 @click.option("--split", "splits", multiple=True, help="Only these splits (sub-directories), e.g. dev.")

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.articles import read_file, read_paths
-from kg.errors import InputError
+from kg.errors import InputError, StoreError
 from kg.mint import Minter
 from kg.pipeline import BuildResult, article_graphs, build, check
 from kg.rdf import PREFIXES, new_graph
@@ -139,6 +139,11 @@ def _cell(term: Any) -> str:
     return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
 
 
+def _publish(store_path: str) -> None:
+    with Store(store_path).transaction():
+        pass
+
+
 def run_server(host: str, port: int, workers: int) -> None:
     """gunicorn in front of the Flask app; one log line per request."""
     from gunicorn.app.base import BaseApplication
@@ -165,5 +170,40 @@ def run_server(host: str, port: int, workers: int) -> None:
             access.propagate = False
             return create_app()
 
-    print(f"newskg serving {os.environ.get('KG_STORE', 'data/store')} at http://{host}:{port}/", flush=True)
+    store_path = os.environ.get("KG_STORE", "data/store")
+    if (Path(store_path) / "db").exists():
+        # A write that committed but was not published (the process was killed in between) becomes
+        # visible now: readers always start from the store's last committed state. This runs in a child
+        # process: RocksDB's background threads must not be started in the process gunicorn forks from.
+        import multiprocessing
+
+        child = multiprocessing.get_context("spawn").Process(target=_publish, args=(store_path,))
+        child.start()
+        child.join()
+        if child.exitcode != 0:
+            raise StoreError(f"{store_path}: cannot open the store to publish its last state")
+    print(f"newskg serving {store_path} at http://{host}:{port}/", flush=True)
     _Server().run()
+
+
+def submit_file(path: Path, store_path: str, minter: Minter, who: str) -> tuple[str, bool, str]:
+    """Validate an RDF file and store it as a submission; returns (graph IRI, created, report summary)."""
+    from kg import submissions
+    from kg.errors import ValidationFailed
+
+    suffixes = {".ttl": "text/turtle", ".trig": "application/trig", ".nt": "application/n-triples",
+                ".nq": "application/n-quads", ".rdf": "application/rdf+xml", ".owl": "application/rdf+xml",
+                ".xml": "application/rdf+xml", ".jsonld": "application/ld+json", ".json": "application/ld+json"}
+    media = suffixes.get(path.suffix.lower())
+    if media is None:
+        raise InputError(f"{path}: unknown RDF file type {path.suffix!r}; use one of {', '.join(suffixes)}")
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+    parsed = submissions.parse(body, media, path.resolve().as_uri())
+    try:
+        iri, _, created = submissions.submit(Store(store_path), minter, parsed, who)
+    except ValidationFailed as exc:
+        raise ValidationFailed(f"{path}: {exc.message}\n{exc.details.summary()}", exc.details) from exc
+    return str(iri), created, "stored" if created else "already stored"

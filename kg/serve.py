@@ -107,17 +107,32 @@ def sparql() -> Response:
     return Response(body, status=200, content_type=media + charset, headers=headers)
 
 
-def require_token() -> None:
-    """Writes need ``Authorization: Bearer <KG_UPDATE_TOKEN>``; without a configured token, none are allowed."""
-    token = current_app.config["KG_UPDATE_TOKEN"]
-    if not token:
+def tokens(setting: str) -> dict[str, str]:
+    """KG_UPDATE_TOKEN: one token (its holder is called "editor"), or "name=token" pairs, comma-separated."""
+    out = {}
+    for part in (p.strip() for p in setting.split(",") if p.strip()):
+        name, sep, token = part.partition("=")
+        out[token if sep else name] = name if sep else "editor"
+    return out
+
+
+def require_token() -> str:
+    """Writes need ``Authorization: Bearer <token>``; without a configured token, none are allowed.
+    Returns the name of the token's holder."""
+    known = tokens(current_app.config["KG_UPDATE_TOKEN"])
+    if not known:
         raise Forbidden("this service is read-only: no KG_UPDATE_TOKEN is configured")
     header = request.headers.get("Authorization", "")
     scheme, _, given = header.partition(" ")
-    if scheme.lower() != "bearer" or not given:
+    if scheme.lower() != "bearer" or not given.strip():
         raise Unauthorized("writing needs the header 'Authorization: Bearer <token>'")
-    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+    holder = None
+    for token, name in known.items():  # compare with every token, in constant time each
+        if hmac.compare_digest(given.strip().encode(), token.encode()):
+            holder = name
+    if holder is None:
         raise Forbidden("the bearer token is not valid for writing")
+    return holder
 
 
 def run_update(text: str) -> Response:
@@ -157,6 +172,86 @@ def health() -> Response:
     store: Store = current_app.extensions["kg_store"]
     generation = store.current_generation()
     return jsonify({"status": "ok" if generation else "empty", "version": __version__, "snapshot": generation})
+
+
+def _report_response(report: Any, status: int, message: str) -> Response:
+    """A SHACL report: JSON (the error shape, report in details) or Turtle (sh:ValidationReport) by Accept."""
+    media = negotiate(["application/json", "text/turtle", "application/ld+json", "application/n-triples"],
+                      "application/json")
+    if media in ("text/turtle", "application/ld+json", "application/n-triples"):
+        body = report.graph.serialize(format=RDFLIB_FORMATS[media])
+        return Response(body, status=status, content_type=media + "; charset=utf-8", headers={"Vary": "Accept"})
+    response = error_response(message, status, report.as_dict())
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _minter() -> Any:
+    from kg.mint import Minter
+
+    return Minter(current_app.config["KG_BASE_IRI"])
+
+
+def validate_submission() -> Response:
+    from kg import submissions
+
+    parsed = submissions.parse(request.get_data(), request.mimetype, request.base_url)
+    _, report, _ = submissions.checked(parsed, _minter(), "anonymous")
+    if report.conforms:
+        return jsonify({"conforms": True, "results": []})
+    return _report_response(report, 422, f"the submission does not conform to the shapes: "
+                                         f"{len(report.results)} problem(s)")
+
+
+def post_submission() -> Response:
+    from kg import submissions
+    from kg.errors import ValidationFailed
+
+    who = require_token()
+    parsed = submissions.parse(request.get_data(), request.mimetype, request.base_url)
+    store: Store = current_app.extensions["kg_store"]
+    try:
+        iri, graph, created = submissions.submit(store, _minter(), parsed, who)
+    except ValidationFailed as exc:
+        return _report_response(exc.details, 422, exc.message)
+    prov = {str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1]: str(o) for p, o in graph.predicate_objects(iri)
+            if str(p) != "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"}
+    body = {"graph": str(iri), "id": parsed.key, "created": created, "triples": len(graph), "prov": prov}
+    response = jsonify(body)
+    response.status_code = 201 if created else 200
+    response.headers["Location"] = f"{request.url_root.rstrip('/')}/submissions/{parsed.key}"
+    return response
+
+
+def list_submissions() -> Response:
+    from kg.submissions import LIST_QUERY
+
+    store: Store = current_app.extensions["kg_store"]
+    pool: QueryPool = current_app.extensions["kg_pool"]
+    if store.current_generation() is None:
+        return jsonify({"submissions": []})
+    _, _, body, _ = pool.run(QueryJob(store.snapshot_dir(), LIST_QUERY))
+    import json
+
+    rows = json.loads(b"".join(body))["results"]["bindings"]
+    items = [{k: (int(v["value"]) if k == "triples" else v["value"]) for k, v in row.items()} for row in rows]
+    for item in items:
+        item["id"] = item["graph"].rsplit("/", 1)[-1]
+    return jsonify({"submissions": items})
+
+
+def one_submission(key: str) -> Any:
+    from kg import submissions
+    from kg.graphstore import get_graph
+
+    if request.method == "DELETE":
+        require_token()
+        submissions.delete(current_app.extensions["kg_store"], _minter(), key)
+        return Response(status=204)
+    iri = str(_minter().graph(f"submission/{key}"))
+    request.args = request.args.copy()  # type: ignore[misc]
+    request.args.setlist("graph", [iri])  # type: ignore[attr-defined]
+    return get_graph()
 
 
 class Metrics:
@@ -246,6 +341,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.add_url_rule(path, path.strip("/"), graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
     app.add_url_rule("/health", "health", health)
     app.add_url_rule("/metrics", "metrics", metrics)
+    app.add_url_rule("/validate", "validate", validate_submission, methods=["POST"])
+    app.add_url_rule("/submissions", "submissions", list_submissions, methods=["GET"])
+    app.add_url_rule("/submissions", "submit", post_submission, methods=["POST"])
+    app.add_url_rule("/submissions/<key>", "submission", one_submission, methods=["GET", "HEAD", "DELETE"])
     app.extensions["kg_metrics"] = Metrics()
     app.add_url_rule("/", "index", index)
     app.register_error_handler(KgError, _handle_kg_error)

@@ -78,3 +78,22 @@ def test_query_on_empty_store_says_what_to_do(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("KG_STORE", str(tmp_path / "empty"))
     result = CliRunner().invoke(main, ["query", "ASK {}"])
     assert result.exit_code == 1 and "kg build" in result.output
+
+
+def test_submit_stores_valid_and_refuses_invalid(tmp_path: Path):
+    import shutil
+
+    data = Path(__file__).parent / "data" / "submission-valid.ttl"
+    store = tmp_path / "store"
+    runner = CliRunner()
+    ok = runner.invoke(main, ["submit", str(data), "--store", str(store), "--by", "carol"])
+    assert ok.exit_code == 0, ok.output
+    assert "stored: https://w3id.org/newskg/id/graph/submission/" in ok.output
+    bad = tmp_path / "bad.ttl"
+    shutil.copy(data, bad)
+    bad.write_text(data.read_text().replace("kg:minValue 12", "kg:minValue -12"))
+    refused = runner.invoke(main, ["submit", str(bad), "--store", str(store)])
+    assert refused.exit_code == 1 and "minValue" in refused.output
+    listed = runner.invoke(main, ["query", "SELECT ?g WHERE { GRAPH ?g { ?g a <https://w3id.org/newskg/ontology#Submission> } }",
+                                  "--format", "csv"], env={"KG_STORE": str(store)})
+    assert listed.output.count("/graph/submission/") == 1
