@@ -203,7 +203,7 @@ def submit_file(path: Path, store_path: str, minter: Minter, who: str) -> tuple[
         raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
     parsed = submissions.parse(body, media, path.resolve().as_uri())
     try:
-        iri, _, created = submissions.submit(Store(store_path), minter, parsed, who)
+        iri, _, _, created = submissions.submit(Store(store_path), minter, parsed, who)
     except ValidationFailed as exc:
         raise ValidationFailed(f"{path}: {exc.message}\n{exc.details.summary()}", exc.details) from exc
     return str(iri), created, "stored" if created else "already stored"

@@ -65,9 +65,12 @@ def known_places(minter: Minter) -> Graph:
     return _known_places(minter.base)
 
 
-def check(graph: Graph, minter: Minter, shapes_dir: str | None = None) -> Report:
-    """Validate a graph as the store would: shapes, ontology, and the known places it refers to."""
-    return validate(graph, shapes_dir, base=minter.base, known=known_places(minter))
+def check(graph: Graph, minter: Minter, shapes_dir: str | None = None, in_place: bool = False,
+          data_quads: list | None = None) -> Report:
+    """Validate a graph as the store would: shapes, ontology, and the known places it refers to.
+    With ``in_place`` the graph is used as the working copy (it gains the ontology and those places)."""
+    return validate(graph, shapes_dir, base=minter.base, known=known_places(minter), in_place=in_place,
+                    data_quads=data_quads)
 
 
 def validated_graphs(article: Article, minter: Minter) -> ArticleGraphs:

@@ -211,12 +211,12 @@ def post_submission() -> Response:
     parsed = submissions.parse(request.get_data(), request.mimetype, request.base_url)
     store: Store = current_app.extensions["kg_store"]
     try:
-        iri, graph, created = submissions.submit(store, _minter(), parsed, who)
+        iri, graph, triples, created = submissions.submit(store, _minter(), parsed, who)
     except ValidationFailed as exc:
         return _report_response(exc.details, 422, exc.message)
     prov = {str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1]: str(o) for p, o in graph.predicate_objects(iri)
             if str(p) != "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"}
-    body = {"graph": str(iri), "id": parsed.key, "created": created, "triples": len(graph), "prov": prov}
+    body = {"graph": str(iri), "id": parsed.key, "created": created, "triples": triples, "prov": prov}
     response = jsonify(body)
     response.status_code = 201 if created else 200
     response.headers["Location"] = f"{request.url_root.rstrip('/')}/submissions/{parsed.key}"

@@ -115,28 +115,34 @@ def record(graph: Graph, iri: URIRef, who: str, shapes_version: str, parsed: Par
 
 
 def checked(parsed: Parsed, minter: Minter, who: str):  # noqa: ANN201 - (Graph, Report, iri)
-    """The submission's graph with its record, and the SHACL report on it."""
+    """The submission's PROV record, and the SHACL report on the submission with its record."""
     from kg.pipeline import check
     from kg.validate import shapes_version
 
     iri = minter.graph(f"submission/{parsed.key}")
-    graph = to_graph(parsed.quads)
-    record(graph, iri, who, shapes_version(), parsed)
-    return graph, check(graph, minter), iri
+    prov = Graph()
+    record(prov, iri, who, shapes_version(), parsed)
+    working = to_graph(parsed.quads)
+    working += prov
+    quads = parsed.quads + [ox.Quad(_ox(s), _ox(p), _ox(o)) for s, p, o in prov]
+    return prov, check(working, minter, in_place=True, data_quads=quads), iri
 
 
-def submit(store: Store, minter: Minter, parsed: Parsed, who: str) -> tuple[URIRef, Graph, bool]:
-    """Validate and store; returns (graph IRI, the stored graph, created). Raises ValidationFailed."""
-    graph, report, iri = checked(parsed, minter, who)
+def submit(store: Store, minter: Minter, parsed: Parsed, who: str) -> tuple[URIRef, Graph, int, bool]:
+    """Validate and store; returns (graph IRI, its PROV record, triples stored, created).
+    Raises ValidationFailed."""
+    prov, report, iri = checked(parsed, minter, who)
     if not report.conforms:
         raise ValidationFailed(f"the submission does not conform to the shapes: {len(report.results)} "
                                "problem(s)", report)
-    with store.transaction() as writer:
+    graph = ox.NamedNode(str(iri))
+    quads = {ox.Quad(q.subject, q.predicate, q.object, graph) for q in parsed.quads}
+    quads |= {ox.Quad(_ox(s), _ox(p), _ox(o), graph) for s, p, o in prov}
+    with store.transaction() as writer:  # the store's write lock: nobody else writes meanwhile
         existed = bool(writer.query(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"))
         if not existed:
-            quads = [ox.Quad(_ox(s), _ox(p), _ox(o), ox.NamedNode(str(iri))) for s, p, o in graph]
-            writer.update(f"INSERT DATA {{ GRAPH <{iri}> {{\n{_ntriples(quads)}\n}} }}")
-    return iri, graph, not existed
+            writer.extend(quads)  # one transaction: all of the quads or none
+    return iri, prov, len(quads), not existed
 
 
 def _ox(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:

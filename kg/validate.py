@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, Graph, Namespace, URIRef
+import re
+
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 
 from kg.errors import InputError
 
@@ -89,6 +92,52 @@ def _reuse_translated_sparql() -> None:
 _reuse_translated_sparql()
 
 
+def _hash_constraint_parameters() -> None:
+    """pySHACL looks up every predicate of a shape in a *list* of the ~30 constraint parameters, once per
+    shape and focus node; on a 100,000-triple submission that is millions of term comparisons. The same
+    lookup in a set gives the same answer (the list is only ever tested for membership and iterated)."""
+    import pyshacl.shape as shape_module
+    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+
+    class _Parameters(list):  # type: ignore[type-arg]
+        def __init__(self, items: list[Any]) -> None:
+            super().__init__(items)
+            self._set = frozenset(items)
+
+        def __contains__(self, item: object) -> bool:
+            return item in self._set
+
+    if not isinstance(getattr(shape_module, "CONSTRAINT_PARAMS", (None,))[0], _Parameters):
+        shape_module.CONSTRAINT_PARAMS = (_Parameters(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
+
+
+_hash_constraint_parameters()
+
+
+def _memoize_shape_lookups() -> None:
+    """pySHACL asks its (unchanging) shapes graph for a shape's predicates and objects once per focus node;
+    the answers are remembered per shapes graph instead of matched again each time."""
+    from pyshacl.shapes_graph import ShapesGraph
+
+    for name in ("predicate_objects", "objects"):
+        original = getattr(ShapesGraph, name)
+        if getattr(original, "_kg_memo", False):
+            continue
+
+        def memo(self, *args, _original=original, _name=name):  # noqa: ANN001, ANN202
+            cache = self.__dict__.setdefault("_kg_memo", {})
+            key = (_name, *args)
+            if key not in cache:
+                cache[key] = tuple(_original(self, *args))
+            return iter(cache[key])
+
+        memo._kg_memo = True  # type: ignore[attr-defined]
+        setattr(ShapesGraph, name, memo)
+
+
+_memoize_shape_lookups()
+
+
 def _load_dir(directory: Path, base: str) -> Graph:
     graph = Graph()
     files = sorted(directory.glob("*.ttl"))
@@ -124,8 +173,8 @@ def _text(graph: Graph, node: Any) -> str | None:
     return None if node is None else str(node)
 
 
-def with_known_places(data: Graph, known: Graph) -> Graph:
-    """``data`` plus the descriptions, from ``known``, of the places it refers to without describing them.
+def known_additions(data: Graph, known: Graph) -> Graph:
+    """The descriptions, from ``known``, of the places it refers to without describing them.
 
     Articles and submissions point at regions, countries and areas of the reference graph
     (``kg:destination id:country/UA``); the shapes check those targets are places, so their
@@ -145,29 +194,172 @@ def with_known_places(data: Graph, known: Graph) -> Graph:
             extra.add((node, p, o))
             if isinstance(o, URIRef) and p in FOLLOW:
                 wanted.append(o)
-    if not extra:
-        return data
+    return extra
+
+
+def with_known_places(data: Graph, known: Graph) -> Graph:
+    """A copy of ``data`` with the descriptions of the known places it refers to."""
     merged = Graph()
     merged += data
-    merged += extra
+    merged += known_additions(data, known)
     return merged
 
 
+@dataclass(frozen=True)
+class SparqlCheck:
+    """A SHACL-SPARQL constraint (sh:sparql) of a node shape, with the shape's targets."""
+
+    shape: Any
+    select: str
+    message: str
+    severity: URIRef
+    targets: tuple[tuple[str, URIRef], ...]  # ("class" | "subjectsOf" | "objectsOf" | "node", IRI)
+
+
+def _prefix_block(shapes: Graph, constraint: Any) -> str:
+    lines = []
+    for source in shapes.objects(constraint, SH.prefixes):
+        for declaration in shapes.objects(source, SH.declare):
+            lines.append(f"PREFIX {shapes.value(declaration, SH.prefix)}: <{shapes.value(declaration, SH.namespace)}>")
+    return "\n".join(lines)
+
+
+@lru_cache(maxsize=4)
+def split_shapes(directory: str = str(SHAPES_DIR), base: str = DEFAULT_BASE) -> tuple[Graph, tuple[SparqlCheck, ...]]:
+    """The shapes without their SPARQL constraints (for pySHACL), and those constraints (for Oxigraph)."""
+    shapes = shapes_graph(directory, base)
+    core = Graph()
+    for triple in shapes:
+        core.add(triple)
+    checks = []
+    kinds = {SH.targetClass: "class", SH.targetSubjectsOf: "subjectsOf", SH.targetObjectsOf: "objectsOf",
+             SH.targetNode: "node"}
+    for shape, constraint in shapes.subject_objects(SH.sparql):
+        core.remove((shape, SH.sparql, constraint))
+        targets = tuple((kind, o) for p, kind in kinds.items() for o in shapes.objects(shape, p))
+        checks.append(SparqlCheck(
+            shape, _prefix_block(shapes, constraint) + "\n" + str(shapes.value(constraint, SH.select)),
+            str(shapes.value(constraint, SH.message) or "SPARQL constraint not satisfied"),
+            shapes.value(shape, SH.severity) or SH.Violation, targets))
+    return core, tuple(checks)
+
+
+def _target_pattern(targets: tuple[tuple[str, URIRef], ...]) -> str:
+    parts = []
+    for kind, iri in targets:
+        parts.append({"class": f"{{ ?this a/<{RDFS.subClassOf}>* <{iri}> }}",
+                      "subjectsOf": f"{{ ?this <{iri}> ?_kg_o }}",
+                      "objectsOf": f"{{ ?_kg_s <{iri}> ?this }}",
+                      "node": f"{{ VALUES ?this {{ <{iri}> }} }}"}[kind])
+    return " UNION ".join(parts)
+
+
+def _with_targets(select: str, targets: tuple[tuple[str, URIRef], ...]) -> str:
+    """The constraint's query over every target at once: $this becomes a variable joined with the targets
+    (what SHACL's pre-binding of $this amounts to for these queries)."""
+    text = select.replace("$this", "?this")
+    where = re.search(r"\bWHERE\s*\{", text, re.I)
+    if where is None:
+        raise InputError("a SHACL-SPARQL constraint needs a WHERE clause")
+    return text[:where.end()] + " " + _target_pattern(targets) + " " + text[where.end():]
+
+
+def _message(template: str, row: Any, names: list[str]) -> str:
+    def value(match: re.Match[str]) -> str:
+        term = row[match.group(1)] if match.group(1) in names else None
+        return term.value if term is not None and hasattr(term, "value") else match.group(0)
+
+    return re.sub(r"\{[?$](\w+)\}", value, template)
+
+
+def _rdflib_term(term: Any) -> Any:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        return Literal(term.value, lang=term.language) if term.language else Literal(
+            term.value, datatype=URIRef(term.datatype.value))
+    return None
+
+
+def run_sparql_checks(graphs: list[Graph], quads: list[ox.Quad], checks: tuple[SparqlCheck, ...],
+                      report: Graph) -> list[Violation]:
+    """Evaluate SHACL-SPARQL constraints with Oxigraph's engine over ``graphs`` and ``quads`` (the data,
+    the places it refers to, the ontology), one query per constraint for the whole graph (pySHACL would
+    run one rdflib query per focus node)."""
+    from kg.store import to_ox_term
+
+    store = ox.Store()
+    store.extend(quads)
+    store.extend([ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o)) for g in graphs for s, p, o in g])
+    violations: dict[tuple[str, str | None, str | None, str], Violation] = {}
+    root = next(report.subjects(RDF.type, SH.ValidationReport))
+    for check in checks:
+        if not check.targets:
+            continue
+        solutions = store.query(_with_targets(check.select, check.targets))
+        names = [v.value for v in solutions.variables]
+        for row in solutions:
+            focus = row["this"]
+            if focus is None:
+                continue
+            path = row["path"] if "path" in names else None
+            value = row["value"] if "value" in names else None
+            message = _message(check.message, row, names)
+            key = (str(focus), None if path is None else path.value, None if value is None else str(value), message)
+            if key in violations:
+                continue
+            severity = str(check.severity).rsplit("#", 1)[-1]
+            violations[key] = Violation(str(_rdflib_term(focus)),
+                                        key[1], None if value is None else str(_rdflib_term(value)), message,
+                                        severity, str(check.shape) if isinstance(check.shape, URIRef) else None)
+            result = BNode()
+            report.add((root, SH.result, result))
+            report.add((result, RDF.type, SH.ValidationResult))
+            report.add((result, SH.focusNode, _rdflib_term(focus)))
+            if path is not None:
+                report.add((result, SH.resultPath, _rdflib_term(path)))
+            if value is not None:
+                report.add((result, SH.value, _rdflib_term(value)))
+            report.add((result, SH.resultMessage, Literal(message)))
+            report.add((result, SH.resultSeverity, check.severity))
+            report.add((result, SH.sourceShape, check.shape))
+            report.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+    return list(violations.values())
+
+
 def validate(data: Graph, shapes_dir: str | None = None, base: str = DEFAULT_BASE,
-             known: Graph | None = None) -> Report:
+             known: Graph | None = None, in_place: bool = False, data_quads: list[ox.Quad] | None = None) -> Report:
     """Validate ``data`` against the shapes.
 
     The ontology is mixed into the data graph, so ``sh:class`` and ``sh:targetClass`` follow its
     ``rdfs:subClassOf`` hierarchy (a kg:Region is a kg:Place) without materialising RDFS inferences,
-    which would cost more than the validation itself on large submissions.
+    which would cost more than the validation itself on large submissions. With ``in_place`` the data
+    graph itself receives those additions (saving a copy of a large graph); ``data_quads``, when the
+    caller has them, are the data's triples as pyoxigraph quads (saving a conversion). Core constraints are checked
+    by pySHACL; SHACL-SPARQL constraints by Oxigraph, once per constraint over the whole graph.
     """
-    shapes = shapes_graph(shapes_dir or str(SHAPES_DIR), base)
-    if known is not None:
-        data = with_known_places(data, known)
-    conforms, report, _ = shacl_validate(data, shacl_graph=shapes, ont_graph=ontology_graph(),
-                                         inference="none", advanced=True, allow_warnings=True)
-    results = []
+    core, checks = split_shapes(shapes_dir or str(SHAPES_DIR), base)
+    # One working copy (the data, the places it refers to); pySHACL adds the ontology to it in place.
+    extra = known_additions(data, known) if known is not None else Graph()
+    if not in_place:
+        data = data + Graph()
+    data += extra
+    conforms, report, _ = shacl_validate(data, shacl_graph=core, ont_graph=ontology_graph(), inplace=True,
+                                         inference="none", advanced=False, allow_warnings=True)
+    if data_quads is None:
+        sparql_results = run_sparql_checks([data], [], checks, report)
+    else:
+        sparql_results = run_sparql_checks([extra, ontology_graph()], data_quads, checks, report)
+    if any(v.severity == "Violation" for v in sparql_results):
+        root = next(report.subjects(RDF.type, SH.ValidationReport))
+        report.set((root, SH.conforms, Literal(False)))
+        conforms = False
+    results = list(sparql_results)
     for result in report.subjects(RDF.type, SH.ValidationResult):
+        if report.value(result, SH.sourceConstraintComponent) == SH.SPARQLConstraintComponent:
+            continue
         severity = report.value(result, SH.resultSeverity)
         results.append(Violation(
             focus=str(report.value(result, SH.focusNode)),
