@@ -341,6 +341,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.add_url_rule(path, path.strip("/"), graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
     app.add_url_rule("/health", "health", health)
     app.add_url_rule("/metrics", "metrics", metrics)
+    from kg import linkeddata
+
+    linkeddata.register(app)
     app.add_url_rule("/validate", "validate", validate_submission, methods=["POST"])
     app.add_url_rule("/submissions", "submissions", list_submissions, methods=["GET"])
     app.add_url_rule("/submissions", "submit", post_submission, methods=["POST"])
