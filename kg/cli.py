@@ -119,6 +119,47 @@ def submit(file: Path, who: str | None, store_path: str | None) -> None:
     click.echo(f"{state}: {iri}")
 
 
+@main.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--graph", required=True, help="IRI of the named graph to load into (replaced if it exists).")
+@click.option("--format", "fmt", help="File format by extension (ttl, nt, nq, trig, rdf, jsonld); default: the file's.")
+@click.option("--store", "store_path", help="Store directory (default: KG_STORE).")
+def import_(file: Path, graph: str, fmt: str | None, store_path: str | None) -> None:
+    """Bulk-load any RDF file into its own named graph (to merge Wikidata, GeoNames, ... extracts)."""
+    from kg.commands import import_file
+
+    count, seconds = import_file(file, graph, store_path or _config()["KG_STORE"], fmt)
+    click.echo(f"imported {count} triples into <{graph}> in {seconds:.1f} s ({count / max(seconds, 1e-9):,.0f} triples/s)")
+
+
+@main.command()
+@click.option("--store", "store_path", help="Store directory (default: KG_STORE).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stats(store_path: str | None, fmt: str) -> None:
+    """Entities, events, links and cross-article matches in the store."""
+    import json
+
+    from kg.commands import dataset_statistics
+
+    numbers = dataset_statistics(store_path or _config()["KG_STORE"])
+    if fmt == "json":
+        click.echo(json.dumps(numbers, indent=2))
+        return
+    for key in ("triples", "graphs", "entities", "articles", "events", "units", "sources", "submissions",
+                "cross_article_matches"):
+        click.echo(f"{key.replace('_', ' '):24} {numbers[key]:>10,}")
+    for name, count in numbers["linksets"].items():
+        click.echo(f"{'owl:sameAs ' + name:24} {count:>10,}")
+    click.echo("events by type:")
+    for cls, count in numbers["classes"].items():
+        if cls.startswith("https://w3id.org/newskg/ontology#") and count and cls.rsplit("#", 1)[1] in EVENT_TYPES:
+            click.echo(f"  {cls.rsplit('#', 1)[1]:22} {count:>10,}")
+
+
+EVENT_TYPES = {"DeploymentRefusal", "Desertion", "Deployment", "Return", "ContractTermination", "Prosecution",
+               "Reenlistment", "Casualties", "Injury", "Protest", "Detention", "Mobilization"}
+
+
 @main.command(name="eval")
 @click.argument("corpus", default="tests/corpus", type=click.Path(path_type=Path))
 @click.option("--split", "splits", multiple=True, help="Only these splits (sub-directories), e.g. dev.")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -207,3 +208,47 @@ def submit_file(path: Path, store_path: str, minter: Minter, who: str) -> tuple[
     except ValidationFailed as exc:
         raise ValidationFailed(f"{path}: {exc.message}\n{exc.details.summary()}", exc.details) from exc
     return str(iri), created, "stored" if created else "already stored"
+
+
+IMPORT_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+                  ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+                  ".xml": ox.RdfFormat.RDF_XML, ".jsonld": ox.RdfFormat.JSON_LD}
+
+
+def import_file(path: Path, graph: str, store_path: str, fmt: str | None = None) -> tuple[int, float]:
+    """Bulk-load an RDF file into one named graph (replacing it); returns (triples, seconds)."""
+    import time
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    rdf_format = ox.RdfFormat.from_extension(fmt) if fmt else IMPORT_FORMATS.get(
+        "".join(path.suffixes[-1:]).lower())
+    if rdf_format is None:
+        raise InputError(f"{path}: unknown RDF format; use --format or one of {', '.join(IMPORT_FORMATS)}")
+    if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\"{}|^`\\\s]+", graph):
+        raise InputError(f"--graph {graph!r} is not an absolute IRI")
+    store = Store(store_path)
+    started = time.perf_counter()
+    target = ox.NamedNode(graph)
+    try:
+        writer = store.writer
+        writer.update(f"DROP SILENT GRAPH <{graph}>")
+        if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            quads = (ox.Quad(q.subject, q.predicate, q.object, target)
+                     for q in ox.parse(path=str(path), format=rdf_format))
+            writer.bulk_extend(quads)
+        else:
+            writer.bulk_load(path=str(path), format=rdf_format, to_graph=target)
+        count = int(next(iter(writer.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")))["n"].value)
+        store.publish()
+    except SyntaxError as exc:
+        raise InputError(f"{path}: {exc.args[0] if exc.args else exc}") from exc
+    finally:
+        store.close()
+    return count, time.perf_counter() - started
+
+
+def dataset_statistics(store_path: str) -> dict[str, Any]:
+    from kg.dataset import dataset_stats
+
+    return dataset_stats(Store(store_path).reader)

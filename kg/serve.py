@@ -303,6 +303,25 @@ class Metrics:
         return "\n".join(lines) + "\n"
 
 
+def void() -> Response:
+    """VoID + DCAT description of the dataset, computed once per published snapshot."""
+    from kg.dataset import dataset_stats, void_graph
+
+    store: Store = current_app.extensions["kg_store"]
+    generation = store.current_generation()
+    cache = current_app.extensions.setdefault("kg_void", {})
+    if generation not in cache:
+        cache.clear()
+        cache[generation] = dataset_stats(store.reader)
+    graph = void_graph(cache[generation], request.url_root, current_app.config["KG_BASE_IRI"])
+    media = negotiate(list(RDFLIB_FORMATS), "text/turtle")
+    if media is None:
+        return error_response("the dataset description is available as RDF only", 406,
+                              {"offered": list(RDFLIB_FORMATS)})
+    return Response(graph.serialize(format=RDFLIB_FORMATS[media]), content_type=media + "; charset=utf-8",
+                    headers={"Vary": "Accept"})
+
+
 def metrics() -> Response:
     return Response(current_app.extensions["kg_metrics"].render(current_app.extensions["kg_pool"]),
                     content_type="text/plain; version=0.0.4; charset=utf-8")
@@ -341,6 +360,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.add_url_rule(path, path.strip("/"), graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
     app.add_url_rule("/health", "health", health)
     app.add_url_rule("/metrics", "metrics", metrics)
+    app.add_url_rule("/.well-known/void", "void", void)
     from kg import linkeddata
 
     linkeddata.register(app)

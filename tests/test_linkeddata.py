@@ -75,3 +75,21 @@ def test_ontology_in_four_forms_and_context(client):
            "earliest": "2022-03-01"}
     graph = Graph().parse(data=json.dumps(doc), format="json-ld")
     assert (URIRef(ID + "event/x-1"), KG.involvesUnit, URIRef(ID + "unit/u")) in graph
+
+
+def test_void_describes_size_partitions_and_linksets(client):
+    response = client.get("/.well-known/void", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    graph = Graph().parse(data=response.get_data(as_text=True), format="turtle")
+    q = """PREFIX void: <http://rdfs.org/ns/void#> PREFIX dcat: <http://www.w3.org/ns/dcat#>
+    PREFIX dct: <http://purl.org/dc/terms/>
+    SELECT ?triples ?endpoint ?licence (COUNT(DISTINCT ?cp) AS ?classes) WHERE {
+      ?d a void:Dataset, dcat:Dataset ; void:triples ?triples ; void:sparqlEndpoint ?endpoint ; dct:license ?licence ;
+         void:classPartition ?cp ; void:propertyPartition ?pp ; void:exampleResource ?ex ; dcat:distribution ?dist .
+    } GROUP BY ?triples ?endpoint ?licence"""
+    rows = list(graph.query(q))
+    assert len(rows) == 1 and int(rows[0].triples) > 1000 and int(rows[0].classes) > 5
+    linksets = {str(s): int(n) for s, n in graph.query(
+        "PREFIX void: <http://rdfs.org/ns/void#> SELECT ?s ?n WHERE { ?s a void:Linkset ; void:triples ?n }")}
+    assert any(k.endswith("linkset-wikidata") and v > 50 for k, v in linksets.items())
+    assert any(k.endswith("linkset-geonames") and v > 50 for k, v in linksets.items())

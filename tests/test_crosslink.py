@@ -1,0 +1,88 @@
+"""Across articles: the same happening reported by two outlets is linked, never merged; provenance and stats."""
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.commands import run_query
+
+DATA = Path(__file__).parent / "data" / "crosslink"
+P = "PREFIX kg: <https://w3id.org/newskg/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cross") / "store"
+    result = CliRunner().invoke(main, ["build", str(DATA), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def _rows(store, query):
+    import json
+
+    return json.loads(run_query(P + query, "json", str(store)))["results"]["bindings"]
+
+
+def test_same_refusal_in_two_articles_is_linked_both_ways(store):
+    rows = _rows(store, """SELECT ?a ?b ?sa ?sb WHERE {
+        ?a kg:sameEventAs ?b . ?a kg:reportedIn ?sa . ?b kg:reportedIn ?sb }""")
+    pairs = {(r["a"]["value"], r["b"]["value"]) for r in rows}
+    assert len(pairs) == 2 and all((b, a) in pairs for a, b in pairs)
+    assert all(r["sa"]["value"] != r["sb"]["value"] for r in rows)
+
+
+def test_the_buryatia_refusal_is_not_linked(store):
+    rows = _rows(store, """SELECT ?e WHERE { ?e a kg:DeploymentRefusal ; kg:involvesUnit/kg:homeRegion
+        <https://w3id.org/newskg/id/region/RU-BU> . FILTER EXISTS { ?e kg:sameEventAs ?x } }""")
+    assert rows == []
+
+
+def test_linked_events_keep_their_own_sources_and_evidence(store):
+    rows = _rows(store, """SELECT ?e (COUNT(DISTINCT ?ev) AS ?n) WHERE {
+        ?e kg:sameEventAs ?x ; kg:evidence ?ev ; kg:certainty ?c } GROUP BY ?e""")
+    assert len(rows) == 2 and all(int(r["n"]["value"]) >= 1 for r in rows)
+
+
+def test_build_and_article_provenance(store):
+    rows = _rows(store, """SELECT ?article ?build ?hash ?url ?started ?software WHERE {
+        ?article prov:wasGeneratedBy ?build ; kg:inputHash ?hash ; prov:hadPrimarySource ?url .
+        ?build a kg:Build ; prov:startedAtTime ?started ; prov:wasAssociatedWith ?software }""")
+    assert len(rows) == 3
+    assert all(r["hash"]["value"].startswith("sha256:") for r in rows)
+
+
+def test_stats_counts_entities_events_and_matches(store):
+    result = CliRunner().invoke(main, ["stats", "--store", str(store), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    stats = json.loads(result.output)
+    assert stats["articles"] == 3
+    assert stats["events"] >= 3
+    assert stats["cross_article_matches"] == 1
+    assert stats["classes"]["https://w3id.org/newskg/ontology#DeploymentRefusal"] >= 3
+
+
+def test_import_and_join_through_same_as(store, tmp_path):
+    import shutil
+
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    extract = Path(__file__).parent / "data" / "wikidata-extract.ttl"
+    result = CliRunner().invoke(main, ["import", str(extract), "--graph", "https://example.org/graph/wikidata",
+                                       "--store", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert "imported 8 triples" in result.output
+    rows = _rows(copy, """PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        PREFIX wdt: <http://www.wikidata.org/prop/direct/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?event ?population ?capitalName WHERE {
+          ?event a kg:DeploymentRefusal ; kg:involvesUnit/kg:homeRegion ?region .
+          ?region owl:sameAs ?wd .
+          GRAPH <https://example.org/graph/wikidata> { ?wd wdt:P1082 ?population ; wdt:P36/rdfs:label ?capitalName } }""")
+    assert {r["capitalName"]["value"] for r in rows} >= {"Ulan-Ude"}
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .")
+    refused = CliRunner().invoke(main, ["import", str(bad), "--graph", "https://example.org/g", "--store", str(copy)])
+    assert refused.exit_code == 2 and "error:" in refused.output
