@@ -86,3 +86,23 @@ def test_import_and_join_through_same_as(store, tmp_path):
     bad.write_text("<a> <b> .")
     refused = CliRunner().invoke(main, ["import", str(bad), "--graph", "https://example.org/g", "--store", str(copy)])
     assert refused.exit_code == 2 and "error:" in refused.output
+
+
+def test_readme_merge_example(built_store, tmp_path):
+    """The README's import + join, on the seed graph: both refusals with their region's capital."""
+    import json
+    import re
+    import shutil
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    section = readme.split("## Merging with Wikidata and GeoNames", 1)[1]
+    command = re.search(r"kg import (\S+) --graph (\S+)", section)
+    query = re.search(r"kg query '\n(.*?)'\n", section, re.S).group(1)
+    copy = tmp_path / "store"
+    shutil.copytree(built_store, copy)
+    root = Path(__file__).resolve().parent.parent
+    result = CliRunner().invoke(main, ["import", str(root / command.group(1)), "--graph", command.group(2),
+                                       "--store", str(copy)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(run_query(query, "json", str(copy)))["results"]["bindings"]
+    assert {r["capital"]["value"] for r in rows} == {"Makhachkala", "Ulan-Ude"}
