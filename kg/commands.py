@@ -16,7 +16,8 @@ from kg.errors import InputError, StoreError
 from kg.mint import Minter
 from kg.pipeline import BuildResult, article_graphs, build, check
 from kg.rdf import PREFIXES, new_graph
-from kg.store import Store
+from kg import settings
+from kg.store import Store, open_store
 
 RDF_SUFFIXES = {
     ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
@@ -68,7 +69,7 @@ def run_build(paths: list[Path], store_path: str, minter: Minter) -> int:
     from kg.articles import article_paths
 
     files = article_paths(paths)
-    store = Store(store_path)
+    store = open_store(store_path, settings.load())
     with tqdm(total=len(files), unit="article", desc="building", file=sys.stderr,
               disable=None) as bar:
         result: BuildResult = build(read_paths(files), store, minter, progress=lambda _a: bar.update(1))
@@ -115,10 +116,13 @@ QUERY_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsForma
 
 
 def run_query(text: str, fmt: str, store_path: str) -> str:
-    result = Store(store_path).query(text)
+    result = open_store(store_path, settings.load()).query(text)
+    graph_format = ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE
     if isinstance(result, ox.QueryTriples):
-        return result.serialize(format=ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE).decode()
-    if isinstance(result, ox.QueryBoolean):
+        return result.serialize(format=graph_format).decode()
+    if isinstance(result, list):  # the triples of a remote store's answer
+        return ox.serialize(result, format=graph_format).decode()
+    if not isinstance(result, ox.QuerySolutions):
         return ("true" if bool(result) else "false") + "\n"
     if fmt in QUERY_FORMATS:
         return result.serialize(format=QUERY_FORMATS[fmt]).decode()
@@ -172,7 +176,7 @@ def run_server(host: str, port: int, workers: int) -> None:
             return create_app()
 
     store_path = os.environ.get("KG_STORE", "data/store")
-    if (Path(store_path) / "db").exists():
+    if not store_path.startswith("sparql+") and (Path(store_path) / "db").exists():
         # A write that committed but was not published (the process was killed in between) becomes
         # visible now: readers always start from the store's last committed state. This runs in a child
         # process: RocksDB's background threads must not be started in the process gunicorn forks from.
@@ -204,7 +208,7 @@ def submit_file(path: Path, store_path: str, minter: Minter, who: str) -> tuple[
         raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
     parsed = submissions.parse(body, media, path.resolve().as_uri())
     try:
-        iri, _, _, created = submissions.submit(Store(store_path), minter, parsed, who)
+        iri, _, _, created = submissions.submit(open_store(store_path, settings.load()), minter, parsed, who)
     except ValidationFailed as exc:
         raise ValidationFailed(f"{path}: {exc.message}\n{exc.details.summary()}", exc.details) from exc
     return str(iri), created, "stored" if created else "already stored"
@@ -227,7 +231,7 @@ def import_file(path: Path, graph: str, store_path: str, fmt: str | None = None)
         raise InputError(f"{path}: unknown RDF format; use --format or one of {', '.join(IMPORT_FORMATS)}")
     if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\"{}|^`\\\s]+", graph):
         raise InputError(f"--graph {graph!r} is not an absolute IRI")
-    store = Store(store_path)
+    store = open_store(store_path, settings.load())
     started = time.perf_counter()
     target = ox.NamedNode(graph)
     try:
@@ -251,4 +255,4 @@ def import_file(path: Path, graph: str, store_path: str, fmt: str | None = None)
 def dataset_statistics(store_path: str) -> dict[str, Any]:
     from kg.dataset import dataset_stats
 
-    return dataset_stats(Store(store_path).reader)
+    return dataset_stats(open_store(store_path, settings.load()).reader)

@@ -351,8 +351,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     config = settings.load(**(test_config or {}))
     app.config.update(config)
     app.config["MAX_CONTENT_LENGTH"] = int(config["KG_MAX_BODY"])
-    app.extensions["kg_store"] = Store(config["KG_STORE"])
-    app.extensions["kg_pool"] = QueryPool(int(config["KG_QUERY_WORKERS"]), float(config["KG_QUERY_TIMEOUT"]))
+    from kg.remote import RemoteRunner, RemoteStore
+    from kg.store import open_store
+
+    store = app.extensions["kg_store"] = open_store(config["KG_STORE"], config)
+    app.extensions["kg_pool"] = RemoteRunner(store, float(config["KG_QUERY_TIMEOUT"])) if isinstance(
+        store, RemoteStore) else QueryPool(int(config["KG_QUERY_WORKERS"]), float(config["KG_QUERY_TIMEOUT"]))
     app.add_url_rule("/sparql", "sparql", sparql, methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
     from kg.graphstore import graph_store
 

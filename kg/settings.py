@@ -15,7 +15,10 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("KG_STORE", "data/store", "Store location: a directory for the embedded Oxigraph store."),
+    Setting("KG_STORE", "data/store", "Store location: a directory (embedded Oxigraph), or sparql+http://host:port/path for an existing SPARQL 1.1 server."),
+    Setting("KG_STORE_UPDATE_URL", "", "With a remote store: its SPARQL update URL (default: the query URL)."),
+    Setting("KG_STORE_USER", "", "With a remote store: user name for its updates (HTTP digest or basic)."),
+    Setting("KG_STORE_PASSWORD", "", "With a remote store: password for its updates."),
     Setting("KG_BASE_IRI", "https://w3id.org/newskg/id/", "Base IRI of every minted resource."),
     Setting("KG_UPDATE_TOKEN", "", "Bearer token that allows writes; unset means the service is read-only."),
     Setting("KG_QUERY_TIMEOUT", "30", "Seconds a query may run before it is stopped with 503."),

@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -224,3 +225,16 @@ def opened(path: str | os.PathLike[str]) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def open_store(location: str, settings: dict[str, str] | None = None) -> Any:
+    """The store named by KG_STORE: a directory (embedded Oxigraph) or ``sparql+http(s)://...`` (a remote
+    SPARQL 1.1 server, see kg.remote)."""
+    from kg.remote import RemoteStore, is_remote
+
+    if is_remote(location):
+        settings = settings or {}
+        return RemoteStore(location, settings.get("KG_STORE_UPDATE_URL") or None,
+                           settings.get("KG_STORE_USER") or None, settings.get("KG_STORE_PASSWORD") or None,
+                           float(settings.get("KG_QUERY_TIMEOUT") or 60))
+    return Store(location)
