@@ -20,34 +20,40 @@ ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "remote-token"
 
 
-@pytest.fixture(scope="module")
-def remote(tmp_path_factory):
+@pytest.fixture(scope="module", params=["newskg", "virtuoso"])
+def env(request, tmp_path_factory):
+    """Settings that point newskg at a remote server: another newskg, or Virtuoso 7 from Debian."""
+    if request.param == "virtuoso":
+        from tests import virtuoso
+
+        if not virtuoso.available():
+            pytest.skip("virtuoso-opensource-7-bin is not installed (make test installs it where apt-get works)")
+        with virtuoso.virtuoso(tmp_path_factory.mktemp("virtuoso")) as (query_url, update_url):
+            yield {"KG_STORE": f"sparql+{query_url}", "KG_STORE_UPDATE_URL": update_url,
+                   "KG_STORE_USER": "dba", "KG_STORE_PASSWORD": "dba"}
+        return
     store = tmp_path_factory.mktemp("remote") / "store"
     from kg.store import Store
 
     with Store(store).transaction():
         pass  # an empty, published store
     with live_server(store, KG_UPDATE_TOKEN=TOKEN) as url:
-        yield url
+        yield {"KG_STORE": f"sparql+{url}/sparql", "KG_STORE_UPDATE_URL": f"{url}/sparql", "TOKEN": TOKEN}
 
 
-@pytest.fixture(scope="module")
-def env(remote):
-    return {"KG_STORE": f"sparql+{remote}/sparql", "KG_STORE_UPDATE_URL": f"{remote}/sparql"}
-
-
-def test_build_query_and_stats_on_the_remote_store(remote, env, monkeypatch):
+def test_build_query_and_stats_on_the_remote_store(env, monkeypatch):
     import requests
 
-    # the remote newskg takes updates with a bearer token: give the client's session that header
-    original = requests.Session.post
+    if "TOKEN" in env:  # the remote newskg takes updates with a bearer token: give the client that header
+        original = requests.Session.post
 
-    def post(self, url, *args, **kwargs):
-        if "update" in (kwargs.get("data") or {}):
-            kwargs.setdefault("headers", {})["Authorization"] = f"Bearer {TOKEN}"
-        return original(self, url, *args, **kwargs)
+        def post(self, url, *args, **kwargs):
+            if "update" in (kwargs.get("data") or {}):
+                kwargs.setdefault("headers", {})["Authorization"] = f"Bearer {TOKEN}"
+            return original(self, url, *args, **kwargs)
 
-    monkeypatch.setattr(requests.Session, "post", post)
+        monkeypatch.setattr(requests.Session, "post", post)
+    env = {k: v for k, v in env.items() if k != "TOKEN"}
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     runner = CliRunner()
@@ -63,7 +69,7 @@ def test_build_query_and_stats_on_the_remote_store(remote, env, monkeypatch):
     assert submitted.exit_code == 0, submitted.output
 
     # the web service on top of the remote store: SPARQL and entity pages
-    app = create_app({"KG_STORE": env["KG_STORE"], "KG_STORE_UPDATE_URL": env["KG_STORE_UPDATE_URL"]})
+    app = create_app(env)
     client = app.test_client()
     ask = client.get("/sparql", query_string={"query": "ASK { ?s a <https://w3id.org/newskg/ontology#Submission> }"})
     assert ask.status_code == 200 and ask.json["boolean"] is True
