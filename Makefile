@@ -26,14 +26,16 @@ build: $(VENV)/.installed
 serve: build
 	$(BIN)/kg serve --host $(HOST) --port $(PORT)
 
-# Debian packages some tests need: Virtuoso 7 (the remote-store tests run against it). Installed with
-# apt-get where we are root; elsewhere those tests are skipped with a note.
-DEBIAN_PACKAGES := virtuoso-opensource-7-bin
+# Debian packages some tests need: Virtuoso 7 (the remote-store tests run against it), Chromium and its
+# driver (the browser test of the query UI). Installed with apt-get where we are root; elsewhere the tests
+# that need them are skipped with a note.
+DEBIAN_PACKAGES := virtuoso-opensource-7-bin chromium chromium-driver
 system-packages:
-	@if ! command -v virtuoso-t >/dev/null; then \
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
-	  else echo "note: cannot install $(DEBIAN_PACKAGES) (not root); the tests that need it are skipped"; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "note: cannot install $$missing (not root); the tests that need them are skipped"; fi; \
 	fi
 
 test: $(VENV)/.installed-test system-packages

@@ -328,9 +328,19 @@ def metrics() -> Response:
 
 
 def index() -> Response:
-    return Response(
-        "<!doctype html><meta charset=utf-8><title>newskg</title><h1>newskg</h1>"
-        "<p>SPARQL endpoint: <a href='/sparql'>/sparql</a></p>", content_type="text/html; charset=utf-8")
+    """The query editor (YASGUI, served from kg/static/vendor: no outside request) with example queries."""
+    from flask import render_template
+
+    from kg.patterns import DATA
+
+    examples = current_app.extensions.get("kg_examples")
+    if examples is None:
+        import json
+
+        examples = current_app.extensions["kg_examples"] = json.loads(
+            (DATA / "examples.json").read_text(encoding="utf-8"))
+    return Response(render_template("index.html", examples=examples, endpoint=request.url_root + "sparql"),
+                    content_type="text/html; charset=utf-8")
 
 
 def _handle_kg_error(exc: KgError) -> Response:
