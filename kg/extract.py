@@ -16,7 +16,7 @@ from kg.articles import Article
 from kg.dates import DateMention, Interval, find_dates
 from kg.gazetteer import Gazetteer, PlaceMatch
 from kg.patterns import read_table
-from kg.quantities import Quantity, QuantityMention, count_after, find_counts
+from kg.quantities import bounded, Quantity, QuantityMention, count_after, find_counts
 from kg.text import Sentence, sentences
 
 MOVEMENT_EVENTS = {"Deployment", "DeploymentRefusal", "Reenlistment"}
@@ -243,6 +243,7 @@ class _State:
     context_year: int | None
     speakers: tuple[str, ...] = ()
     group: int | None = None
+    topic: str | None = None  # the kind of event the text is tallying ("Dagestan 612, Chechnya 236")
 
 
 def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
@@ -280,8 +281,12 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     event_dates = [d for i, d in enumerate(dates) if i not in reported]
     group = _track_group(sentence, result, state, units, place_ids)
     triggers = find_triggers(text)
+    tallied = _tally(result, sentence, state, place_ids, triggers, event_dates, units, dates)
     for kind, start, end in triggers:
-        _add_claims(result, sentence, state, (kind, start, end), place_ids, event_dates, group, triggers)
+        if kind != tallied:
+            _add_claims(result, sentence, state, (kind, start, end), place_ids, event_dates, group, triggers)
+    if triggers:
+        state.topic = triggers[0][0] if len({t[0] for t in triggers}) == 1 else state.topic
     years = [d.explicit_year for d in dates if d.explicit_year is not None]
     if years:
         state.context_year = years[-1]
@@ -391,6 +396,56 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             result.claims.append(_with_places(claim, (region,)))
     else:
         result.claims.append(claim)
+
+
+TALLY_NUMBER = re.compile(
+    r"^(?P<gap>[^.;]{0,45}?)(?<![\w-])(?P<qual>more\s+than|at\s+least|about|around|some|nearly|almost|over|"
+    r"fewer\s+than|less\s+than|up\s+to|in\s+excess\s+of)?\s*(?P<num>\d{1,3}(?:,\d{3})+|\d{2,})(?![\w,.]\d|th\b|st\b|"
+    r"nd\b|rd\b|\s*(?:km|kilomet|per\s*cent|%|years?|days?|months?))", re.IGNORECASE)
+
+
+def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: list[int],
+           triggers: list[tuple[str, int, int]], dates: list[DateMention], units: list[tuple[int, int, str]],
+           all_dates: list[DateMention]) -> str | None:
+    """Tallies by place ("Dagestan leads with 612 deaths. Chechnya follows with 236, North Ossetia with 199"):
+    one event per (place, number) pair, of the kind the sentence or the text before it is about.
+    Returns that kind, whose ordinary claims this sentence then does not repeat."""
+    text, base = sentence.text, sentence.start
+    kinds = {t[0] for t in triggers}
+    kind = next(iter(kinds)) if len(kinds) == 1 else (state.topic if not kinds else None)
+    if kind is None or DISTRIBUTIVE.search(text):
+        return None
+    skip = [(s - base, e - base) for s, e, _ in units] + [(d.start, d.end) for d in all_dates]
+    places = [i for i in place_ids if result.places[i].candidates]
+    pairs: list[tuple[int, Quantity]] = []
+    for n, index in enumerate(places):
+        place = result.places[index]
+        end = place.end - base
+        stop = result.places[places[n + 1]].start - base if n + 1 < len(places) else len(text)
+        m = TALLY_NUMBER.match(text[end:stop])
+        if m is None or any(s <= end + m.start("num") < e for s, e in skip):
+            continue
+        number = int(m["num"].replace(",", ""))
+        if 1900 <= number <= 2100 and "," not in m["num"]:
+            continue  # a year
+        qualifier = (m["qual"] or "").lower()
+        bound = {"more than": "min_exclusive", "over": "min_exclusive", "in excess of": "min_exclusive",
+                 "at least": "min", "about": "approx", "around": "approx", "some": "approx",
+                 "nearly": "max_exclusive_approx", "almost": "max_exclusive_approx", "fewer than": "max_exclusive",
+                 "less than": "max_exclusive", "up to": "max"}.get(qualifier)
+        pairs.append((index, bounded(number, bound)))
+    if not pairs or (len(pairs) == 1 and not triggers):
+        return None
+    if len(pairs) == 1 and len(places) > 1:
+        return None  # one number among several places: the ordinary rules decide
+    interval = _nearest_date(dates, 0)
+    certainty = _certainty(text, len(text), bool(state.speakers))
+    for index, quantity in pairs:
+        participants, deaths = (None, quantity) if kind == "Casualties" else (quantity, None)
+        trigger = next(((base + s, base + e) for k, s, e in triggers if k == kind), (base, base))
+        result.claims.append(Claim(kind, sentence, trigger, certainty, state.speakers, None, (index,), (),
+                                   participants, deaths, interval))
+    return kind
 
 
 def _looks_like_region(place: PlaceMatch) -> bool:
