@@ -141,8 +141,7 @@ LOCATIVE_BEFORE = re.compile(
 DESTINATION_BEFORE = re.compile(
     r"\b(?:to|into|for\s+deployment\s+(?:in|to)|in)\s+(?:the\s+|eastern\s+|southern\s+|occupied\s+|front\s+in\s+)?"
     r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
-DISTRIBUTIVE = re.compile(r"\b(?:in\s+)?(?:each|both)\s+(?:region|regions|republic|of\s+the\s+(?:regions|two))\b",
-                          re.IGNORECASE)
+DISTRIBUTIVE = re.compile(r"\b(?:each|both|apiece)\b", re.IGNORECASE)
 REPORT_DATE_BEFORE = re.compile(
     r"\b(?:said|says|told|reported|cited\s+by|quoted\s+by|according\s+to|wrote|announced|stated|published)"
     r"(?:\s+(?:[A-Z][\w’'.-]*|the|a|an|its|their|his|her|activists?|officials|reporters|journalists))*\s*$")
@@ -364,9 +363,22 @@ def _is_origin(place: PlaceMatch, text: str, base: int, nouns: list[re.Match[str
     after = text[place.end - base:]
     return place.alias_kind == "demonym" and any(n.start() == place.end - base + len(after) - len(after.lstrip())
                                                  for n in nouns) or bool(
-        place.alias_kind == "demonym" and re.match(r"^\s+(?:[\w-]+\s+){0,2}(?:soldiers|servicemen|men|troops|"
-                                                    r"conscripts|unit|battalion|brigade|regiment|fighters|"
-                                                    r"reservists|mobili[sz]ed|recruits|volunteers)\b", after, re.I))
+        place.alias_kind == "demonym" and (re.match(r"^\s+(?:[\w-]+\s+){0,2}(?:unit|battalion|brigade|regiment|"
+                                                     r"division|mobili[sz]ed)\b", after, re.I)
+                                            or _people_after(after)))
+
+
+def _people_after(after: str) -> bool:
+    """Whether people are named right after a word ("Buryat tank crewmen", "Dagestani contract soldiers")."""
+    return _people_noun().match(after) is not None
+
+
+@lru_cache(maxsize=1)
+def _people_noun() -> re.Pattern[str]:
+    from kg.patterns import read_lines
+
+    nouns = "|".join(re.escape(n) for n in sorted(read_lines("people.txt"), key=len, reverse=True))
+    return re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b", re.IGNORECASE)
 
 
 def _is_base(place: PlaceMatch, text: str, base: int) -> bool:
@@ -400,7 +412,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
 
 TALLY_NUMBER = re.compile(
     r"^(?P<gap>[^.;]{0,45}?)(?<![\w-])(?P<qual>more\s+than|at\s+least|about|around|some|nearly|almost|over|"
-    r"fewer\s+than|less\s+than|up\s+to|in\s+excess\s+of)?\s*(?P<num>\d{1,3}(?:,\d{3})+|\d{2,})(?![\w,.]\d|th\b|st\b|"
+    r"fewer\s+than|less\s+than|up\s+to|in\s+excess\s+of|between)?\s*(?P<num>\d{1,3}(?:,\d{3})+|\d{2,})"
+    r"(?:\s+and\s+(?P<hi>\d{1,3}(?:,\d{3})+|\d{2,}))?(?![\w,.]\d|th\b|st\b|"
     r"nd\b|rd\b|\s*(?:km|kilomet|per\s*cent|%|years?|days?|months?))", re.IGNORECASE)
 
 
@@ -413,39 +426,49 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
     text, base = sentence.text, sentence.start
     kinds = {t[0] for t in triggers}
     kind = next(iter(kinds)) if len(kinds) == 1 else (state.topic if not kinds else None)
-    if kind is None or DISTRIBUTIVE.search(text):
+    if kind is None:
         return None
     skip = [(s - base, e - base) for s, e, _ in units] + [(d.start, d.end) for d in all_dates]
-    places = [i for i in place_ids if result.places[i].candidates]
-    pairs: list[tuple[int, Quantity]] = []
+    places = [i for i in place_ids if _looks_like_region(result.places[i])]
+    pairs: list[tuple[int, Quantity, int]] = []  # (place, count, characters between them)
     for n, index in enumerate(places):
-        place = result.places[index]
-        end = place.end - base
+        end = result.places[index].end - base
         stop = result.places[places[n + 1]].start - base if n + 1 < len(places) else len(text)
         m = TALLY_NUMBER.match(text[end:stop])
         if m is None or any(s <= end + m.start("num") < e for s, e in skip):
             continue
-        number = int(m["num"].replace(",", ""))
-        if 1900 <= number <= 2100 and "," not in m["num"]:
-            continue  # a year
-        qualifier = (m["qual"] or "").lower()
-        bound = {"more than": "min_exclusive", "over": "min_exclusive", "in excess of": "min_exclusive",
-                 "at least": "min", "about": "approx", "around": "approx", "some": "approx",
-                 "nearly": "max_exclusive_approx", "almost": "max_exclusive_approx", "fewer than": "max_exclusive",
-                 "less than": "max_exclusive", "up to": "max"}.get(qualifier)
-        pairs.append((index, bounded(number, bound)))
-    if not pairs or (len(pairs) == 1 and not triggers):
+        quantity = _tally_quantity(m)
+        if quantity is not None:
+            pairs.append((index, quantity, len(m["gap"])))
+    if DISTRIBUTIVE.search(text) and len(places) > 1 and pairs and pairs[-1][0] == places[-1]:
+        # "X, Y and Z each count fewer than 150": the one number holds for every place listed
+        pairs = [(index, pairs[-1][1], 0) for index in places]
+    elif len(pairs) == 1 and (pairs[0][2] > 12 or not (triggers or state.topic)):
+        return None  # one number far from its place: the ordinary rules decide
+    if not pairs:
         return None
-    if len(pairs) == 1 and len(places) > 1:
-        return None  # one number among several places: the ordinary rules decide
     interval = _nearest_date(dates, 0)
     certainty = _certainty(text, len(text), bool(state.speakers))
-    for index, quantity in pairs:
+    for index, quantity, _ in pairs:
         participants, deaths = (None, quantity) if kind == "Casualties" else (quantity, None)
         trigger = next(((base + s, base + e) for k, s, e in triggers if k == kind), (base, base))
         result.claims.append(Claim(kind, sentence, trigger, certainty, state.speakers, None, (index,), (),
                                    participants, deaths, interval))
     return kind
+
+
+def _tally_quantity(m: re.Match[str]) -> Quantity | None:
+    number = int(m["num"].replace(",", ""))
+    if 1900 <= number <= 2100 and "," not in m["num"]:
+        return None  # a year
+    qualifier = re.sub(r"\s+", " ", (m["qual"] or "").lower())
+    if qualifier == "between" and m["hi"]:
+        return Quantity(min=number, max=int(m["hi"].replace(",", "")))
+    bound = {"more than": "min_exclusive", "over": "min_exclusive", "in excess of": "min_exclusive",
+             "at least": "min", "about": "approx", "around": "approx", "some": "approx",
+             "nearly": "max_exclusive_approx", "almost": "max_exclusive_approx", "fewer than": "max_exclusive",
+             "less than": "max_exclusive", "up to": "max"}.get(qualifier)
+    return bounded(number, bound)
 
 
 def _looks_like_region(place: PlaceMatch) -> bool:
@@ -486,9 +509,15 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
 
 def _nearest_count(counts: list[QuantityMention], start: int, end: int,
                    triggers: list[tuple[str, int, int]], kind: str) -> Quantity | None:
-    """The count closest to the trigger, unless another trigger is closer to it."""
+    """The count closest to the trigger, unless another trigger is closer to it. A count right after a
+    verb is its object ("detained hundreds of people"): it belongs to that trigger alone."""
     best, best_distance = None, 10**9
     for count in counts:
+        owner = next((t for t in triggers if 0 <= count.start - t[2] <= 3), None)
+        if owner is not None:
+            if owner[1] == start and owner[0] == kind:
+                return count.quantity
+            continue
         distance = start - count.end if count.end <= start else count.start - end
         distance = abs(distance) if count.end <= start else abs(distance) + 15
         closer = [t for t in triggers if t[0] != kind and _distance(count, t) < distance]
