@@ -145,6 +145,7 @@ DISTRIBUTIVE = re.compile(r"\b(?:each|both|apiece)\b", re.IGNORECASE)
 REPORT_DATE_BEFORE = re.compile(
     r"\b(?:said|says|told|reported|cited\s+by|quoted\s+by|according\s+to|wrote|announced|stated|published)"
     r"(?:\s+(?:[A-Z][\w’'.-]*|the|a|an|its|their|his|her|activists?|officials|reporters|journalists))*\s*$")
+REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announced|confirmed|wrote|stated)\b")
 QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -220,7 +221,8 @@ def _says(m: SourceMention, outside: list[SourceMention], text: str, base: int,
 def _report_dates(sentence: Sentence, dates: list[DateMention]) -> set[int]:
     """Dates that say when something was reported ("activists said on Monday"), not when it happened."""
     return {i for i, d in enumerate(dates)
-            if REPORT_DATE_BEFORE.search(sentence.text[: d.start].rstrip() + " ")}
+            if REPORT_DATE_BEFORE.search(sentence.text[: d.start].rstrip() + " ")
+            or REPORT_DATE_AFTER.match(sentence.text[d.end:])}
 
 
 def find_triggers(text: str) -> list[tuple[str, int, int]]:

@@ -214,10 +214,14 @@ class GraphWriter:
         if claim.deaths is not None:
             g.add((e, KG.deaths, quantity(g, URIRef(f"{e}/deaths"), claim.deaths)))
         if claim.interval is not None:
-            if claim.interval.earliest:
-                g.add((e, KG.earliest, Literal(claim.interval.earliest, datatype=XSD.date)))
-            if claim.interval.latest:
-                g.add((e, KG.latest, Literal(claim.interval.latest, datatype=XSD.date)))
+            earliest, latest = claim.interval.earliest, claim.interval.latest
+            published = self.x.article.published
+            if published is not None and latest is not None and latest > published:
+                latest = published  # what an article reports happened by the time it was published
+            if earliest and (published is None or earliest <= published):
+                g.add((e, KG.earliest, Literal(earliest, datatype=XSD.date)))
+            if latest and (earliest is None or latest >= earliest):
+                g.add((e, KG.latest, Literal(latest, datatype=XSD.date)))
         evidence = URIRef(f"{e}/evidence")
         g.add((e, KG.evidence, evidence))
         g.add((evidence, RDF.type, KG.Evidence))
