@@ -106,3 +106,26 @@ def test_readme_merge_example(built_store, tmp_path):
     assert result.exit_code == 0, result.output
     rows = json.loads(run_query(query, "json", str(copy)))["results"]["bindings"]
     assert {r["capital"]["value"] for r in rows} == {"Makhachkala", "Ulan-Ude"}
+
+
+def test_two_corpus_reports_of_the_same_refusal_are_linked(tmp_path):
+    import shutil
+
+    corpus = Path(__file__).parent / "corpus" / "dev"
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for stem in ("001_tuva-refusal", "041_tuva-refusal-second-report"):
+        for suffix in (".txt", ".json"):
+            shutil.copy(corpus / (stem + suffix), articles / (stem + suffix))
+    store = tmp_path / "store"
+    assert CliRunner().invoke(main, ["build", str(articles), "--store", str(store)]).exit_code == 0
+    rows = _rows(store, """SELECT ?a ?b WHERE { ?a a kg:DeploymentRefusal ; kg:sameEventAs ?b .
+        ?a kg:reportedIn ?x . ?b kg:reportedIn ?y . FILTER(?x != ?y) }""")
+    assert len(rows) == 2
+
+
+def test_events_in_russia_include_buynaksk(seed_graph):
+    rows = list(seed_graph.query("""PREFIX kg: <https://w3id.org/newskg/ontology#>
+        SELECT ?event WHERE { ?event kg:place ?p . ?p kg:locatedIn+ <https://w3id.org/newskg/id/country/RU> .
+        FILTER(?p = <https://w3id.org/newskg/id/place/geonames-570479>) }"""))
+    assert rows
