@@ -74,7 +74,7 @@ def compare_sets(gold: Iterable[Any], predicted: Iterable[Any], what: str, error
 
 
 def normalize_source(name: str) -> str:
-    name = name.lower().replace("’", "'")
+    name = name.lower().replace("’", "'").replace("defence", "defense")
     name = re.sub(r"'s?\b", "", name)
     name = re.sub(r"^(the|a|an)\s+", "", name.strip())
     return re.sub(r"[^a-z0-9]+", " ", name).strip()

@@ -193,6 +193,37 @@ def attribute(sentence: Sentence, mentions: list[SourceMention]) -> tuple[list[S
     return speakers, citers
 
 
+_NP = r"(?P<np>(?:(?:the|a|an|their|his|her|its|one\s+of\s+the)\s+)?(?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)"
+SPEAKER_BEFORE_VERB = re.compile(
+    rf"(?:^|[,;]\s+|\band\s+){_NP}\s+(?:said|says|told|reported|added|wrote|announced|insisted)\b")
+SPEAKER_AFTER_ACCORDING = re.compile(rf"\baccording\s+to\s+{_NP}\s*(?=[.,;]|$)")
+NOT_SPEAKERS = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|there|while|but|as|when|if|because|after|"
+                          r"before|said|the\s+\w+\s+who)\b|\b(?:is|are|was|were|been|be|had|has|have|said|says|"
+                          r"counts?|who|which)\b", re.I)
+
+
+def _unnamed_speakers(sentence: Sentence, mentions: list[SourceMention]) -> list[SourceMention]:
+    """Whoever the sentence attributes its claim to when no known source is named: "hospital staff told
+    Border Report", "according to the organisers". Scoped to the article, like every generic source."""
+    from kg.mint import slugify
+
+    text, base = sentence.text, sentence.start
+    unquoted = QUOTE.sub(lambda m: " " * len(m.group(0)), text)
+    found = []
+    for rx in (SPEAKER_AFTER_ACCORDING, SPEAKER_BEFORE_VERB):
+        for m in rx.finditer(unquoted):
+            phrase = m["np"].strip()
+            if NOT_SPEAKERS.match(phrase) or any(s.start - base < m.end("np") and m.start("np") < s.end - base
+                                                   for s in mentions):
+                continue
+            words = phrase.split()
+            if len(words) > 7 or not any(w[0].isalpha() for w in words):
+                continue
+            found.append(SourceMention(slugify(phrase), phrase, "generic", None, base + m.start("np"),
+                                       base + m.end("np")))
+    return found[:1]
+
+
 def _introduced(before: str, rx: dict[str, re.Pattern[str]]) -> bool:
     """'according to X', 'said X' (the source just after the attributing phrase)."""
     return bool(re.search(rf"(?:{rx['before'].pattern})\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){{0,2}}$", before, re.I)) \
@@ -268,6 +299,8 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
                                         match.alias_kind))
     place_ids = list(range(first_place, len(result.places)))
     speakers, citers = attribute(sentence, source_mentions)
+    if not speakers:
+        speakers = _unnamed_speakers(sentence, source_mentions)
     for mention in speakers:
         source = result.sources.setdefault(mention.key, Source(mention.key, mention.label, mention.kind,
                                                                mention.wikidata))
