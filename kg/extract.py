@@ -534,6 +534,11 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
             if direct is not None:
                 return None, direct
         return None, _nearest_count(counts, start, end, triggers, kind)
+    if len(counts) == 1:
+        # one group of people in the sentence: everything it did, unless it is another verb's object
+        owner = next((t for t in triggers if 0 <= counts[0].start - t[2] <= 3), None)
+        if owner is None or (owner[0] == kind and owner[1] == start):
+            return counts[0].quantity, None
     found = _nearest_count(counts, start, end, triggers, kind)
     if found is None and len(counts) == 1 and counts[0].end <= start:
         between = [t for t in triggers if counts[0].end <= t[1] < start]

@@ -15,6 +15,11 @@ from kg.patterns import read_csv, read_lines
 
 COUNTRY, REGION, AREA, SETTLEMENT = "country", "region", "area", "settlement"
 MAX_ALIAS_TOKENS = 6
+# Capitalized only because they open a sentence: "In Kazan", "Near Bakhmut" are not names like "John Kazan".
+FUNCTION_WORDS = frozenset({"in", "at", "on", "near", "from", "to", "outside", "inside", "around", "across", "for",
+                            "with", "by", "as", "after", "before", "while", "when", "since", "until", "like",
+                            "unlike", "both", "and", "but", "the", "of", "into", "towards", "toward", "beyond",
+                            "behind", "through", "throughout", "despite", "besides", "among", "between"})
 REGION_WORDS = ("region", "oblast", "province", "krai", "kray", "territory")
 
 
@@ -138,7 +143,8 @@ class Gazetteer:
         gap_before = text[tokens[i - 1].end():tokens[i].start()] if before else ""
         person_like = (
             (after[:1].isupper() and gap_after.strip() == "")
-            or (before[:1].isupper() and gap_before.strip() == "" and not _sentence_start(text, tokens[i].start()))
+            or (before[:1].isupper() and gap_before.strip() == "" and not _sentence_start(text, tokens[i].start())
+                and before.lower() not in FUNCTION_WORDS)
             or normalize(surface) in self.stop
         )
         return named if person_like else entries
