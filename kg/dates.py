@@ -73,7 +73,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("day", re.compile(rf"\b{day_month}\b")),
         ("day", re.compile(rf"\b{month_day}\b")),
         ("since_month", re.compile(rf"\bsince\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?:\s+{_YEAR})?\b")),
-        ("month", re.compile(rf"\b(?:(?:early|late|mid)[- ])?{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
+        ("month_range", re.compile(
+            rf"\b(?:between|from)\s+{_MONTH.replace('?P<month>', '?P<first>')}\s+(?:and|to|until)\s+{_MONTH}"
+            rf"(?:\s+(?:of\s+)?{_YEAR})?\b")),
+        ("month", re.compile(rf"\b(?:(?P<part>early|late|mid)[- ])?{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
         ("season", re.compile(
             rf"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", re.I)),
         ("year", re.compile(rf"\b(?:in|during|since|throughout|by|of|early|late)\s+{_YEAR}\b(?!\s*(?:soldiers|men))")),
@@ -177,7 +180,29 @@ def _month(m: re.Match[str], published: dt.date | None, context_year: int | None
     year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
     if year is None:
         return Interval(None, None), None
-    return month_interval(year, month), int(m["year"]) if m["year"] else None
+    return _month_part(month_interval(year, month), m["part"]), int(m["year"]) if m["year"] else None
+
+
+PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def _month_part(interval: Interval, part: str | None) -> Interval:
+    """"early March" is the 1st to the 10th, "mid-March" the 11th to the 20th, "late March" the rest."""
+    if not part or interval.earliest is None or interval.latest is None:
+        return interval
+    first, last = PARTS[part.lower()]
+    start = interval.earliest.replace(day=first)
+    return Interval(start, interval.latest if last == 31 else interval.earliest.replace(day=last))
+
+
+def _month_range(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    first, last = MONTHS[m["first"]], MONTHS[m["month"]]
+    year = int(m["year"]) if m["year"] else _year_for_month(last, published, context_year)
+    if year is None:
+        return Interval(None, None), None
+    start_year = year if first <= last else year - 1
+    return Interval(dt.date(start_year, first, 1), month_interval(year, last).latest), (
+        int(m["year"]) if m["year"] else None)
 
 
 def _looks_like_verb(m: re.Match[str]) -> bool:
@@ -238,6 +263,7 @@ def _yesterday(m: re.Match[str], published: dt.date | None, context_year: int | 
 
 _RESOLVERS = {
     "era_first": _era_first, "era_since": _era_since, "day": _day, "since_month": _since_month,
+    "month_range": _month_range,
     "month": _month, "season": _season, "year": _year, "relative": _relative, "weekday": _weekday,
     "yesterday": _yesterday,
 }

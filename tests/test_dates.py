@@ -36,3 +36,21 @@ def test_relative_dates_without_publication_date_are_not_invented():
 
 def test_may_the_verb_is_not_a_month():
     assert find_dates("Soldiers may refuse.", None, 2022) == []
+
+
+def test_parts_of_months_and_month_ranges():
+    import datetime as dt
+
+    from kg.dates import find_dates
+
+    published = dt.date(2023, 6, 1)
+
+    def interval(text):
+        (mention,) = find_dates(text, published, None)
+        return mention.interval.earliest, mention.interval.latest
+
+    assert interval("in early March") == (dt.date(2023, 3, 1), dt.date(2023, 3, 10))
+    assert interval("in mid-May") == (dt.date(2023, 5, 11), dt.date(2023, 5, 20))
+    assert interval("in late February 2022") == (dt.date(2022, 2, 21), dt.date(2022, 2, 28))
+    assert interval("between March and May 2023") == (dt.date(2023, 3, 1), dt.date(2023, 5, 31))
+    assert interval("from November to January 2023") == (dt.date(2022, 11, 1), dt.date(2023, 1, 31))
