@@ -202,6 +202,14 @@ NOT_SPEAKERS = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|there|while|bu
                           r"counts?|who|which)\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _elsewhere() -> re.Pattern[str]:
+    from kg.patterns import read_lines
+
+    names = "|".join(re.escape(n) for n in sorted(read_lines("elsewhere.txt"), key=len, reverse=True))
+    return re.compile(rf"^,\s*(?:{names})(?![\w])")
+
+
 def _unnamed_speakers(sentence: Sentence, mentions: list[SourceMention]) -> list[SourceMention]:
     """Whoever the sentence attributes its claim to when no known source is named: "hospital staff told
     Border Report", "according to the organisers". Scoped to the article, like every generic source."""
@@ -295,6 +303,8 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     masked += [(s - base, e - base) for s, e, _ in units]
     first_place = len(result.places)
     for match in gazetteer.match(text, masked):
+        if _elsewhere().match(text[match.end:]):
+            continue  # "Moscow, Idaho": the namesake abroad
         result.places.append(PlaceMatch(match.start + base, match.end + base, match.surface, match.candidates,
                                         match.alias_kind))
     place_ids = list(range(first_place, len(result.places)))
