@@ -210,6 +210,30 @@ def _elsewhere() -> re.Pattern[str]:
     return re.compile(rf"^,\s*(?:{names})(?![\w])")
 
 
+_NAME = r"[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?"
+REGION_LIST_BEFORE = re.compile(rf"(?P<list>(?:{_NAME},\s+)*{_NAME}\s+and\s+{_NAME})\s+(?:regions|oblasts|provinces)\b")
+REGION_LIST_AFTER = re.compile(rf"\b(?:regions|oblasts|provinces)\s+of\s+(?P<list>(?:{_NAME},\s+)*{_NAME}\s+and\s+{_NAME})")
+
+
+def _region_lists(text: str, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
+    """Names in "the Ryazan, Tula and Kaluga regions" or "the regions of Belgorod, Bryansk and Kursk" are
+    regions, though each alone would name a city: (start, end) of each name -> its region."""
+    from kg.gazetteer import normalize
+
+    out: dict[tuple[int, int], str] = {}
+    for rx in (REGION_LIST_BEFORE, REGION_LIST_AFTER):
+        for m in rx.finditer(text):
+            for name in re.finditer(_NAME, m["list"]):
+                entries = gazetteer.aliases.get(normalize(name.group(0) + " region")) or []
+                region = next((place for place, _ in entries if _REGION_ID.fullmatch(place)), None)
+                if region is not None:
+                    out[(m.start("list") + name.start(), m.start("list") + name.end())] = region
+    return out
+
+
+_REGION_ID = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
+
+
 def _unnamed_speakers(sentence: Sentence, mentions: list[SourceMention]) -> list[SourceMention]:
     """Whoever the sentence attributes its claim to when no known source is named: "hospital staff told
     Border Report", "according to the organisers". Scoped to the article, like every generic source."""
@@ -302,9 +326,13 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     masked = [(s.start - base, s.end - base) for s in source_mentions if s.kind != "generic"]
     masked += [(s - base, e - base) for s, e, _ in units]
     first_place = len(result.places)
+    lists = _region_lists(text, gazetteer)
     for match in gazetteer.match(text, masked):
         if _elsewhere().match(text[match.end:]):
             continue  # "Moscow, Idaho": the namesake abroad
+        region = lists.get((match.start, match.end))
+        if region is not None:
+            match = PlaceMatch(match.start, match.end, match.surface, (region,), "name")
         result.places.append(PlaceMatch(match.start + base, match.end + base, match.surface, match.candidates,
                                         match.alias_kind))
     place_ids = list(range(first_place, len(result.places)))
