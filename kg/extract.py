@@ -50,6 +50,7 @@ class TroopGroup:
     name: str | None = None
     home: list[int] = field(default_factory=list)  # indices into Extraction.places
     bases: list[int] = field(default_factory=list)
+    formation: bool = False  # the text calls it a unit (battalion, brigade, ...), not just soldiers from a place
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ REPORT_DATE_BEFORE = re.compile(
     r"\b(?:said|says|told|reported|cited\s+by|quoted\s+by|according\s+to|wrote|announced|stated|published)"
     r"(?:\s+(?:[A-Z][\w’'.-]*|the|a|an|its|their|his|her|activists?|officials|reporters|journalists))*\s*$")
 REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announced|confirmed|wrote|stated)\b")
+FORMATION = re.compile(r"\b(?:unit|units|battalion|battalions|brigade|brigades|regiment|regiments|company|"
+                       r"platoon|detachment|division|formation|squad)\b", re.IGNORECASE)
 QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -408,6 +411,8 @@ def _track_group(sentence: Sentence, result: Extraction, state: _State,
         group = state.group
     if group is not None:
         known = result.groups[group]
+        if FORMATION.search(text):
+            known.formation = True
         known.home.extend(i for i in origins if i not in known.home)
         known.bases.extend(i for i in bases if i not in known.bases)
         state.group = group

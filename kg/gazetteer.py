@@ -134,11 +134,13 @@ class Gazetteer:
                    i: int, n: int) -> list[tuple[str, str]]:
         """Drop settlement readings that look like part of a person's or organisation's name."""
         named = [e for e in entries if e[1] != "settlement"]
-        if len(named) == len(entries):
-            return entries
         surface = text[tokens[i].start():tokens[i + n - 1].end()]
         after = tokens[i + n].group(0) if i + n < len(tokens) else ""
         gap_after = text[tokens[i + n - 1].end():tokens[i + n].start()] if after else ""
+        if n == 1 and after[:1].isupper() and gap_after == " " and after.lower() not in FUNCTION_WORDS:
+            return []  # the first word of a name ("Siberia Today", "Caucasus Monitor"), not the place
+        if len(named) == len(entries):
+            return entries
         before = tokens[i - 1].group(0) if i > 0 else ""
         gap_before = text[tokens[i - 1].end():tokens[i].start()] if before else ""
         person_like = (
