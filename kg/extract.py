@@ -147,6 +147,8 @@ REPORT_DATE_BEFORE = re.compile(
     r"\b(?:said|says|told|reported|cited\s+by|quoted\s+by|according\s+to|wrote|announced|stated|published)"
     r"(?:\s+(?:[A-Z][\w’'.-]*|the|a|an|its|their|his|her|activists?|officials|reporters|journalists))*\s*$")
 REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announced|confirmed|wrote|stated)\b")
+THREAT = re.compile(r"\b(?:threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|may|might|would|will)\s+"
+                    r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 FORMATION = re.compile(r"\b(?:unit|units|battalion|battalions|brigade|brigades|regiment|regiments|company|"
                        r"platoon|detachment|division|formation|squad)\b", re.IGNORECASE)
 QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -468,6 +470,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                 triggers: list[tuple[str, int, int]]) -> None:
     kind, start, end = trigger
     text, base = sentence.text, sentence.start
+    if THREAT.search(text[max(0, start - 45):start]):
+        return  # "threatened with criminal cases", "could face prosecution": a threat, not an event
     destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS
                          and _is_destination(result.places[i], text, base, end))
     origins_or_bases = set(result.groups[group].home if group is not None else [])
