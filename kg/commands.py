@@ -11,12 +11,12 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from kg import settings
 from kg.articles import read_file, read_paths
 from kg.errors import InputError, StoreError
 from kg.mint import Minter
 from kg.pipeline import BuildResult, article_graphs, build, check
 from kg.rdf import PREFIXES, new_graph
-from kg import settings
 from kg.store import Store, open_store
 
 RDF_SUFFIXES = {

@@ -16,7 +16,7 @@ from kg.articles import Article
 from kg.dates import DateMention, Interval, find_dates
 from kg.gazetteer import Gazetteer, PlaceMatch
 from kg.patterns import read_table
-from kg.quantities import bounded, Quantity, QuantityMention, count_after, find_counts
+from kg.quantities import Quantity, QuantityMention, bounded, count_after, find_counts
 from kg.text import Sentence, sentences
 
 MOVEMENT_EVENTS = {"Deployment", "DeploymentRefusal", "Reenlistment"}

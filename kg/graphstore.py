@@ -23,7 +23,7 @@ def target() -> str:
     graphs = request.args.getlist("graph")
     if "default" in request.args and not graphs:
         return DEFAULT
-    if len(graphs) == 1 and not ("default" in request.args):
+    if len(graphs) == 1 and "default" not in request.args:
         iri = graphs[0]
         if not iri or any(c in iri for c in "<>\" {}|\\^`") or ":" not in iri:
             raise ProtocolError(f"graph={iri!r} is not an absolute IRI")

@@ -156,7 +156,7 @@ def build(articles: Iterable[Article], store: Store, minter: Minter,
           progress: Callable[[Article], None] | None = None) -> BuildResult:
     """Ingest articles: each validated, then stored in its own named graph; refused ones reported."""
     result = BuildResult()
-    started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
     build_iri = minter.iri("build/" + started.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8])
     load_reference(store, minter)
     for article in articles:
@@ -171,7 +171,7 @@ def build(articles: Iterable[Article], store: Store, minter: Minter,
             result.stored.append(str(graphs.iri))
         if progress:
             progress(article)
-    ended = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    ended = dt.datetime.now(dt.UTC).replace(microsecond=0)
     provenance = str(minter.graph("provenance"))
     store.replace_graphs({}, add={provenance: graph_quads(build_provenance(build_iri, started, ended, result, minter),
                                                           provenance)})

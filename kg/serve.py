@@ -291,7 +291,7 @@ class Metrics:
                 lines.append(f'kg_requests_total{{pid="{pid}",method="{method}",endpoint="{endpoint}",'
                              f'status="{status}"}} {n}')
             lines += ["# HELP kg_request_seconds Time to answer a request.", "# TYPE kg_request_seconds histogram"]
-            for bound, n in zip((*map(str, self.BUCKETS), "+Inf"), self.buckets):
+            for bound, n in zip((*map(str, self.BUCKETS), "+Inf"), self.buckets, strict=True):
                 lines.append(f'kg_request_seconds_bucket{{pid="{pid}",le="{bound}"}} {n}')
             lines += [f'kg_request_seconds_sum{{pid="{pid}"}} {self.seconds:.6f}',
                       f'kg_request_seconds_count{{pid="{pid}"}} {self.count}']

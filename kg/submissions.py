@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, PROV, XSD
 
 from kg.errors import InputError, NotFound, ValidationFailed
 from kg.mint import Minter
-from kg.store import Store, _ntriples
+from kg.store import Store
 
 KG = Namespace("https://w3id.org/newskg/ontology#")
 FORMATS = {
@@ -100,7 +100,7 @@ def to_graph(quads: list[ox.Quad]) -> Graph:
 def record(graph: Graph, iri: URIRef, who: str, shapes_version: str, parsed: Parsed,
            when: dt.datetime | None = None) -> None:
     """The PROV record of a submission, added to its own graph."""
-    when = when or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    when = when or dt.datetime.now(dt.UTC).replace(microsecond=0)
     agent = URIRef(f"{iri}/agent")
     graph.add((iri, RDF.type, KG.Submission))
     graph.add((iri, RDF.type, PROV.Entity))

@@ -153,11 +153,11 @@ def write_solutions(names: list[str], rows_iter: Iterator[Any], media: str, out:
             break
         values = [solution[n] for n in names]
         if fmt == ox.QueryResultsFormat.JSON:
-            binding = {n: _term_json(v) for n, v in zip(names, values) if v is not None}
+            binding = {n: _term_json(v) for n, v in zip(names, values, strict=True) if v is not None}
             out.write(("," if count else "") + json.dumps(binding, ensure_ascii=False))
         elif fmt == ox.QueryResultsFormat.XML:
             out.write("<result>" + "".join(f"<binding name={quoteattr(n)}>{_term_xml(v)}</binding>"
-                                           for n, v in zip(names, values) if v is not None) + "</result>")
+                                           for n, v in zip(names, values, strict=True) if v is not None) + "</result>")
         elif fmt == ox.QueryResultsFormat.CSV:
             out.write(",".join(_csv_cell(v) for v in values) + "\r\n")
         else:

@@ -6,7 +6,6 @@ on loopback with an empty store; build, submissions, queries and entity pages th
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
