@@ -31,8 +31,9 @@ MIX = {
         ?p kg:locatedIn* <https://w3id.org/newskg/id/region/{r.choice(REGIONS)}> .
         OPTIONAL {{ ?e kg:earliest ?d }} FILTER(!BOUND(?d) || ?d >= "2022-0{r.randint(1, 9)}-01"^^<http://www.w3.org/2001/XMLSchema#date>) }}""",
     "refusals_per_month": lambda r: P + """SELECT ?region ?month (COUNT(?e) AS ?n) WHERE {
-        ?e a kg:DeploymentRefusal ; kg:earliest ?d ; kg:involvesUnit/kg:homeRegion ?region .
-        BIND(SUBSTR(STR(?d), 1, 7) AS ?month) } GROUP BY ?region ?month""",
+        SELECT DISTINCT ?region ?month ?e WHERE {
+        ?e a kg:DeploymentRefusal ; kg:earliest ?d ; kg:place/kg:locatedIn* ?region . ?region a kg:Region .
+        BIND(SUBSTR(STR(?d), 1, 7) AS ?month) } } GROUP BY ?region ?month""",
     "claims": lambda r: P + """SELECT ?e ?source ?certainty ?exact WHERE { ?e kg:certainty ?certainty ;
         kg:evidence/kg:exact ?exact . OPTIONAL { ?e kg:accordingTo/rdfs:label ?source } } LIMIT 50""",
     "in_russia": lambda r: P + """SELECT ?e ?place WHERE { ?e kg:place ?place .
