@@ -84,7 +84,7 @@ def system(name: str, data: Path, work: Path) -> Iterator[str]:
             yield url
     elif name == "rdflib-endpoint":
         venv = ROOT / "bench" / ".venv-rdflib-endpoint" / "bin"
-        command = [str(venv / "rdflib-endpoint"), "serve", str(data), "--port", "8023"]
+        command = [str(venv / "rdflib-endpoint"), "serve", str(data), "--host", "127.0.0.1", "--port", "8023"]
         with process(command):
             url = "http://127.0.0.1:8023/"
             for _ in range(1800):

@@ -6,7 +6,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here/ui"
 npm ci --no-audit --no-fund --silent 2>/dev/null || npm install --no-audit --no-fund --silent
 vendor="$here/kg/static/vendor"
-rm -rf "$vendor"
+rm -rf "$vendor/yasgui" "$vendor/leaflet"
 mkdir -p "$vendor/yasgui" "$vendor/leaflet"
 cp node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css "$vendor/yasgui/"
 cp node_modules/@zazuko/yasgui/LICENSE* "$vendor/yasgui/" 2>/dev/null || cp node_modules/@zazuko/yasgui/package.json "$vendor/yasgui/package.json"
