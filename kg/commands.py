@@ -99,6 +99,9 @@ def extract_graph(path: Path, meta: dict[str, Any], fmt: str, minter: Minter) ->
         reference = dataset.graph(minter.graph("reference"))
         for triple in graphs.reference:
             reference.add(triple)
+        entities = dataset.graph(minter.graph("entities"))
+        for triple in graphs.shared:
+            entities.add(triple)
     return dataset.serialize(format=fmt)
 
 

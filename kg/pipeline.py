@@ -102,7 +102,8 @@ def store_article(store: Store, graphs: ArticleGraphs, minter: Minter, build_iri
     PROV record added to the provenance graph. Then its events are linked to the same events reported by
     other articles (kg:sameEventAs, in the links graph). Returns those links."""
     reference, provenance = str(minter.graph("reference")), str(minter.graph("provenance"))
-    add = {reference: graph_quads(graphs.reference, reference)}
+    entities = str(minter.graph("entities"))
+    add = {reference: graph_quads(graphs.reference, reference), entities: graph_quads(graphs.shared, entities)}
     if build_iri is not None and article is not None:
         add[provenance] = graph_quads(article_provenance(graphs.iri, article, build_iri), provenance)
     store.replace_graphs({str(graphs.iri): graph_quads(graphs.article, str(graphs.iri))}, add=add)

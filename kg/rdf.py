@@ -1,7 +1,7 @@
 """Article + claims -> RDF: one graph of what the article says, one of the reference places it names."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS
@@ -28,18 +28,20 @@ EVENT_LABELS = {
 
 @dataclass
 class ArticleGraphs:
-    """What one article contributes: its own named graph and the reference places it names."""
+    """What one article contributes: its own named graph, the reference places it names, and the
+    descriptions of the shared entities it names (units, bases, outlets), which belong to the entities graph
+    so that each is stated once in the dataset, however many articles name it."""
 
     iri: URIRef
     article: Graph
     reference: Graph
+    shared: Graph = field(default_factory=lambda: new_graph())
 
     def union(self) -> Graph:
         merged = new_graph()
-        for triple in self.article:
-            merged.add(triple)
-        for triple in self.reference:
-            merged.add(triple)
+        for graph in (self.article, self.reference, self.shared):
+            for triple in graph:
+                merged.add(triple)
         return merged
 
 
@@ -104,6 +106,7 @@ class GraphWriter:
         self.article_iri = minter.article(self.key)
         self.graph = new_graph()
         self.reference = new_graph()
+        self.shared = new_graph()
 
     def write(self) -> ArticleGraphs:
         self._article()
@@ -115,7 +118,7 @@ class GraphWriter:
             self._source(source)
         for number, claim in enumerate(self.x.claims, start=1):
             self._event(number, claim, units)
-        return ArticleGraphs(self.article_iri, self.graph, self.reference)
+        return ArticleGraphs(self.article_iri, self.graph, self.reference, self.shared)
 
     def _mention(self, iri: URIRef) -> None:
         self.graph.add((self.article_iri, KG.mentions, iri))
@@ -134,8 +137,8 @@ class GraphWriter:
         if article.publisher:
             outlet = self.minter.source(self._outlet_key(article.publisher), "outlet", self.key)
             self.graph.add((a, DCTERMS.publisher, outlet))
-            self.graph.add((outlet, RDF.type, KG.MediaOutlet))
-            self.graph.add((outlet, RDFS.label, Literal(article.publisher, lang="en")))
+            self.shared.add((outlet, RDF.type, KG.MediaOutlet))
+            self.shared.add((outlet, RDFS.label, Literal(article.publisher, lang="en")))
 
     @staticmethod
     def _outlet_key(name: str) -> str:
@@ -160,17 +163,17 @@ class GraphWriter:
             label = self._unnamed_label(home_regions, base_places)
         else:
             return None
-        self.graph.add((iri, RDF.type, KG.MilitaryUnit))
-        self.graph.add((iri, RDFS.label, Literal(label, lang="en")))
+        self.shared.add((iri, RDF.type, KG.MilitaryUnit))
+        self.shared.add((iri, RDFS.label, Literal(label, lang="en")))
         for region in home_regions:
-            self.graph.add((iri, KG.homeRegion, self.minter.place(region)))
+            self.shared.add((iri, KG.homeRegion, self.minter.place(region)))
         for place_id in base_places:
-            self.graph.add((iri, KG.basedAt, self.minter.place(place_id)))
+            self.shared.add((iri, KG.basedAt, self.minter.place(place_id)))
             base = self.minter.base_in(place_id)
-            self.graph.add((iri, KG.basedAt, base))
-            self.graph.add((base, RDF.type, KG.MilitaryBase))
-            self.graph.add((base, RDFS.label, Literal(f"military base in {self.gazetteer[place_id].label}", lang="en")))
-            self.graph.add((base, KG.locatedIn, self.minter.place(place_id)))
+            self.shared.add((iri, KG.basedAt, base))
+            self.shared.add((base, RDF.type, KG.MilitaryBase))
+            self.shared.add((base, RDFS.label, Literal(f"military base in {self.gazetteer[place_id].label}", lang="en")))
+            self.shared.add((base, KG.locatedIn, self.minter.place(place_id)))
         self._mention(iri)
         return iri
 
@@ -184,10 +187,11 @@ class GraphWriter:
 
     def _source(self, source: Source) -> None:
         iri = self.minter.source(source.key, source.kind, self.key)
-        self.graph.add((iri, RDF.type, KG.MediaOutlet if source.kind == "outlet" else KG.Source))
-        self.graph.add((iri, RDFS.label, Literal(source.label, lang="en")))
+        described = self.graph if source.kind == "generic" else self.shared  # article-scoped, or one IRI everywhere
+        described.add((iri, RDF.type, KG.MediaOutlet if source.kind == "outlet" else KG.Source))
+        described.add((iri, RDFS.label, Literal(source.label, lang="en")))
         if source.wikidata:
-            self.graph.add((iri, OWL.sameAs, WD[source.wikidata]))
+            described.add((iri, OWL.sameAs, WD[source.wikidata]))
         for citer in sorted(source.cited_by):
             cited = self.x.sources[citer]
             self.graph.add((iri, KG.citedBy, self.minter.source(cited.key, cited.kind, self.key)))
