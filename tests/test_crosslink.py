@@ -129,3 +129,25 @@ def test_events_in_russia_include_buynaksk(seed_graph):
         SELECT ?event WHERE { ?event kg:place ?p . ?p kg:locatedIn+ <https://w3id.org/newskg/id/country/RU> .
         FILTER(?p = <https://w3id.org/newskg/id/place/geonames-570479>) }"""))
     assert rows
+
+
+def test_shared_entities_are_stated_once(tmp_path):
+    """Two articles naming the same unit: its description is in the entities graph once, so counts over the
+    union default graph count it once."""
+    import json
+    import shutil
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_4e250d6f87dbdd5a.txt"
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for n in range(2):
+        shutil.copy(seed, articles / f"{n}.txt")
+        (articles / f"{n}.json").write_text(json.dumps({"url": f"https://example.org/copy/{n}",
+                                                         "publisher": "The Moscow Times"}))
+    store = tmp_path / "store"
+    assert CliRunner().invoke(main, ["build", str(articles), "--store", str(store)]).exit_code == 0
+    rows = _rows(store, """SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g {
+        <https://w3id.org/newskg/id/unit/unnamed-ru-da-buynaksk> kg:homeRegion ?r } } GROUP BY ?g""")
+    assert [(r["g"]["value"], r["n"]["value"]) for r in rows] == [("https://w3id.org/newskg/id/graph/entities", "1")]
+    events = _rows(store, "SELECT (COUNT(*) AS ?n) WHERE { ?e a kg:DeploymentRefusal ; kg:involvesUnit/kg:homeRegion ?r }")
+    assert events[0]["n"]["value"] == "4"  # two refusals in each of the two articles, each counted once
