@@ -79,6 +79,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("month", re.compile(rf"\b(?:(?P<part>early|late|mid)[- ])?{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
         ("season", re.compile(
             rf"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", re.I)),
+        ("season", re.compile(
+            r"\b(?:in|during|over|since|throughout|by)\s+(?:the\s+|this\s+|last\s+)?(?P<season>spring|summer|autumn|"
+            r"winter)\b(?!\s+(?:of\s+)?\d)", re.I)),
         ("year", re.compile(rf"\b(?:in|during|since|throughout|by|of|early|late)\s+{_YEAR}\b(?!\s*(?:soldiers|men))")),
         ("relative", re.compile(
             r"\b(?P<rel>last|this|earlier\s+this|later\s+this|the\s+previous|the\s+past)\s+"
@@ -212,11 +215,23 @@ def _looks_like_verb(m: re.Match[str]) -> bool:
 
 
 def _season(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
-    year = int(m["year"])
     first, last = SEASONS[m["season"].lower()]
+    explicit = "year" in m.re.groupindex and m["year"]
+    if explicit:
+        year = int(m["year"])
+    elif context_year is not None:
+        year = context_year
+    elif published is not None:
+        # "in the summer": the latest one that had begun by publication
+        year = published.year if (published.month >= first or last < first and published.month <= last) else \
+            published.year - 1
+        if last < first and published.month <= last:
+            year -= 1  # a winter that began in the December before
+    else:
+        return Interval(None, None), None
     end_year = year + 1 if last < first else year
     end = dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
-    return Interval(dt.date(year, first, 1), end), year
+    return Interval(dt.date(year, first, 1), end), year if explicit else None
 
 
 def _year(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:

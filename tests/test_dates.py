@@ -54,3 +54,16 @@ def test_parts_of_months_and_month_ranges():
     assert interval("in late February 2022") == (dt.date(2022, 2, 21), dt.date(2022, 2, 28))
     assert interval("between March and May 2023") == (dt.date(2023, 3, 1), dt.date(2023, 5, 31))
     assert interval("from November to January 2023") == (dt.date(2022, 11, 1), dt.date(2023, 1, 31))
+
+
+def test_season_without_a_year_is_the_latest_begun_by_publication():
+    import datetime as dt
+
+    from kg.dates import find_dates
+
+    (summer,) = find_dates("they left in the summer", dt.date(2023, 11, 9), None)
+    assert (summer.interval.earliest, summer.interval.latest) == (dt.date(2023, 6, 1), dt.date(2023, 8, 31))
+    (winter,) = find_dates("during the winter", dt.date(2023, 1, 15), None)
+    assert (winter.interval.earliest, winter.interval.latest) == (dt.date(2022, 12, 1), dt.date(2023, 2, 28))
+    (autumn,) = find_dates("in the autumn", dt.date(2023, 5, 1), None)
+    assert autumn.interval.earliest == dt.date(2022, 9, 1)
