@@ -62,6 +62,9 @@ def read_rdf(path: Path) -> Graph:
         raise InputError(f"{path}: {exc}") from exc
 
 
+PARALLEL_FROM = 50  # articles: below this, starting worker processes costs more than it saves
+
+
 def run_build(paths: list[Path], store_path: str, minter: Minter) -> int:
     """`kg build`: exit 0 if every article was stored, 1 if any was refused."""
     from tqdm import tqdm
@@ -72,7 +75,9 @@ def run_build(paths: list[Path], store_path: str, minter: Minter) -> int:
     store = open_store(store_path, settings.load())
     with tqdm(total=len(files), unit="article", desc="building", file=sys.stderr,
               disable=None) as bar:
-        result: BuildResult = build(read_paths(files), store, minter, progress=lambda _a: bar.update(1))
+        workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_FROM else 1
+        result: BuildResult = build(read_paths(files), store, minter, progress=lambda _a: bar.update(1),
+                                    workers=workers)
     for where, message in result.refused:
         print(f"refused {where}:\n{message}", file=sys.stderr)
     print(f"stored {len(result.stored)} article(s), refused {len(result.refused)}; store: {store_path}",

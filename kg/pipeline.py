@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -153,20 +154,44 @@ def load_reference(store: Store, minter: Minter) -> None:
     store.replace_graphs({}, add={name: graph_quads(reference_places(gazetteer, minter), name)})
 
 
+def _prepare(article: Article, base: str) -> tuple[Article, ArticleGraphs | None, str | None, Report | None]:
+    """Extract and validate one article (in a worker process when the build runs in parallel)."""
+    try:
+        return article, validated_graphs(article, Minter(base)), None, None
+    except (ValidationFailed, UnsupportedLanguage) as exc:
+        report = exc.details if isinstance(exc, ValidationFailed) else None
+        return article, None, exc.message, report
+
+
+def _prepared(articles: Iterable[Article], minter: Minter, workers: int) -> Iterator[
+        tuple[Article, ArticleGraphs | None, str | None, Report | None]]:
+    """Articles extracted and validated, in order: in this process, or on ``workers`` processes (each loads
+    the gazetteer and shapes once; the store stays with the one writer, this process)."""
+    if workers <= 1:
+        for article in articles:
+            yield _prepare(article, minter.base)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")  # no fork of a process that holds the store open
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_prepare, articles, itertools.repeat(minter.base), chunksize=4)
+
+
 def build(articles: Iterable[Article], store: Store, minter: Minter,
-          progress: Callable[[Article], None] | None = None) -> BuildResult:
-    """Ingest articles: each validated, then stored in its own named graph; refused ones reported."""
+          progress: Callable[[Article], None] | None = None, workers: int = 1) -> BuildResult:
+    """Ingest articles: each validated, then stored in its own named graph; refused ones reported.
+    With ``workers`` > 1 articles are extracted and validated in that many processes meanwhile."""
     result = BuildResult()
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
     build_iri = minter.iri("build/" + started.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8])
     load_reference(store, minter)
-    for article in articles:
-        try:
-            graphs = validated_graphs(article, minter)
-        except (ValidationFailed, UnsupportedLanguage) as exc:
-            result.refused.append((article.source_path or article.key, exc.message))
-            if isinstance(exc, ValidationFailed):
-                result.reports.append(exc.details)
+    for article, graphs, refusal, report in _prepared(articles, minter, workers):
+        if graphs is None:
+            result.refused.append((article.source_path or article.key, refusal or "refused"))
+            if report is not None:
+                result.reports.append(report)
         else:
             result.links += len(store_article(store, graphs, minter, build_iri, article))
             result.stored.append(str(graphs.iri))

@@ -151,3 +151,23 @@ def test_shared_entities_are_stated_once(tmp_path):
     assert [(r["g"]["value"], r["n"]["value"]) for r in rows] == [("https://w3id.org/newskg/id/graph/entities", "1")]
     events = _rows(store, "SELECT (COUNT(*) AS ?n) WHERE { ?e a kg:DeploymentRefusal ; kg:involvesUnit/kg:homeRegion ?r }")
     assert events[0]["n"]["value"] == "4"  # two refusals in each of the two articles, each counted once
+
+
+def test_parallel_build_stores_the_same_data(tmp_path):
+    import pyoxigraph as ox
+
+    from kg.articles import read_paths
+    from kg.mint import Minter
+    from kg.pipeline import build
+    from kg.store import Store
+
+    stores = {}
+    for workers in (1, 2):
+        store = Store(tmp_path / f"w{workers}")
+        result = build(read_paths([DATA]), store, Minter(), workers=workers)
+        assert len(result.stored) == 3
+        store.close()
+        snapshot = tmp_path / f"w{workers}" / "snapshots" / (tmp_path / f"w{workers}" / "CURRENT").read_text().strip()
+        stores[workers] = {str(q) for q in ox.Store.read_only(str(snapshot))
+                           if not str(q.graph_name).endswith("/graph/provenance>")}
+    assert stores[1] == stores[2]
