@@ -14,17 +14,6 @@ import pyoxigraph as ox
 KG = "https://w3id.org/newskg/ontology#"
 APPROXIMATE_SLACK = 0.2
 
-CANDIDATES = """PREFIX kg: <https://w3id.org/newskg/ontology#>
-SELECT DISTINCT ?event ?other WHERE {{
-  GRAPH <{graph}> {{ ?event kg:reportedIn ?article ; a ?type ; kg:earliest ?e1 ; kg:latest ?l1 . }}
-  FILTER (?type != kg:Event)
-  ?other a ?type ; kg:reportedIn ?otherArticle ; kg:earliest ?e2 ; kg:latest ?l2 .
-  FILTER (?otherArticle != ?article && ?e1 <= ?l2 && ?e2 <= ?l1)
-  ?event kg:place|kg:involvesUnit/kg:homeRegion|kg:involvesUnit/kg:basedAt ?p1 .
-  ?other kg:place|kg:involvesUnit/kg:homeRegion|kg:involvesUnit/kg:basedAt ?p2 .
-  FILTER NOT EXISTS {{ ?p1 a kg:Country }} FILTER NOT EXISTS {{ ?p2 a kg:Country }}
-  FILTER (?p1 = ?p2 || EXISTS {{ ?p1 kg:locatedIn+ ?p2 }} || EXISTS {{ ?p2 kg:locatedIn+ ?p1 }})
-}}"""
 COUNT = """PREFIX kg: <https://w3id.org/newskg/ontology#>
 SELECT ?value ?min ?max ?approximate WHERE {{
   <{event}> kg:participants|kg:deaths ?q .
@@ -52,14 +41,77 @@ def compatible(a: tuple[float, float] | None, b: tuple[float, float] | None) -> 
     return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
 
 
+EVENTS = """PREFIX kg: <https://w3id.org/newskg/ontology#>
+SELECT ?event ?type ?earliest ?latest WHERE {{
+  GRAPH <{graph}> {{ ?event kg:reportedIn ?article ; a ?type ; kg:earliest ?earliest ; kg:latest ?latest }}
+  FILTER (?type != kg:Event)
+}}"""
+SAME_KIND = """PREFIX kg: <https://w3id.org/newskg/ontology#>
+SELECT ?other WHERE {{
+  ?other a <{type}> ; kg:earliest ?e2 ; kg:latest ?l2 ; kg:reportedIn ?article .
+  FILTER (?article != <{graph}> && ?e2 <= "{latest}"^^<http://www.w3.org/2001/XMLSchema#date>
+          && "{earliest}"^^<http://www.w3.org/2001/XMLSchema#date> <= ?l2)
+}}"""
+PLACES = """PREFIX kg: <https://w3id.org/newskg/ontology#>
+SELECT DISTINCT ?event ?place WHERE {{
+  VALUES ?event {{ {events} }}
+  ?event kg:place|kg:involvesUnit/kg:homeRegion|kg:involvesUnit/kg:basedAt ?place .
+}}"""
+ANCESTORS = """PREFIX kg: <https://w3id.org/newskg/ontology#>
+SELECT DISTINCT ?place ?ancestor WHERE {{ VALUES ?place {{ {places} }} ?place kg:locatedIn+ ?ancestor }}"""
+
+
+def _rows(store: Any, query: str) -> list[Any]:
+    return list(store.query(query, use_default_graph_as_union=True))
+
+
+def _places(store: Any, events: list[str]) -> dict[str, set[str]]:
+    """The places of events below the level of a country (where it happened, the unit's home and base)."""
+    out: dict[str, set[str]] = {e: set() for e in events}
+    for start in range(0, len(events), 200):
+        values = " ".join(f"<{e}>" for e in events[start:start + 200])
+        for row in _rows(store, PLACES.format(events=values)):
+            if "/country/" not in row["place"].value:
+                out[row["event"].value].add(row["place"].value)
+    return out
+
+
+def _ancestors(store: Any, places: set[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {p: set() for p in places}
+    listed = sorted(places)
+    for start in range(0, len(listed), 200):
+        values = " ".join(f"<{p}>" for p in listed[start:start + 200])
+        for row in _rows(store, ANCESTORS.format(places=values)):
+            out[row["place"].value].add(row["ancestor"].value)
+    return out
+
+
 def find_links(store: Any, article_graph: str) -> list[tuple[str, str]]:
-    """Pairs (event of this article, event of another article) that report the same happening."""
+    """Pairs (event of this article, event of another article) that report the same happening: same type,
+    overlapping intervals, places that coincide or contain one another below country level, and counts
+    that can describe the same group. Candidates come by type and interval; places are compared here."""
+    mine = _rows(store, EVENTS.format(graph=article_graph))
+    candidates: dict[str, list[str]] = {}
+    for row in mine:
+        others = _rows(store, SAME_KIND.format(type=row["type"].value, graph=article_graph,
+                                               earliest=row["earliest"].value, latest=row["latest"].value))
+        if others:
+            candidates[row["event"].value] = [o["other"].value for o in others]
+    if not candidates:
+        return []
+    everyone = sorted(set(candidates) | {o for others in candidates.values() for o in others})
+    places = _places(store, everyone)
+    ancestors = _ancestors(store, {p for ps in places.values() for p in ps})
+
+    def related(a: set[str], b: set[str]) -> bool:
+        return any(x == y or y in ancestors.get(x, ()) or x in ancestors.get(y, ()) for x in a for y in b)
+
     pairs = []
-    for row in store.query(CANDIDATES.format(graph=article_graph), use_default_graph_as_union=True):
-        event, other = row["event"].value, row["other"].value
-        if compatible(_range(store, event), _range(store, other)):
-            pairs.append((event, other))
-    return pairs
+    for event, others in candidates.items():
+        for other in others:
+            if related(places[event], places[other]) and compatible(_range(store, event), _range(store, other)):
+                pairs.append((event, other))
+    return sorted(set(pairs))
 
 
 def link_quads(pairs: list[tuple[str, str]], graph: str) -> list[ox.Quad]:
