@@ -18,3 +18,12 @@ def test_captions_bylines_and_prompts_are_dropped():
 def test_abbreviations_do_not_split_sentences():
     found = sentences("Lt. Gen. Ivanov visited the U.S. Army base. Then he left.")
     assert [s.text for s in found] == ["Lt. Gen. Ivanov visited the U.S. Army base.", "Then he left."]
+
+
+def test_bylines_are_dropped_but_not_sentences_that_start_with_by():
+    from kg.text import paragraphs
+
+    assert paragraphs("By Aminat Gadzhieva") == []
+    assert paragraphs("By Jane Doe, Moscow correspondent") == []
+    text = "By contrast, the city of Moscow has lost 300 men."
+    assert paragraphs(text) == [(0, len(text))]
