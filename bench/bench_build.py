@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--log", type=Path, help="also write what `kg build` printed (its progress) to this file")
     args = parser.parse_args()
     articles = synthetic_articles([ROOT / "seeds", ROOT / "tests" / "corpus" / "dev"], args.articles)
     with tempfile.TemporaryDirectory() as tmp:
@@ -41,6 +42,8 @@ def main() -> None:
         run = subprocess.run(["/usr/bin/time", "-v", str(kg), "build", str(folder), "--store", str(Path(tmp) / "store")],
                              capture_output=True, text=True)
         seconds = time.perf_counter() - started
+        if args.log:
+            args.log.write_text(run.stderr)
         rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr)
         summary = [line for line in run.stderr.splitlines() if line.startswith(("stored", "refused"))]
         print(f"{args.articles} articles in {seconds:.1f} s: {args.articles / seconds:.1f} articles/s; "

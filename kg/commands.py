@@ -73,8 +73,12 @@ def run_build(paths: list[Path], store_path: str, minter: Minter) -> int:
 
     files = article_paths(paths)
     store = open_store(store_path, settings.load())
-    with tqdm(total=len(files), unit="article", desc="building", file=sys.stderr,
-              disable=None) as bar:
+    # On a terminal a live bar; in a log (not a TTY) one plain line every 30 seconds instead of redraws.
+    interactive = sys.stderr.isatty()
+    with tqdm(total=len(files), unit="article", desc="building", file=sys.stderr, ascii=not interactive,
+              mininterval=0.1 if interactive else 30, maxinterval=30 if interactive else 60,
+              bar_format=None if interactive else "{desc}: {n_fmt}/{total_fmt} articles, {rate_fmt}, "
+                                                  "{elapsed} elapsed, {remaining} left\n") as bar:
         workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_FROM else 1
         result: BuildResult = build(read_paths(files), store, minter, progress=lambda _a: bar.update(1),
                                     workers=workers)

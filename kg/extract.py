@@ -68,6 +68,7 @@ class Claim:
     participants: Quantity | None
     deaths: Quantity | None
     interval: Interval | None
+    also: tuple[Sentence, ...] = ()  # more sentences that tell the same happening (evidence too)
 
 
 @dataclass
@@ -321,7 +322,69 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     state = _State(context_year=None)
     for sentence in result.sentences:
         _read_sentence(sentence, result, state, gazetteer)
+    result.claims = _same_happenings(result, gazetteer)
     return result
+
+
+def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
+    """A happening told twice in one article is one event: a claim that agrees with an earlier one of its
+    class on everything both give (count, place, time, soldiers, denial) adds its sentence and what it
+    knows to that one ("14 servicemen deserted in April ... each faces prison for desertion")."""
+    def lineage(i: int) -> set[str]:
+        out = set(result.places[i].candidates)
+        for c in result.places[i].candidates:
+            place = gazetteer.get(c)
+            if place is not None and place.region:
+                out.add(place.region)
+        return out
+
+    def where(claim: Claim) -> list[set[str]]:
+        return [lineage(i) for i in claim.places + claim.destinations]
+
+    def agree(a: Claim, b: Claim) -> bool:
+        if a.type != b.type or (a.certainty == "Negated") != (b.certainty == "Negated"):
+            return False
+        for x, y in ((a.participants, b.participants), (a.deaths, b.deaths), (a.group, b.group)):
+            if x is not None and y is not None and x != y:
+                return False
+        if a.interval is not None and b.interval is not None and not _overlap(a.interval, b.interval):
+            return False
+        pa, pb = where(a), where(b)
+        if pa and pb and not any(x & y for x in pa for y in pb):
+            return False
+        return True
+
+    merged: list[Claim] = []
+    for claim in result.claims:
+        earlier = next((n for n in range(len(merged) - 1, -1, -1) if agree(merged[n], claim)
+                        and merged[n].sentence.start != claim.sentence.start), None)
+        if earlier is None:
+            merged.append(claim)
+            continue
+        merged[earlier] = _merge(merged[earlier], claim)
+    return merged
+
+
+def _merge(first: Claim, later: Claim) -> Claim:
+    """One event from two tellings: the arguments of the more informative one, what it lacks from the other;
+    the trigger and sentence of the first, the other sentence as more evidence."""
+    def informative(c: Claim) -> tuple[int, int, int]:
+        return (c.participants is not None or c.deaths is not None, c.interval is not None, -len(c.places))
+
+    main, other = (later, first) if informative(later) > informative(first) else (first, later)
+    return Claim(
+        first.type, first.sentence, first.trigger, main.certainty, tuple(dict.fromkeys(main.sources + other.sources)),
+        main.group if main.group is not None else other.group, main.places or other.places,
+        main.destinations or other.destinations,
+        main.participants if main.participants is not None else other.participants,
+        main.deaths if main.deaths is not None else other.deaths,
+        main.interval if main.interval is not None else other.interval,
+        first.also + (later.sentence,) + later.also)
+
+
+def _overlap(a: Interval, b: Interval) -> bool:
+    return (a.latest is None or b.earliest is None or b.earliest <= a.latest) and \
+        (b.latest is None or a.earliest is None or a.earliest <= b.latest)
 
 
 def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazetteer: Gazetteer) -> None:
@@ -362,6 +425,8 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     for kind, start, end in triggers:
         if kind != tallied:
             _add_claims(result, sentence, state, (kind, start, end), place_ids, event_dates, group, triggers)
+    if not triggers and tallied is None:
+        _complete_last_claim(result, sentence, group)
     if triggers:
         state.topic = triggers[0][0] if len({t[0] for t in triggers}) == 1 else state.topic
     years = [d.explicit_year for d in dates if d.explicit_year is not None]
@@ -421,6 +486,27 @@ def _track_group(sentence: Sentence, result: Extraction, state: _State,
     return group if (nouns or pronouns or units or bases) else None
 
 
+def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | None) -> None:
+    """"The brigade was sent to Zaporizhzhia. Some 1,500 servicemen were on the trains": a sentence that
+    reports no event but counts the soldiers the text is following gives the count to the event just told
+    about them, when that event has none."""
+    if group is None or not result.claims:
+        return
+    last = result.claims[-1]
+    counts = event_counts(sentence.text)
+    if len(counts) != 1 or last.group not in (None, group) or last.participants is not None \
+            or last.type == "Casualties" or _sentence_distance(result, last.sentence, sentence) > 1:
+        return
+    result.claims[-1] = Claim(last.type, last.sentence, last.trigger, last.certainty, last.sources, last.group,
+                              last.places, last.destinations, counts[0].quantity, last.deaths, last.interval,
+                              last.also + (sentence,))
+
+
+def _sentence_distance(result: Extraction, a: Sentence, b: Sentence) -> int:
+    starts = [s.start for s in result.sentences]
+    return abs(starts.index(b.start) - starts.index(a.start))
+
+
 def _named_group(result: Extraction, name: str) -> int:
     for index, group in enumerate(result.groups):
         if group.name == name:
@@ -478,7 +564,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     places = tuple(i for i in place_ids if i not in destinations and i not in origins_or_bases
                    and LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
                    and not ORIGIN_BEFORE.search(text[: result.places[i].start - base]))
-    counts = find_counts(text)
+    counts = event_counts(text)
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
     interval = _nearest_date(dates, start)
     certainty = _certainty(text, start, bool(state.speakers))
@@ -559,13 +645,28 @@ def _looks_like_region(place: PlaceMatch) -> bool:
 
 def _with_places(claim: Claim, places: tuple[int, ...]) -> Claim:
     return Claim(claim.type, claim.sentence, claim.trigger, claim.certainty, claim.sources, claim.group, places,
-                 claim.destinations, claim.participants, claim.deaths, claim.interval)
+                 claim.destinations, claim.participants, claim.deaths, claim.interval, claim.also)
 
 
 def _is_destination(place: PlaceMatch, text: str, base: int, trigger_end: int) -> bool:
     offset = place.start - base
     return trigger_end - 3 <= offset <= trigger_end + 60 and bool(DESTINATION_BEFORE.search(text[:offset])) \
         and not re.search(r"[,;]", text[trigger_end:offset])
+
+
+ATTRIBUTION_CLAUSE = re.compile(
+    r"(?:,\s*(?P<after>[^,;“”\"]{3,70}?)\s+(?:said|says|told|reported|added|wrote)\b[^,;]*[.!?]?\s*$"
+    r"|^\s*according\s+to\s+(?P<before>[^,;]{3,70}),)", re.IGNORECASE)
+
+
+def event_counts(text: str) -> list[QuantityMention]:
+    """Counts of people in a sentence, without those in its attribution ("a lawyer for two of the men said")."""
+    counts = find_counts(text)
+    clause = ATTRIBUTION_CLAUSE.search(text)
+    if clause is None:
+        return counts
+    span = clause.span("after") if clause["after"] is not None else clause.span("before")
+    return [c for c in counts if not span[0] <= c.start < span[1]]
 
 
 DEATH_COUNT = re.compile(
@@ -587,7 +688,8 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
         if owner is None or (owner[0] == kind and owner[1] == start):
             return counts[0].quantity, None
     found = _nearest_count(counts, start, end, triggers, kind)
-    if found is None and len(counts) == 1 and counts[0].end <= start:
+    owned = any(0 <= counts[0].start - t[2] <= 3 for t in triggers) if counts else False
+    if found is None and len(counts) == 1 and counts[0].end <= start and not owned:
         between = [t for t in triggers if counts[0].end <= t[1] < start]
         if not between or re.search(r"\bthey\b", text[between[-1][2]:start], re.I):
             found = counts[0].quantity  # one group of people in the sentence: the subject of its verbs

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import itertools
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -172,11 +171,20 @@ def _prepared(articles: Iterable[Article], minter: Minter, workers: int) -> Iter
             yield _prepare(article, minter.base)
         return
     import multiprocessing
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")  # no fork of a process that holds the store open
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_prepare, articles, itertools.repeat(minter.base), chunksize=4)
+        # A bounded window of articles in flight (Executor.map would submit them all at once, and the
+        # finished graphs would pile up in memory whenever the one writer is slower than the workers).
+        pending: deque = deque()
+        for article in articles:
+            pending.append(pool.submit(_prepare, article, minter.base))
+            if len(pending) >= 4 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def build(articles: Iterable[Article], store: Store, minter: Minter,

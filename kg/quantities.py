@@ -132,7 +132,23 @@ def find_counts(text: str) -> list[QuantityMention]:
         if q is not None:
             noun = (m["noun"] or m["cnoun"] or "").lower() or None
             found.append(QuantityMention(q, m.start(), m.end(), noun))
+            taken.append(m.span())
+    for m in _more().finditer(text):
+        # "seventeen more deserted", "nearly 300 more are expected": people counted before, counted again
+        number = parse_number(m["num"])
+        if number is not None and number > 1 and not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
+            found.append(QuantityMention(bounded(number, bound), m.start(), m.end(), None))
     return sorted(found, key=lambda q: q.start)
+
+
+@lru_cache(maxsize=1)
+def _more() -> re.Pattern[str]:
+    qualifiers = {row[0].lower() for row in read_table("quantifiers.tsv")}
+    qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+    return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+(?:more|others)\b(?!\s+than)"
+                      rf"(?=\s+(?:[a-z]+ed|are|were|have|had|is|was|will|remain\w*|went|fled|left|ran|took|got)\b)",
+                      re.IGNORECASE)
 
 
 def _counted_quantity(m: re.Match[str], qualifiers: dict[str, str],

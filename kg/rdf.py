@@ -226,12 +226,13 @@ class GraphWriter:
                 g.add((e, KG.earliest, Literal(earliest, datatype=XSD.date)))
             if latest and (earliest is None or latest >= earliest):
                 g.add((e, KG.latest, Literal(latest, datatype=XSD.date)))
-        evidence = URIRef(f"{e}/evidence")
-        g.add((e, KG.evidence, evidence))
-        g.add((evidence, RDF.type, KG.Evidence))
-        g.add((evidence, KG.exact, Literal(claim.sentence.text)))
-        g.add((evidence, KG.start, Literal(claim.sentence.start, datatype=XSD.integer)))
-        g.add((evidence, KG.end, Literal(claim.sentence.end, datatype=XSD.integer)))
+        for n, sentence in enumerate((claim.sentence, *claim.also), start=1):
+            evidence = URIRef(f"{e}/evidence" if n == 1 else f"{e}/evidence-{n}")
+            g.add((e, KG.evidence, evidence))
+            g.add((evidence, RDF.type, KG.Evidence))
+            g.add((evidence, KG.exact, Literal(sentence.text)))
+            g.add((evidence, KG.start, Literal(sentence.start, datatype=XSD.integer)))
+            g.add((evidence, KG.end, Literal(sentence.end, datatype=XSD.integer)))
 
 
 def to_graphs(extraction: Extraction, places: list[str | None], gazetteer: Gazetteer,

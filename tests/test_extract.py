@@ -1,0 +1,70 @@
+"""Claims from short texts written for these tests: what one event is, and which count belongs to it."""
+import datetime as dt
+
+import pytest
+
+from kg import gazetteer
+from kg.articles import Article
+from kg.extract import extract
+
+
+@pytest.fixture(scope="module")
+def places():
+    return gazetteer.load()
+
+
+def claims(text, places, published="2023-06-14"):
+    article = Article(text, url="https://example.org/t", published=dt.date.fromisoformat(published))
+    return extract(article, places).claims
+
+
+def counts(claim):
+    q = claim.participants or claim.deaths
+    return None if q is None else (q.value, q.min, q.max)
+
+
+def test_one_happening_told_twice_is_one_event_with_both_sentences(places):
+    found = claims("Eleven conscripts deserted from a base near Pskov in May, their relatives said. "
+                   "Each of the eleven now risks prison; prosecutors are weighing charges for the desertion.",
+                   places)
+    desertions = [c for c in found if c.type == "Desertion"]
+    assert len(desertions) == 1
+    assert counts(desertions[0]) == (11, None, None)
+    assert len(desertions[0].also) == 1  # the second sentence is evidence too
+
+
+def test_different_counts_or_places_stay_different_events(places):
+    found = claims("Forty soldiers deserted in Kursk region in April. "
+                   "In Belgorod region, seventeen more deserted in June.", places)
+    desertions = [c for c in found if c.type == "Desertion"]
+    assert sorted(counts(c) for c in desertions) == [(17, None, None), (40, None, None)]
+
+
+def test_a_denial_is_not_merged_with_the_claim_it_denies(places):
+    found = claims("Activists said 25 reservists refused to deploy from a camp in Bryansk region. "
+                   "The regional governor denied that any reservists had refused to deploy.", places)
+    refusals = [c for c in found if c.type == "DeploymentRefusal"]
+    assert sorted(c.certainty for c in refusals) == ["Negated", "Reported"]
+
+
+def test_count_in_the_next_sentence_completes_the_event(places):
+    found = claims("The 20th Guards Motor Rifle Division has been sent to the Kherson region, relatives said. "
+                   "Roughly 2,000 servicemen boarded the trains, one of the wives said.", places)
+    deployments = [c for c in found if c.type == "Deployment"]
+    assert len(deployments) == 1 and deployments[0].participants is not None
+    assert deployments[0].participants.value == 2000
+
+
+def test_count_in_the_attribution_is_not_the_events(places):
+    found = claims("The men had abandoned their positions near Bakhmut in March, a lawyer for three of them said.",
+                   places)
+    desertion = next(c for c in found if c.type == "Desertion")
+    assert desertion.participants is None
+
+
+def test_count_owned_by_one_verb_is_not_given_to_another(places):
+    found = claims("Police arrested dozens of people at a rally against the call-up in Yakutsk.", places)
+    protest = next(c for c in found if c.type == "Protest")
+    detention = next(c for c in found if c.type == "Detention")
+    assert protest.participants is None
+    assert detention.participants is not None and detention.participants.min == 24
