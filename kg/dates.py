@@ -70,48 +70,76 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("era_since", re.compile(
             rf"\b(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+|Russia['’]s\s+)?(?P<era>{era})",
             re.I)),
+        ("iso_day", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+        ("dotted_day", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+        ("day_range", re.compile(
+            rf"\b(?:between\s+|from\s+)?(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*{_DAY}\s+{_MONTH}"
+            rf"(?:,?\s+{_YEAR})?\b")),
+        ("day_range", re.compile(
+            rf"\b{_MONTH}\s+(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*{_DAY}(?!\d)"
+            rf"(?:,?\s+{_YEAR})?\b")),
+        ("later", re.compile(
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{1,2})\s+"
+            r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>later|afterwards?|earlier|(?:after|before)(?!\s+(?:the|a|an|his|her|their|its|it|he|she|they|this|that)\b))\b",
+            re.I)),
+        ("next", re.compile(r"\bthe\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|morning|"
+                            r"evening|night)\b", re.I)),
+        ("ago", re.compile(
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+            r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+        ("weekend", re.compile(r"\b(?:over|at|on|during|this|last)\s+(?:the\s+)?(?:past\s+)?weekend\b", re.I)),
+        ("month_part", re.compile(
+            rf"\b(?:at\s+|by\s+|in\s+|from\s+)?the\s+(?P<part>end|close|beginning|start|middle|first\s+half|"
+            rf"second\s+half|first\s+days|last\s+days|first\s+week|last\s+week)\s+of\s+{_MONTH}"
+            rf"(?:\s+(?:of\s+)?{_YEAR})?\b")),
+        ("year_part", re.compile(
+            rf"\b(?:(?:at|by|in|from|during)\s+)?(?:the\s+)?(?P<part>early|late|mid|end|close|beginning|start|middle|"
+            rf"first\s+half|second\s+half)(?:[- ]|\s+of\s+)(?:(?P<rel>last|this|the\s+previous|the\s+same)\s+year|{_YEAR})\b",
+            re.I)),
         ("day", re.compile(rf"\b{day_month}\b")),
         ("day", re.compile(rf"\b{month_day}\b")),
         ("since_month", re.compile(rf"\bsince\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?:\s+{_YEAR})?\b")),
         ("month_range", re.compile(
             rf"\b(?:between|from)\s+{_MONTH.replace('?P<month>', '?P<first>')}\s+(?:and|to|until)\s+{_MONTH}"
             rf"(?:\s+(?:of\s+)?{_YEAR})?\b")),
-        ("month", re.compile(rf"\b(?:(?P<part>early|late|mid)[- ])?{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
+        ("month", re.compile(rf"\b(?:(?P<part>early|late|mid)[- ])?{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|"
+                             rf"\s+(?P<rel>last|this)\s+year)?\b")),
         ("season", re.compile(
             rf"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", re.I)),
         ("season", re.compile(
-            r"\b(?:in|during|over|since|throughout|by)\s+(?:the\s+|this\s+|last\s+)?(?P<season>spring|summer|autumn|"
+            r"\b(?:(?:in|during|over|since|throughout|by)\s+(?:the\s+|this\s+|last\s+)?|this\s+|last\s+|"
+            r"(?P<rel>this|last)\s+)(?P<season>spring|summer|autumn|fall|"
             r"winter)\b(?!\s+(?:of\s+)?\d)", re.I)),
         ("year", re.compile(rf"\b(?:in|during|since|throughout|by|of|early|late)\s+{_YEAR}\b(?!\s*(?:soldiers|men))")),
         ("relative", re.compile(
             r"\b(?P<rel>last|this|earlier\s+this|later\s+this|the\s+previous|the\s+past)\s+"
             r"(?P<unit>week|month|year|weekend)\b", re.I)),
-        ("weekday", re.compile(rf"\b(?:on|last|this|since)\s+(?:the\s+)?{_WEEKDAY}\b")),
-        ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|the\s+day\s+before)\b", re.I)),
+        ("weekday", re.compile(rf"\b(?:on|last|this|since)\s+(?:the\s+)?{_WEEKDAY}"
+                               rf"(?:\s+(?:and|or|to|through|into)\s+(?P<weekday2>{'|'.join(calendar.day_name)}))?\b")),
+        ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|last\s+night|tonight|this\s+morning|overnight|"
+                                 r"the\s+day\s+before\s+yesterday)\b", re.I)),
+        ("day_before", re.compile(r"\bthe\s+day\s+before\b(?!\s+yesterday)", re.I)),
     )
 
 
-def find_dates(text: str, published: dt.date | None, context_year: int | None) -> list[DateMention]:
-    """Date expressions in one sentence, with ``context_year`` the year the article last stated."""
+def find_dates(text: str, published: dt.date | None, context_year: int | None,
+               anchor: Interval | None = None) -> list[DateMention]:
+    """Date expressions in one sentence, with ``context_year`` the year the article last stated and
+    ``anchor`` the time the text last named ("two days later" counts from it)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _patterns():
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            mention = _resolve(kind, m, published, context_year)
-            if mention is not None:
-                found.append(mention)
+            if kind in ANCHORED:
+                interval, year = ANCHORED[kind](m, anchor or (Interval(published, published) if published else None))
+            else:
+                interval, year = _RESOLVERS[kind](m, published, context_year)
+            if interval is not None:
+                found.append(DateMention(m.start(), m.end(), interval, year))
                 taken.append(m.span())
     return sorted(found, key=lambda d: d.start)
-
-
-def _resolve(kind: str, m: re.Match[str], published: dt.date | None,
-             context_year: int | None) -> DateMention | None:
-    interval, year = _RESOLVERS[kind](m, published, context_year)
-    if interval is None:
-        return None
-    return DateMention(m.start(), m.end(), interval, year)
 
 
 def _year_for_month(month: int, published: dt.date | None, context_year: int | None) -> int | None:
@@ -180,6 +208,11 @@ def _month(m: re.Match[str], published: dt.date | None, context_year: int | None
     if m["month"] in ("May", "March") and not m["year"] and _looks_like_verb(m):
         return None, None
     month = MONTHS[m["month"]]
+    if m["rel"]:
+        if published is None:
+            return Interval(None, None), None
+        year = published.year - (1 if m["rel"].lower() == "last" else 0)
+        return _month_part(month_interval(year, month), m["part"]), year
     year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
     if year is None:
         return Interval(None, None), None
@@ -219,14 +252,18 @@ def _season(m: re.Match[str], published: dt.date | None, context_year: int | Non
     explicit = "year" in m.re.groupindex and m["year"]
     if explicit:
         year = int(m["year"])
-    elif context_year is not None:
+    elif context_year is not None and not re.search(r"\b(?:last|this)\s", m.group(0), re.I):
         year = context_year
     elif published is not None:
-        # "in the summer": the latest one that had begun by publication
+        # "in the summer", "this summer": the latest one that had begun by publication
         year = published.year if (published.month >= first or last < first and published.month <= last) else \
             published.year - 1
         if last < first and published.month <= last:
             year -= 1  # a winter that began in the December before
+        if re.search(r"\blast\s", m.group(0), re.I):
+            end_year = year + 1 if last < first else year
+            if dt.date(end_year, last, calendar.monthrange(end_year, last)[1]) >= published:
+                year -= 1  # "last winter": the latest one that had ended by publication
     else:
         return Interval(None, None), None
     end_year = year + 1 if last < first else year
@@ -266,17 +303,150 @@ def _weekday(m: re.Match[str], published: dt.date | None, context_year: int | No
     if m.group(0).lower().startswith("last") and back == 0:
         back = 7
     day = published - dt.timedelta(days=back)
+    if m["weekday2"]:
+        last = day + dt.timedelta(days=(WEEKDAYS[m["weekday2"].lower()] - day.weekday()) % 7)
+        return Interval(day, min(last, published)), None
     return Interval(day, day), None
 
 
 def _yesterday(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     if published is None:
         return Interval(None, None), None
-    day = published if m["rel"].lower() == "today" else published - dt.timedelta(days=1)
+    rel = " ".join(m["rel"].lower().split())
+    back = {"today": 0, "tonight": 0, "this morning": 0, "the day before yesterday": 2}.get(rel, 1)
+    if rel == "overnight":
+        return Interval(published - dt.timedelta(days=1), published), None
+    day = published - dt.timedelta(days=back)
     return Interval(day, day), None
 
 
+def _iso_day(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    date = _safe_day(int(m["year"]), int(m["m"]), int(m["d"]))
+    return (Interval(date, date), date.year) if date else (None, None)
+
+
+def _day_range(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    month = MONTHS[m["month"]]
+    year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
+    if year is None:
+        return Interval(None, None), None
+    first, last = _safe_day(year, month, int(m["first"])), _safe_day(year, month, int(m["day"]))
+    if first is None or last is None or last < first:
+        return None, None
+    return Interval(first, last), year if m["year"] else None
+
+
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _ago(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """"three days ago" is that day; "two weeks ago" that calendar week; "a month ago" that month."""
+    if published is None:
+        return Interval(None, None), None
+    n = int(m["n"]) if m["n"].isdigit() else NUMBERS[m["n"].lower()]
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "day":
+        day = published - dt.timedelta(days=n)
+        return Interval(day, day), None
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday() + 7 * n)
+        return Interval(monday, monday + dt.timedelta(days=6)), None
+    if unit == "month":
+        first = _add_months(published.replace(day=1), -n)
+        return month_interval(first.year, first.month), None
+    return Interval(dt.date(published.year - n, 1, 1), dt.date(published.year - n, 12, 31)), published.year - n
+
+
+def _weekend(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """The last Saturday and Sunday up to publication ("over the weekend")."""
+    if published is None:
+        return Interval(None, None), None
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    return Interval(saturday, min(saturday + dt.timedelta(days=1), published)), None
+
+
+MONTH_PARTS = {"end": (21, 31), "close": (21, 31), "last days": (21, 31), "last week": (22, 31),
+               "beginning": (1, 10), "start": (1, 10), "first days": (1, 10), "first week": (1, 7),
+               "middle": (11, 20), "first half": (1, 15), "second half": (16, 31)}
+YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8), "middle": (5, 8),
+              "late": (9, 12), "end": (9, 12), "close": (9, 12), "first half": (1, 6), "second half": (7, 12)}
+
+
+def _month_part_of(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """"at the end of October": the 21st to the last day; "the first half of May": the 1st to the 15th."""
+    month = MONTHS[m["month"]]
+    year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
+    if year is None:
+        return Interval(None, None), None
+    whole = month_interval(year, month)
+    first, last = MONTH_PARTS[" ".join(m["part"].lower().split())]
+    return Interval(whole.earliest.replace(day=first), whole.latest.replace(day=min(last, whole.latest.day))), (
+        int(m["year"]) if m["year"] else None)
+
+
+def _year_part(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """"late last year", "in mid-2022", "the first half of 2023": a third or a half of the year."""
+    if m["year"]:
+        year = int(m["year"])
+    elif (m["rel"] or "").lower() == "the same":
+        if context_year is None:
+            return Interval(None, None), None
+        year = context_year
+    elif published is None:
+        return Interval(None, None), None
+    else:
+        year = published.year if m["rel"].lower() == "this" else published.year - 1
+    first, last = YEAR_PARTS[" ".join(m["part"].lower().split())]
+    return Interval(dt.date(year, first, 1), month_interval(year, last).latest), year
+
+
+def _later(m: re.Match[str], anchor: Interval | None) -> Resolved:
+    """"two days later", "a week earlier": the time the text last named, moved."""
+    if anchor is None or anchor.earliest is None or anchor.latest is None:
+        return Interval(None, None), None
+    word = " ".join(m["n"].lower().split())
+    if word in ("a few", "several"):
+        return Interval(None, None), None
+    n = int(word) if word.isdigit() else NUMBERS.get(word, 1)
+    unit = m["unit"].lower().rstrip("s")
+    sign = -1 if m["dir"].lower() in ("earlier", "before") else 1
+    if unit == "month":
+        start = _add_months(anchor.earliest.replace(day=1), sign * n)
+        return month_interval(start.year, start.month), None
+    shift = dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+    return Interval(anchor.earliest + shift, anchor.latest + shift), None
+
+
+def _next(m: re.Match[str], anchor: Interval | None) -> Resolved:
+    """"the next day", "the following week", "the previous month", counted from the time last named."""
+    if anchor is None or anchor.earliest is None or anchor.latest is None:
+        return None, None
+    sign = -1 if m["dir"].lower() in ("previous", "preceding") else 1
+    unit = m["unit"].lower()
+    if unit == "month":
+        start = _add_months(anchor.earliest.replace(day=1), sign)
+        return month_interval(start.year, start.month), None
+    if unit == "week":
+        return Interval(anchor.earliest + dt.timedelta(days=7 * sign), anchor.latest + dt.timedelta(days=7 * sign)), None
+    if anchor.earliest != anchor.latest:
+        return Interval(None, None), None  # "the next day" after a month is no day in particular
+    day = anchor.earliest + dt.timedelta(days=sign)
+    return Interval(day, day), None
+
+
+def _day_before(m: re.Match[str], anchor: Interval | None) -> Resolved:
+    if anchor is None or anchor.earliest is None or anchor.earliest != anchor.latest:
+        return Interval(None, None), None
+    day = anchor.earliest - dt.timedelta(days=1)
+    return Interval(day, day), None
+
+
+ANCHORED = {"later": _later, "next": _next, "day_before": _day_before}
+
 _RESOLVERS = {
+    "iso_day": _iso_day, "dotted_day": _iso_day, "day_range": _day_range, "ago": _ago, "weekend": _weekend,
+    "month_part": _month_part_of, "year_part": _year_part,
     "era_first": _era_first, "era_since": _era_since, "day": _day, "since_month": _since_month,
     "month_range": _month_range,
     "month": _month, "season": _season, "year": _year, "relative": _relative, "weekday": _weekday,

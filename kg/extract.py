@@ -314,6 +314,7 @@ class _State:
     speakers: tuple[str, ...] = ()
     group: int | None = None
     topic: str | None = None  # the kind of event the text is tallying ("Dagestan 612, Chechnya 236")
+    anchor: Interval | None = None  # the time the text last named ("two days later" counts from it)
 
 
 def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
@@ -416,9 +417,12 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
             source.cited_by.add(citer.key)
     if speakers:
         state.speakers = tuple(dict.fromkeys(s.key for s in speakers if s.key not in citers.values()))
-    dates = find_dates(text, sentence_published(result), state.context_year)
+    dates = find_dates(text, sentence_published(result), state.context_year, state.anchor)
     reported = _report_dates(sentence, dates)
     event_dates = [d for i, d in enumerate(dates) if i not in reported]
+    named = [d.interval for d in (event_dates or dates) if d.interval.earliest and d.interval.latest]
+    if named:
+        state.anchor = named[-1]
     group = _track_group(sentence, result, state, units, place_ids)
     triggers = find_triggers(text)
     tallied = _tally(result, sentence, state, place_ids, triggers, event_dates, units, dates)

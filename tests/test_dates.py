@@ -67,3 +67,45 @@ def test_season_without_a_year_is_the_latest_begun_by_publication():
     assert (winter.interval.earliest, winter.interval.latest) == (dt.date(2022, 12, 1), dt.date(2023, 2, 28))
     (autumn,) = find_dates("in the autumn", dt.date(2023, 5, 1), None)
     assert autumn.interval.earliest == dt.date(2022, 9, 1)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("on 2023-03-04", Interval(D(2023, 3, 4), D(2023, 3, 4))),
+    ("on 04.03.2023", Interval(D(2023, 3, 4), D(2023, 3, 4))),
+    ("on 2-3 April", Interval(D(2023, 4, 2), D(2023, 4, 3))),
+    ("between April 2 and 5", Interval(D(2023, 4, 2), D(2023, 4, 5))),
+    ("over the weekend", Interval(D(2023, 4, 15), D(2023, 4, 16))),
+    ("three days ago", Interval(D(2023, 4, 16), D(2023, 4, 16))),
+    ("two weeks ago", Interval(D(2023, 4, 3), D(2023, 4, 9))),
+    ("a month ago", Interval(D(2023, 3, 1), D(2023, 3, 31))),
+    ("at the end of January", Interval(D(2023, 1, 21), D(2023, 1, 31))),
+    ("in the first half of March", Interval(D(2023, 3, 1), D(2023, 3, 15))),
+    ("late last year", Interval(D(2022, 9, 1), D(2022, 12, 31))),
+    ("in mid-2022", Interval(D(2022, 5, 1), D(2022, 8, 31))),
+    ("in December last year", Interval(D(2022, 12, 1), D(2022, 12, 31))),
+    ("last autumn", Interval(D(2022, 9, 1), D(2022, 11, 30))),
+    ("this spring", Interval(D(2023, 3, 1), D(2023, 5, 31))),
+    ("on Monday and Tuesday", Interval(D(2023, 4, 17), D(2023, 4, 18))),
+    ("the day before yesterday", Interval(D(2023, 4, 17), D(2023, 4, 17))),
+])
+def test_more_forms_against_publication(text, expected):
+    [found] = find_dates(text, PUBLISHED, None)
+    assert found.interval == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("two days later", Interval(D(2023, 3, 7), D(2023, 3, 7))),
+    ("a week earlier", Interval(D(2023, 2, 26), D(2023, 2, 26))),
+    ("the next day", Interval(D(2023, 3, 6), D(2023, 3, 6))),
+    ("the following month", Interval(D(2023, 4, 1), D(2023, 4, 30))),
+    ("the day before", Interval(D(2023, 3, 4), D(2023, 3, 4))),
+])
+def test_times_counted_from_the_last_one_named(text, expected):
+    [found] = find_dates(text, PUBLISHED, None, Interval(D(2023, 3, 5), D(2023, 3, 5)))
+    assert found.interval == expected
+
+
+def test_before_an_event_is_not_a_date():
+    assert find_dates("two days before the vote", PUBLISHED, None, Interval(D(2023, 3, 5), D(2023, 3, 5))) == []
+    [found] = find_dates("two days later", None, None)  # nothing to count from: no interval, not a guess
+    assert found.interval == Interval(None, None)
