@@ -80,7 +80,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:,?\s+{_YEAR})?\b")),
         ("later", re.compile(
             r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{1,2})\s+"
-            r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>later|afterwards?|earlier|(?:after|before)(?!\s+(?:the|a|an|his|her|their|its|it|he|she|they|this|that)\b))\b",
+            r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>later|afterwards?|earlier|(?:after|before)(?=\s*[,.;:]|\s*$))",
             re.I)),
         ("next", re.compile(r"\bthe\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|morning|"
                             r"evening|night)\b", re.I)),
@@ -268,6 +268,8 @@ def _season(m: re.Match[str], published: dt.date | None, context_year: int | Non
         return Interval(None, None), None
     end_year = year + 1 if last < first else year
     end = dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+    if m.group(0).lower().startswith("since"):
+        end = published  # "since the autumn": from its start up to publication
     return Interval(dt.date(year, first, 1), end), year if explicit else None
 
 

@@ -498,7 +498,7 @@ def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | No
         return
     last = result.claims[-1]
     counts = event_counts(sentence.text)
-    if len(counts) != 1 or last.group not in (None, group) or last.participants is not None \
+    if len(counts) != 1 or last.group != group or last.participants is not None \
             or last.type == "Casualties" or _sentence_distance(result, last.sentence, sentence) > 1:
         return
     result.claims[-1] = Claim(last.type, last.sentence, last.trigger, last.certainty, last.sources, last.group,
@@ -565,12 +565,21 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS
                          and _is_destination(result.places[i], text, base, end))
     origins_or_bases = set(result.groups[group].home if group is not None else [])
+    others = [t for t in triggers if t[0] != kind]
     places = tuple(i for i in place_ids if i not in destinations and i not in origins_or_bases
                    and LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
                    and not ORIGIN_BEFORE.search(text[: result.places[i].start - base]))
+    # with several events in the sentence, each takes the places nearest to it, if it has any of its own
+    own = tuple(i for i in places if not _closer_to_another(result.places[i].start - base,
+                                                            result.places[i].end - base, (start, end), others))
+    places = own or places
     counts = event_counts(text)
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
-    interval = _nearest_date(dates, start)
+    # its own time (nearest to it), else one it shares with the other events of the sentence (not one across
+    # a clause boundary: "fired in March after refusing to deploy" gives the refusal no date)
+    own_dates = [d for d in dates if not _closer_to_another(d.start, d.end, (start, end), others)]
+    shared = [d for d in dates if d not in own_dates and not CLAUSE_BREAK.search(_between(text, d, (start, end)))]
+    interval = _nearest_date(own_dates or shared, start)
     certainty = _certainty(text, start, bool(state.speakers))
     claim = Claim(kind, sentence, (base + start, base + end), certainty, state.speakers, group, places,
                   destinations, participants, deaths, interval)
@@ -722,6 +731,23 @@ def _nearest_count(counts: list[QuantityMention], start: int, end: int,
 def _distance(count: QuantityMention, trigger: tuple[str, int, int]) -> int:
     _, start, end = trigger
     return start - count.end if count.end <= start else count.start - end + 15
+
+
+CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:after|before|when|while|who|which|because|since|until|then)\b", re.I)
+
+
+def _between(text: str, date: DateMention, trigger: tuple[int, int]) -> str:
+    return text[date.end:trigger[0]] if date.end <= trigger[0] else text[trigger[1]:date.start]
+
+
+def _closer_to_another(start: int, end: int, trigger: tuple[int, int], others: list[tuple[str, int, int]]) -> bool:
+    """Whether a place or time in the sentence is nearer to another event's trigger than to this one's
+    ("soldiers who had fled their unit in Belgorod were detained in Voronezh on Tuesday")."""
+    def gap(t_start: int, t_end: int) -> int:
+        return start - t_end if start >= t_end else max(t_start - end, 0)
+
+    own = gap(*trigger)
+    return any(gap(t[1], t[2]) < own for t in others)
 
 
 def _nearest_date(dates: list[DateMention], position: int) -> Interval | None:
