@@ -83,12 +83,16 @@ class Extraction:
 
 # -- pattern tables ---------------------------------------------------------------------------------------
 
+# between an auxiliary and its participle: "were allegedly sent", "had already been killed" (not "not", "never")
+ADVERB = r"(?:(?:(?!not\b)[a-z]+ly|then|later|also|already|all|both|soon|still|first|again|just)\s+)?"
+
+
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """One pattern per event class: a sentence gets at most one trigger of each class anyway."""
     by_kind: dict[str, list[str]] = {}
     for kind, rx in read_table("events.tsv"):
-        by_kind.setdefault(kind, []).append(f"(?:{rx})")
+        by_kind.setdefault(kind, []).append(f"(?:{rx.replace('{ADV}', ADVERB)})")
     return tuple((kind, re.compile("|".join(rxs), re.IGNORECASE)) for kind, rxs in by_kind.items())
 
 
@@ -149,7 +153,8 @@ REPORT_DATE_BEFORE = re.compile(
     r"(?:\s+(?:[A-Z][\w’'.-]*|the|a|an|its|their|his|her|activists?|officials|reporters|journalists))*\s*$")
 REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announced|confirmed|wrote|stated)\b")
 THREAT = re.compile(r"\b(?:threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|may|might|would|will)\s+"
-                    r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+                    r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of|avoid(?:s|ed|ing)?|escap(?:e|es|ed|ing)|"
+                    r"evad(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 FORMATION = re.compile(r"\b(?:unit|units|battalion|battalions|brigade|brigades|regiment|regiments|company|"
                        r"platoon|detachment|division|formation|squad)\b", re.IGNORECASE)
 QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -682,6 +687,10 @@ def event_counts(text: str) -> list[QuantityMention]:
     return [c for c in counts if not span[0] <= c.start < span[1]]
 
 
+NOMINAL_BEFORE = re.compile(r"\b(?:at|during|after|before|for|over|against|amid|following)\s+"
+                            r"(?:(?:a|an|the|their|his|her|its|this|that|these|those|another)\s+)?"
+                            r"(?:(?!(?:have|has|had|were|was|are|is)\b)[\w-]+\s+)?$", re.IGNORECASE)
+
 DEATH_COUNT = re.compile(
     r"\b(?:deaths|death\s+tolls?|dead|fatalities|killed)\b\s*(?:(?:of|at|reached|rose\s+to|stood\s+at|"
     r"stands\s+at|to|was|is|were|has\s+reached|had\s+reached)\s+)?", re.IGNORECASE)
@@ -689,12 +698,19 @@ DEATH_COUNT = re.compile(
 
 def _counts_for(kind: str, text: str, start: int, end: int, counts: list[QuantityMention],
                 triggers: list[tuple[str, int, int]]) -> tuple[Quantity | None, Quantity | None]:
+    inside = next((c for c in counts if start <= c.start and c.end <= end), None)
+    if inside is not None:  # "lost more than 100 soldiers": the count is part of the trigger
+        return (None, inside.quantity) if kind == "Casualties" else (inside.quantity, None)
     if kind == "Casualties":
         for m in DEATH_COUNT.finditer(text):
             direct = count_after(text[m.end():])
             if direct is not None:
                 return None, direct
         return None, _nearest_count(counts, start, end, triggers, kind)
+    if kind != "Injury" and NOMINAL_BEFORE.search(text[:start]) and not re.match(r"\w+(?:ing|ed)\b", text[start:end]) \
+            and not any(0 <= start - c.end <= 12 for c in counts):
+        # "dozens of women were detained at a protest": a noun in another verb's phrase has no subject
+        return None, None
     if len(counts) == 1:
         # one group of people in the sentence: everything it did, unless it is another verb's object
         owner = next((t for t in triggers if 0 <= counts[0].start - t[2] <= 3), None)

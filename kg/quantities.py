@@ -104,7 +104,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     counted = re.compile(
         rf"\b(?P<coll>{coll})\s+{modifiers}(?P<cnoun>{noun})\b|"
         rf"\b(?P<scoll>{standalone})\b(?!\s+(?:of|spokes|commander))|"
-        rf"\b(?:(?P<qual>{qual})\s+)?(?:(?P<lo>{NUMBER})\s*(?:-|–|to)\s*)?(?P<num>{NUMBER})"
+        rf"\b(?:(?P<qual>{qual})\s+)?(?:(?P<lo>{NUMBER})(?:(?<=\d)\s*[-–]\s*|\s+to\s+))?(?P<num>{NUMBER})"
         rf"(?:\s+|-)(?!percent|per\b|years?\b|days?\b|months?\b|weeks?\b|hours?\b|km\b|kilomet)"
         rf"{modifiers}(?P<noun>{noun})\b",
         re.IGNORECASE,
@@ -134,8 +134,9 @@ def find_counts(text: str) -> list[QuantityMention]:
             found.append(QuantityMention(q, m.start(), m.end(), noun))
             taken.append(m.span())
     for m in _more().finditer(text):
-        # "seventeen more deserted", "nearly 300 more are expected": people counted before, counted again
-        number = parse_number(m["num"])
+        # "seventeen more deserted", "nearly 300 more are expected", "the eleven had been held": people
+        # counted before, counted again
+        number = parse_number(m["num"] or m["num2"])
         if number is not None and number > 1 and not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
             bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
             found.append(QuantityMention(bounded(number, bound), m.start(), m.end(), None))
@@ -146,9 +147,9 @@ def find_counts(text: str) -> list[QuantityMention]:
 def _more() -> re.Pattern[str]:
     qualifiers = {row[0].lower() for row in read_table("quantifiers.tsv")}
     qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
-    return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+(?:more|others)\b(?!\s+than)"
-                      rf"(?=\s+(?:[a-z]+ed|are|were|have|had|is|was|will|remain\w*|went|fled|left|ran|took|got)\b)",
-                      re.IGNORECASE)
+    verb = r"(?=\s+(?:[a-z]+ed|are|were|have|had|is|was|will|remain\w*|went|fled|left|ran|took|got)\b)"
+    return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+(?:more|others)\b(?!\s+than){verb}"
+                      rf"|(?<=\bthe\s)(?P<num2>{NUMBER.replace('?:', '?:', 1)}){verb}", re.IGNORECASE)
 
 
 def _counted_quantity(m: re.Match[str], qualifiers: dict[str, str],
