@@ -51,6 +51,7 @@ class TroopGroup:
     home: list[int] = field(default_factory=list)  # indices into Extraction.places
     bases: list[int] = field(default_factory=list)
     formation: bool = False  # the text calls it a unit (battalion, brigade, ...), not just soldiers from a place
+    size: Quantity | None = None  # how many they are, when a sentence says so without reporting an event
 
 
 @dataclass(frozen=True)
@@ -344,21 +345,33 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
                 out.add(place.region)
         return out
 
-    def where(claim: Claim) -> list[set[str]]:
-        return [lineage(i) for i in claim.places + claim.destinations]
+    def where(claim: Claim) -> list[tuple[set[str], set[str]]]:
+        return [(set(result.places[i].candidates), lineage(i)) for i in claim.places + claim.destinations]
 
     def agree(a: Claim, b: Claim) -> bool:
         if a.type != b.type or (a.certainty == "Negated") != (b.certainty == "Negated"):
             return False
-        for x, y in ((a.participants, b.participants), (a.deaths, b.deaths), (a.group, b.group)):
+        for x, y in ((a.participants, b.participants), (a.deaths, b.deaths)):
             if x is not None and y is not None and x != y:
                 return False
+        if a.group is not None and b.group is not None and a.group != b.group:
+            ga, gb = result.groups[a.group], result.groups[b.group]
+            homes_a = {result.places[i].surface.lower() for i in ga.home}
+            homes_b = {result.places[i].surface.lower() for i in gb.home}
+            if (ga.name and gb.name) or (homes_a and homes_b and not homes_a & homes_b):
+                return False  # two named units, or soldiers from two places
         if a.interval is not None and b.interval is not None and not _overlap(a.interval, b.interval):
             return False
         pa, pb = where(a), where(b)
-        if pa and pb and not any(x & y for x in pa for y in pb):
+        # the same place, or one inside the other (two towns of one region are not the same place)
+        if pa and pb and not any(xc & yl or yc & xl for xc, xl in pa for yc, yl in pb):
             return False
-        return True
+        # nothing against it; for it: told in the next sentence, or the same count, place or time
+        near = _sentence_distance(result, a.sentence, b.sentence) <= 1
+        same_count = a.participants is not None and a.participants == b.participants or \
+            a.deaths is not None and a.deaths == b.deaths
+        same_place = any(xc & yc for xc, _ in pa for yc, _ in pb)
+        return near or same_count or same_place or (a.interval is not None and a.interval == b.interval)
 
     merged: list[Claim] = []
     for claim in result.claims:
@@ -375,7 +388,7 @@ def _merge(first: Claim, later: Claim) -> Claim:
     """One event from two tellings: the arguments of the more informative one, what it lacks from the other;
     the trigger and sentence of the first, the other sentence as more evidence."""
     def informative(c: Claim) -> tuple[int, int, int]:
-        return (c.participants is not None or c.deaths is not None, c.interval is not None, -len(c.places))
+        return (c.participants is not None or c.deaths is not None, c.interval is not None, bool(c.places))
 
     main, other = (later, first) if informative(later) > informative(first) else (first, later)
     return Claim(
@@ -499,10 +512,14 @@ def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | No
     """"The brigade was sent to Zaporizhzhia. Some 1,500 servicemen were on the trains": a sentence that
     reports no event but counts the soldiers the text is following gives the count to the event just told
     about them, when that event has none."""
-    if group is None or not result.claims:
+    if group is None:
+        return
+    counts = event_counts(sentence.text)
+    if len(counts) == 1 and counts[0].noun is not None:
+        result.groups[group].size = counts[0].quantity  # "Forty-six of the accused serve in the brigade."
+    if not result.claims:
         return
     last = result.claims[-1]
-    counts = event_counts(sentence.text)
     if len(counts) != 1 or last.group != group or last.participants is not None \
             or last.type == "Casualties" or _sentence_distance(result, last.sentence, sentence) > 1:
         return
@@ -580,6 +597,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     places = own or places
     counts = event_counts(text)
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
+    if participants is None and deaths is None and not counts and group is not None \
+            and result.groups[group].size is not None and BACK_REFERENCE.search(text[:start]) \
+            and kind != "Casualties":
+        participants = result.groups[group].size  # "... they left their positions": the group counted before
     # its own time (nearest to it), else one it shares with the other events of the sentence (not one across
     # a clause boundary: "fired in March after refusing to deploy" gives the refusal no date)
     own_dates = [d for d in dates if not _closer_to_another(d.start, d.end, (start, end), others)]
@@ -686,6 +707,9 @@ def event_counts(text: str) -> list[QuantityMention]:
     span = clause.span("after") if clause["after"] is not None else clause.span("before")
     return [c for c in counts if not span[0] <= c.start < span[1]]
 
+
+BACK_REFERENCE = re.compile(r"\b(?:they|both|the\s+(?:pair|two|men|soldiers|"
+                            r"servicemen|accused|defendants|deserters|group))\b", re.IGNORECASE)
 
 NOMINAL_BEFORE = re.compile(r"\b(?:at|during|after|before|for|over|against|amid|following)\s+"
                             r"(?:(?:a|an|the|their|his|her|its|this|that|these|those|another)\s+)?"

@@ -1,6 +1,7 @@
 """Counts as news reports them: "300", "three hundred", "at least 300", "in excess of 200", "dozens of"."""
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,7 +99,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     coll = "|".join(re.escape(c) for c in sorted(collectives, key=len, reverse=True))
     noun = "|".join(re.escape(n) for n in nouns)
     # up to three modifiers between the number and the noun: "300 Dagestani contract soldiers"
-    modifiers = r"(?:(?:more|other|additional|further|of\s+the|of\s+their|of\s+its|[A-Za-z’'-]+)\s+){0,3}?"
+    not_modifier = "|".join([_WORD, *(m for m in calendar.month_name if m)])
+    modifiers = rf"(?:(?:more|other|additional|further|of\s+the|of\s+their|of\s+its|(?!(?:{not_modifier})\b)[A-Za-z’'-]+)\s+){{0,3}}?"
     standalone = "|".join(re.escape(c) for c in sorted(collectives, key=len, reverse=True)
                           if not c.endswith(" of"))
     counted = re.compile(

@@ -68,3 +68,16 @@ def test_count_owned_by_one_verb_is_not_given_to_another(places):
     detention = next(c for c in found if c.type == "Detention")
     assert protest.participants is None
     assert detention.participants is not None and detention.participants.min == 24
+
+
+def test_a_group_counted_without_an_event_gives_its_size_to_what_they_do_next(places):
+    found = claims("Twelve of the defendants served in a tank regiment. "
+                   "Prosecutors say they abandoned their positions near Kupiansk in August.", places)
+    desertion = next(c for c in found if c.type == "Desertion")
+    assert desertion.participants is not None and desertion.participants.value == 12
+
+
+def test_two_towns_of_one_region_are_two_happenings(places):
+    found = claims("A court in Makhachkala sentenced four deserters in March. "
+                   "Separately, a court in Buynaksk sentenced six soldiers in April.", places)
+    assert len([c for c in found if c.type == "Prosecution"]) == 2

@@ -36,3 +36,22 @@ def test_counts_of_other_things_are_not_people():
 
 def test_count_after_a_noun():
     assert count_after(" in excess of 200 in each region") == Quantity(min=201)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Forty-six of the accused serve in the brigade", Quantity(value=46)),
+    ("twenty-five soldiers deserted", Quantity(value=25)),
+    ("20-30 soldiers", Quantity(min=20, max=30)),
+    ("twenty to thirty men", Quantity(min=20, max=30)),
+    ("About 40 of them signed contracts", Quantity(value=40, approximate=True)),
+    ("seventeen more deserted", Quantity(value=17)),
+    ("the eleven had been held", Quantity(value=11)),
+])
+def test_counts_in_more_forms(text, expected):
+    [found] = find_counts(text)
+    assert found.quantity == expected
+
+
+def test_a_date_before_a_count_is_not_part_of_it():
+    [found] = find_counts("a court on 14 February sentenced five soldiers")
+    assert found.quantity == Quantity(value=5)
