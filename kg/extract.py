@@ -422,6 +422,7 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
             match = PlaceMatch(match.start, match.end, match.surface, (region,), "name")
         result.places.append(PlaceMatch(match.start + base, match.end + base, match.surface, match.candidates,
                                         match.alias_kind))
+    _back_references(text, base, result, first_place, gazetteer)
     place_ids = list(range(first_place, len(result.places)))
     speakers, citers = attribute(sentence, source_mentions)
     if not speakers:
@@ -454,6 +455,36 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     years = [d.explicit_year for d in dates if d.explicit_year is not None]
     if years:
         state.context_year = years[-1]
+
+
+PLACE_BACK_REFERENCE = re.compile(
+    r"\bthe\s+(?:same\s+)?(?P<kind>region|oblast|republic|province|krai|town|city|village)\b(?!\s+of\b|['’])", re.IGNORECASE)
+
+
+def _back_references(text: str, base: int, result: Extraction, first_place: int, gazetteer: Gazetteer) -> None:
+    """"in the region", "around the town": the region or settlement the text named last, as a place mention
+    of this sentence."""
+    for m in PLACE_BACK_REFERENCE.finditer(text):
+        start, end = m.start() + base, m.end() + base
+        if any(p.start < end and start < p.end for p in result.places[first_place:]):
+            continue
+        earlier = [p for p in result.places[:first_place] if p.end <= start]
+        wanted = "settlement" if m["kind"].lower() in ("town", "city", "village") else "region"
+        found: tuple[str, ...] | None = None
+        for place in reversed(earlier):
+            kinds = {c: (gazetteer.get(c).kind if gazetteer.get(c) else None) for c in place.candidates}
+            if wanted == "settlement" and kinds and all(k == "settlement" for k in kinds.values()):
+                found = place.candidates
+            elif wanted == "region":
+                regions = {c for c, k in kinds.items() if k == "region"}
+                if not regions and kinds and all(k == "settlement" for k in kinds.values()):
+                    regions = {gazetteer.get(c).region for c in place.candidates} - {None}
+                if len(regions) == 1:
+                    found = tuple(regions)
+            if found:
+                break
+        if found:
+            result.places.append(PlaceMatch(start, end, m.group(0), found, "reference"))
 
 
 def sentence_published(result: Extraction):  # noqa: ANN201 - small accessor

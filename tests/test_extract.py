@@ -81,3 +81,11 @@ def test_two_towns_of_one_region_are_two_happenings(places):
     found = claims("A court in Makhachkala sentenced four deserters in March. "
                    "Separately, a court in Buynaksk sentenced six soldiers in April.", places)
     assert len([c for c in found if c.type == "Prosecution"]) == 2
+
+
+def test_the_region_refers_back_to_the_region_named_last(places):
+    x = extract(Article("Recruiters in the Tver region have stepped up their work. "
+                        "More than 3,000 men in the region have been called up since March.",
+                        url="https://example.org/t", published=dt.date(2023, 6, 14)), places)
+    call_up = next(c for c in x.claims if c.type == "Mobilization")
+    assert [x.places[i].candidates for i in call_up.places] == [("RU-TVE",)]
