@@ -67,6 +67,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("era_first", re.compile(
             rf"\b(?:the\s+)?first\s+(?P<n>two\s+|three\s+|few\s+)?(?P<span>days?|weeks?|months?|year)\s+of\s+"
             rf"(?:the\s+|Russia['’]s\s+)?(?P<era>{era})", re.I)),
+        ("year_start", re.compile(r"\b(?P<since>since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b", re.I)),
+        ("past_days", re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?P<n>\w+)\s+)?(?P<unit>days?|weeks?|months?)\b", re.I)),
         ("era_since", re.compile(
             rf"\b(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+|Russia['’]s\s+)?(?P<era>{era})",
             re.I)),
@@ -446,7 +448,28 @@ def _day_before(m: re.Match[str], anchor: Interval | None) -> Resolved:
 
 ANCHORED = {"later": _later, "next": _next, "day_before": _day_before}
 
+def _year_start(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """"since the start of the year": 1 January of the publication year up to publication."""
+    if published is None:
+        return Interval(None, None), None
+    return Interval(dt.date(published.year, 1, 1), published), published.year
+
+
+def _past_days(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """"in the past week", "over the last three months": that many days up to publication."""
+    if published is None:
+        return Interval(None, None), None
+    word = (m["n"] or "one").lower()
+    n = int(word) if word.isdigit() else NUMBERS.get(word, {"few": 3, "several": 3}.get(word))
+    if n is None:
+        return None, None
+    unit = m["unit"].lower().rstrip("s")
+    days = n * {"day": 1, "week": 7, "month": 30}[unit]
+    return Interval(published - dt.timedelta(days=days), published), None
+
+
 _RESOLVERS = {
+    "year_start": _year_start, "past_days": _past_days,
     "iso_day": _iso_day, "dotted_day": _iso_day, "day_range": _day_range, "ago": _ago, "weekend": _weekend,
     "month_part": _month_part_of, "year_part": _year_part,
     "era_first": _era_first, "era_since": _era_since, "day": _day, "since_month": _since_month,

@@ -636,6 +636,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     # a clause boundary: "fired in March after refusing to deploy" gives the refusal no date)
     own_dates = [d for d in dates if not _closer_to_another(d.start, d.end, (start, end), others)]
     shared = [d for d in dates if d not in own_dates and not CLAUSE_BREAK.search(_between(text, d, (start, end)))]
+    if RELATIVE_BEFORE.search(text[:start]):
+        # "soldiers who had fled ... were detained on 9 March": the main clause's time is not the relative's
+        later = [t[1] for t in others if t[1] > end]
+        shared = [d for d in shared if not later or d.start < min(later)]
     interval = _nearest_date(own_dates or shared, start)
     certainty = _certainty(text, start, bool(state.speakers))
     claim = Claim(kind, sentence, (base + start, base + end), certainty, state.speakers, group, places,
@@ -804,6 +808,8 @@ def _distance(count: QuantityMention, trigger: tuple[str, int, int]) -> int:
     return start - count.end if count.end <= start else count.start - end + 15
 
 
+RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:(?:had|have|has|had\s+been|have\s+been|were|was)\s+)?"
+                             r"(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:after|before|when|while|who|which|because|since|until|then)\b", re.I)
 
 
@@ -815,16 +821,21 @@ def _closer_to_another(start: int, end: int, trigger: tuple[int, int], others: l
     """Whether a place or time in the sentence is nearer to another event's trigger than to this one's
     ("soldiers who had fled their unit in Belgorod were detained in Voronezh on Tuesday")."""
     def gap(t_start: int, t_end: int) -> int:
-        return start - t_end if start >= t_end else max(t_start - end, 0)
+        # what follows a verb is more often its argument than what precedes the next one
+        return start - t_end if start >= t_end else max(t_start - end, 0) + BEFORE_PENALTY
 
     own = gap(*trigger)
     return any(gap(t[1], t[2]) < own for t in others)
 
 
+BEFORE_PENALTY = 20
+
+
 def _nearest_date(dates: list[DateMention], position: int) -> Interval | None:
     if not dates:
         return None
-    nearest = min(dates, key=lambda d: abs(d.start - position))
+    nearest = min(dates, key=lambda d: d.start - position if d.start >= position
+                  else position - d.end + BEFORE_PENALTY)
     return nearest.interval if (nearest.interval.earliest or nearest.interval.latest) else None
 
 

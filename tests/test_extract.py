@@ -89,3 +89,21 @@ def test_the_region_refers_back_to_the_region_named_last(places):
                         url="https://example.org/t", published=dt.date(2023, 6, 14)), places)
     call_up = next(c for c in x.claims if c.type == "Mobilization")
     assert [x.places[i].candidates for i in call_up.places] == [("RU-TVE",)]
+
+
+def test_the_time_of_the_main_clause_is_not_the_relative_clauses(places):
+    found = claims("Three soldiers who had fled their unit in Belgorod were detained in Voronezh on Tuesday.", places)
+    desertion = next(c for c in found if c.type == "Desertion")
+    detention = next(c for c in found if c.type == "Detention")
+    assert desertion.interval is None
+    assert detention.interval is not None and detention.interval.earliest == dt.date(2023, 6, 13)
+    assert [found_place for found_place in desertion.places] != [found_place for found_place in detention.places]
+
+
+def test_a_time_after_the_second_verb_is_its_own(places):
+    found = claims("They left their positions near Bakhmut at the end of May and were detained at home over the "
+                   "weekend.", places)
+    desertion = next(c for c in found if c.type == "Desertion")
+    detention = next(c for c in found if c.type == "Detention")
+    assert (desertion.interval.earliest, desertion.interval.latest) == (dt.date(2023, 5, 21), dt.date(2023, 5, 31))
+    assert (detention.interval.earliest, detention.interval.latest) == (dt.date(2023, 6, 10), dt.date(2023, 6, 11))
