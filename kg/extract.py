@@ -207,7 +207,8 @@ def attribute(sentence: Sentence, mentions: list[SourceMention]) -> tuple[list[S
 
 _NP = r"(?P<np>(?:(?:the|a|an|their|his|her|its|one\s+of\s+the)\s+)?(?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)"
 SPEAKER_BEFORE_VERB = re.compile(
-    rf"(?:^|[,;]\s+|\band\s+){_NP}\s+(?:said|says|told|reported|added|wrote|announced|insisted)\b")
+    rf"(?:^|[,;]\s+|\band\s+){_NP}\s+(?:said|says|told|reported|added|wrote|announced|insisted|claimed|"
+    rf"confirmed|stated|noted|explained|alleged|admitted|denied|promised)\b")
 SPEAKER_AFTER_ACCORDING = re.compile(rf"\baccording\s+to\s+{_NP}\s*(?=[.,;]|$)")
 NOT_SPEAKERS = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|there|while|but|as|when|if|because|after|"
                           r"before|said|the\s+\w+\s+who)\b|\b(?:is|are|was|were|been|be|had|has|have|said|says|"
