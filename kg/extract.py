@@ -156,6 +156,8 @@ REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announc
 THREAT = re.compile(r"\b(?:threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|may|might|would|will)\s+"
                     r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of|avoid(?:s|ed|ing)?|escap(?:e|es|ed|ing)|"
                     r"evad(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during|throughout)\s+(?:the\s+|last\s+"
+                             r"(?:year|autumn|fall)['’]s\s+)?(?:partial\s+|general\s+|September\s+)?$", re.IGNORECASE)
 FORMATION = re.compile(r"\b(?:unit|units|battalion|battalions|brigade|brigades|regiment|regiments|company|"
                        r"platoon|detachment|division|formation|squad)\b", re.IGNORECASE)
 QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -616,6 +618,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     text, base = sentence.text, sentence.start
     if THREAT.search(text[max(0, start - 45):start]):
         return  # "threatened with criminal cases", "could face prosecution": a threat, not an event
+    if kind == "Mobilization" and TEMPORAL_BEFORE.search(text[max(0, start - 30):start]):
+        return  # "since the mobilization began": a time, not an event of its own
     destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS
                          and _is_destination(result.places[i], text, base, end))
     origins_or_bases = set(result.groups[group].home if group is not None else [])
