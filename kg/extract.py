@@ -332,7 +332,23 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     state = _State(context_year=None)
     for sentence in result.sentences:
         _read_sentence(sentence, result, state, gazetteer)
-    result.claims = _same_happenings(result, gazetteer)
+    result.claims = _same_happenings(_places_from_context(result), gazetteer)
+    return result
+
+
+def _places_from_context(result: Extraction) -> Extraction:
+    """An event its sentence does not place happened where the text last placed one ("About 150 people
+    rallied outside the recruitment centre", after the centre in Lviv)."""
+    claims: list[Claim] = []
+    for claim in result.claims:
+        before = next((c for c in reversed(claims) if c.places and c.sentence.start < claim.sentence.start), None)
+        if not claim.places and not claim.destinations and before is not None:
+            claim = _with_places(claim, before.places)
+            # the sentence that placed it is evidence too
+            claim = Claim(*[getattr(claim, f) for f in Claim.__dataclass_fields__ if f != "also"],
+                          also=claim.also + (before.sentence,))
+        claims.append(claim)
+    result.claims = claims
     return result
 
 

@@ -226,7 +226,8 @@ class GraphWriter:
                 g.add((e, KG.earliest, Literal(earliest, datatype=XSD.date)))
             if latest and (earliest is None or latest >= earliest):
                 g.add((e, KG.latest, Literal(latest, datatype=XSD.date)))
-        for n, sentence in enumerate((claim.sentence, *claim.also), start=1):
+        sentences = list({s.start: s for s in (claim.sentence, *claim.also)}.values())
+        for n, sentence in enumerate(sentences, start=1):
             evidence = URIRef(f"{e}/evidence" if n == 1 else f"{e}/evidence-{n}")
             g.add((e, KG.evidence, evidence))
             g.add((evidence, RDF.type, KG.Evidence))

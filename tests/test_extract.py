@@ -107,3 +107,12 @@ def test_a_time_after_the_second_verb_is_its_own(places):
     detention = next(c for c in found if c.type == "Detention")
     assert (desertion.interval.earliest, desertion.interval.latest) == (dt.date(2023, 5, 21), dt.date(2023, 5, 31))
     assert (detention.interval.earliest, detention.interval.latest) == (dt.date(2023, 6, 10), dt.date(2023, 6, 11))
+
+
+def test_an_event_without_a_place_happened_where_the_text_last_placed_one(places):
+    found = claims("Police in Tomsk detained four wives of reservists on Friday. "
+                   "The next day about 60 people rallied outside the police station.", places)
+    protest = next(c for c in found if c.type == "Protest")
+    detention = next(c for c in found if c.type == "Detention")
+    assert protest.places == detention.places
+    assert detention.sentence in protest.also  # the sentence that placed it is part of its evidence
