@@ -75,7 +75,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("iso_day", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
         ("dotted_day", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
         ("day_range", re.compile(
-            rf"\b(?:between\s+|from\s+)?(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*{_DAY}\s+{_MONTH}"
+            rf"\b(?:(?i:between|from)\s+)?(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*{_DAY}\s+{_MONTH}"
             rf"(?:,?\s+{_YEAR})?\b")),
         ("day_range", re.compile(
             rf"\b{_MONTH}\s+(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*{_DAY}(?!\d)"
@@ -91,7 +91,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
         ("weekend", re.compile(r"\b(?:over|at|on|during|this|last)\s+(?:the\s+)?(?:past\s+)?weekend\b", re.I)),
         ("month_part", re.compile(
-            rf"\b(?:at\s+|by\s+|in\s+|from\s+)?the\s+(?P<part>end|close|beginning|start|middle|first\s+half|"
+            rf"\b(?:(?i:at|by|in|from)\s+)?(?i:the)\s+(?P<part>end|close|beginning|start|middle|first\s+half|"
             rf"second\s+half|first\s+days|last\s+days|first\s+week|last\s+week)\s+of\s+{_MONTH}"
             rf"(?:\s+(?:of\s+)?{_YEAR})?\b")),
         ("year_part", re.compile(
@@ -100,11 +100,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             re.I)),
         ("day", re.compile(rf"\b{day_month}\b")),
         ("day", re.compile(rf"\b{month_day}\b")),
-        ("since_month", re.compile(rf"\bsince\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?:\s+{_YEAR})?\b")),
+        ("since_month", re.compile(rf"\b(?i:since)\s+(?:(?i:early|late)\s+|(?i:mid)-)?{_MONTH}(?:\s+{_YEAR})?\b")),
         ("month_range", re.compile(
-            rf"\b(?:between|from)\s+{_MONTH.replace('?P<month>', '?P<first>')}\s+(?:and|to|until)\s+{_MONTH}"
+            rf"\b(?i:between|from)\s+{_MONTH.replace('?P<month>', '?P<first>')}\s+(?:and|to|until)\s+{_MONTH}"
             rf"(?:\s+(?:of\s+)?{_YEAR})?\b")),
-        ("month", re.compile(rf"\b(?:(?P<part>early|late|mid)[- ])?{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|"
+        ("month", re.compile(rf"\b(?:(?P<part>(?i:early|late|mid))[- ])?{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|"
                              rf"\s+(?P<rel>last|this)\s+year)?\b")),
         ("season", re.compile(
             rf"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", re.I)),
@@ -112,11 +112,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"\b(?:(?:in|during|over|since|throughout|by)\s+(?:the\s+|this\s+|last\s+)?|this\s+|last\s+|"
             r"(?P<rel>this|last)\s+)(?P<season>spring|summer|autumn|fall|"
             r"winter)\b(?!\s+(?:of\s+)?\d)", re.I)),
-        ("year", re.compile(rf"\b(?:in|during|since|throughout|by|of|early|late)\s+{_YEAR}\b(?!\s*(?:soldiers|men))")),
+        ("year", re.compile(rf"\b(?i:in|during|since|throughout|by|of|early|late)\s+{_YEAR}\b(?!\s*(?:soldiers|men))")),
         ("relative", re.compile(
             r"\b(?P<rel>last|this|earlier\s+this|later\s+this|the\s+previous|the\s+past)\s+"
             r"(?P<unit>week|month|year|weekend)\b", re.I)),
-        ("weekday", re.compile(rf"\b(?:on|last|this|since)\s+(?:the\s+)?{_WEEKDAY}"
+        ("weekday", re.compile(rf"\b(?i:on|last|this|since)\s+(?:the\s+)?{_WEEKDAY}"
                                rf"(?:\s+(?:and|or|to|through|into)\s+(?P<weekday2>{'|'.join(calendar.day_name)}))?\b")),
         ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|last\s+night|tonight|this\s+morning|overnight|"
                                  r"the\s+day\s+before\s+yesterday)\b", re.I)),
@@ -207,7 +207,7 @@ def _since_month(m: re.Match[str], published: dt.date | None, context_year: int 
 
 
 def _month(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
-    if m["month"] in ("May", "March") and not m["year"] and _looks_like_verb(m):
+    if m["month"] in ("May", "March") and not m["year"] and not m["part"] and _looks_like_verb(m):
         return None, None
     month = MONTHS[m["month"]]
     if m["rel"]:

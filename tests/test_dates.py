@@ -109,3 +109,15 @@ def test_before_an_event_is_not_a_date():
     assert find_dates("two days before the vote", PUBLISHED, None, Interval(D(2023, 3, 5), D(2023, 3, 5))) == []
     [found] = find_dates("two days later", None, None)  # nothing to count from: no interval, not a guess
     assert found.interval == Interval(None, None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On Monday, police said", Interval(D(2023, 4, 17), D(2023, 4, 17))),
+    ("In 2022, the men", Interval(D(2022, 1, 1), D(2022, 12, 31))),
+    ("Since February they", Interval(D(2023, 2, 1), PUBLISHED)),
+    ("Between January and March they", Interval(D(2023, 1, 1), D(2023, 3, 31))),
+    ("Late March saw", Interval(D(2023, 3, 21), D(2023, 3, 31))),
+])
+def test_at_the_start_of_a_sentence(text, expected):
+    [found] = find_dates(text, PUBLISHED, None)
+    assert found.interval == expected
