@@ -156,6 +156,8 @@ REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announc
 THREAT = re.compile(r"\b(?:threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|may|might|would|will)\s+"
                     r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of|avoid(?:s|ed|ing)?|escap(?:e|es|ed|ing)|"
                     r"evad(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+NEW_STORY = re.compile(r"^\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate|In\s+another|Also\s+on|Earlier|"
+                       r"Last\s+(?:week|month|year)|In\s+(?:neighbouring|neighboring)\b)", re.IGNORECASE)
 TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during|throughout)\s+(?:the\s+|last\s+"
                              r"(?:year|autumn|fall)['’]s\s+)?(?:partial\s+|general\s+|September\s+)?$", re.IGNORECASE)
 FORMATION = re.compile(r"\b(?:unit|units|battalion|battalions|brigade|brigades|regiment|regiments|company|"
@@ -330,7 +332,9 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     """Mentions and claims of one article."""
     result = Extraction(article, sentences(article.text), [], [], {}, [])
     state = _State(context_year=None)
-    for sentence in result.sentences:
+    for n, sentence in enumerate(result.sentences):
+        if n and sentence.paragraph != result.sentences[n - 1].paragraph and NEW_STORY.match(sentence.text):
+            state.speakers = ()  # "Separately, ...": what the last speaker said does not carry over
         _read_sentence(sentence, result, state, gazetteer)
     result.claims = _same_happenings(_places_from_context(result), gazetteer)
     return result
@@ -657,6 +661,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     # a clause boundary: "fired in March after refusing to deploy" gives the refusal no date)
     own_dates = [d for d in dates if not _closer_to_another(d.start, d.end, (start, end), others)]
     shared = [d for d in dates if d not in own_dates and not CLAUSE_BREAK.search(_between(text, d, (start, end)))]
+    if NOMINAL_BEFORE.search(text[:start]) and not re.match(r"\w+(?:ing|ed)\b", text[start:end]):
+        shared = []  # "jailed for desertion on Thursday": the day of the sentence, not of the desertion
     if RELATIVE_BEFORE.search(text[:start]):
         # "soldiers who had fled ... were detained on 9 March": the main clause's time is not the relative's
         later = [t[1] for t in others if t[1] > end]
