@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_build.py --articles 1000
 
 Writes synthetic articles (paragraphs of the seed and the gold corpus, about 3,000 characters each, each
-with its own URL) to a temporary directory and runs `kg build` on them into a fresh store under
+with its own URL and its years and months moved by an offset of its own, see bench_extract.synthetic_articles) to a temporary directory and runs `kg build` on them into a fresh store under
 /usr/bin/time, so the figure includes validation, storing, cross-article linking and publishing.
 """
 from __future__ import annotations
@@ -36,7 +36,7 @@ def main() -> None:
         for n, article in enumerate(articles):
             (folder / f"{n:06d}.txt").write_text(article.text)
             (folder / f"{n:06d}.json").write_text(json.dumps({"url": article.url, "publisher": "Bench Wire",
-                                                              "published": "2023-06-30"}))
+                                                              "published": article.published.isoformat()}))
         kg = Path(sys.executable).with_name("kg")
         started = time.perf_counter()
         run = subprocess.run(["/usr/bin/time", "-v", str(kg), "build", str(folder), "--store", str(Path(tmp) / "store")],

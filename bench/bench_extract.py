@@ -10,9 +10,12 @@ extract alone. Run it with nothing else busy; the figure goes to bench/RESULTS.m
 from __future__ import annotations
 
 import argparse
+import calendar
 import dataclasses
+import datetime as dt
 import os
 import random
+import re
 import time
 from pathlib import Path
 
@@ -36,8 +39,26 @@ def synthetic_articles(paths: list[Path], count: int, seed: int = 7) -> list:
         while sum(len(p) + 1 for p in chosen) < TARGET_CHARS:
             chosen.append(rng.choice(paragraphs))
         template = rng.choice(sources)
-        out.append(dataclasses.replace(template, text="\n".join(chosen), url=f"https://example.org/bench/{n}"))
+        # Each article in its own time: years and months moved by one offset per article, so that the same
+        # paragraph in many articles reports many happenings (as news does), not one happening 300 times.
+        years, months = rng.randint(-8, 2), rng.randint(0, 11)
+        text = _shift("\n".join(chosen), years, months)
+        published = template.published or dt.date(2023, 6, 30)
+        month = published.month - 1 + months
+        published = published.replace(year=published.year + years + month // 12, month=month % 12 + 1, day=1)
+        out.append(dataclasses.replace(template, text=text, url=f"https://example.org/bench/{n}",
+                                       published=published))
     return out
+
+
+MONTH_NAMES = list(calendar.month_name)[1:]
+_MONTH_RX = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b")
+_YEAR_RX = re.compile(r"\b(20[12]\d)\b")
+
+
+def _shift(text: str, years: int, months: int) -> str:
+    text = _YEAR_RX.sub(lambda m: str(int(m.group(1)) + years), text)
+    return _MONTH_RX.sub(lambda m: MONTH_NAMES[(MONTH_NAMES.index(m.group(1)) + months) % 12], text)
 
 
 def main() -> None:

@@ -51,7 +51,10 @@ SELECT ?other WHERE {{
   ?other a <{type}> ; kg:earliest ?e2 ; kg:latest ?l2 ; kg:reportedIn ?article .
   FILTER (?article != <{graph}> && ?e2 <= "{latest}"^^<http://www.w3.org/2001/XMLSchema#date>
           && "{earliest}"^^<http://www.w3.org/2001/XMLSchema#date> <= ?l2)
-}}"""
+}} LIMIT {limit}"""
+# At most this many candidates per event: a happening reported by more outlets than this is linked to this
+# many of them (each of which links to others), so linking stays linear in the size of the store.
+MAX_CANDIDATES = 50
 PLACES = """PREFIX kg: <https://w3id.org/newskg/ontology#>
 SELECT DISTINCT ?event ?place WHERE {{
   VALUES ?event {{ {events} }}
@@ -94,7 +97,8 @@ def find_links(store: Any, article_graph: str) -> list[tuple[str, str]]:
     candidates: dict[str, list[str]] = {}
     for row in mine:
         others = _rows(store, SAME_KIND.format(type=row["type"].value, graph=article_graph,
-                                               earliest=row["earliest"].value, latest=row["latest"].value))
+                                               earliest=row["earliest"].value, latest=row["latest"].value,
+                                               limit=MAX_CANDIDATES))
         if others:
             candidates[row["event"].value] = [o["other"].value for o in others]
     if not candidates:
