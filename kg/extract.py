@@ -156,6 +156,8 @@ REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announc
 THREAT = re.compile(r"\b(?:threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|may|might|would|will)\s+"
                     r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of|avoid(?:s|ed|ing)?|escap(?:e|es|ed|ing)|"
                     r"evad(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
+                      r"[A-Z][a-z]{2,8}\.?))?(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 NEW_STORY = re.compile(r"^\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate|In\s+another|Also\s+on|Earlier|"
                        r"Last\s+(?:week|month|year)|In\s+(?:neighbouring|neighboring)\b)", re.IGNORECASE)
 TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during|throughout)\s+(?:the\s+|last\s+"
@@ -435,6 +437,9 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     units = [(m.start() + base, m.end() + base, canonical_unit_name(m.group(0))) for m in _unit_names().finditer(text)]
     masked = [(s.start - base, s.end - base) for s in source_mentions if s.kind != "generic"]
     masked += [(s - base, e - base) for s, e, _ in units]
+    dateline = DATELINE.match(text) if sentence is result.sentences[0] else None
+    if dateline:
+        masked.append(dateline.span())  # "MOSCOW, Feb 12 (Reuters) -": where and when it was filed
     first_place = len(result.places)
     lists = _region_lists(text, gazetteer)
     for match in gazetteer.match(text, masked):
@@ -460,6 +465,8 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     if speakers:
         state.speakers = tuple(dict.fromkeys(s.key for s in speakers if s.key not in citers.values()))
     dates = find_dates(text, sentence_published(result), state.context_year, state.anchor)
+    if dateline:
+        dates = [d for d in dates if d.start >= dateline.end()]
     reported = _report_dates(sentence, dates)
     event_dates = [d for i, d in enumerate(dates) if i not in reported]
     named = [d.interval for d in (event_dates or dates) if d.interval.earliest and d.interval.latest]

@@ -116,3 +116,18 @@ def test_an_event_without_a_place_happened_where_the_text_last_placed_one(places
     detention = next(c for c in found if c.type == "Detention")
     assert protest.places == detention.places
     assert detention.sentence in protest.also  # the sentence that placed it is part of its evidence
+
+
+def test_a_dateline_is_neither_the_place_nor_the_day_of_the_event(places):
+    x = extract(Article("KAZAN, March 3 (Wire) - Twenty reservists deserted from a camp in the Samara region in "
+                        "February, officials said.", url="https://example.org/t", published=dt.date(2023, 3, 3)),
+                places)
+    desertion = next(c for c in x.claims if c.type == "Desertion")
+    assert [x.places[i].surface for i in desertion.places] == ["Samara region"]
+    assert (desertion.interval.earliest, desertion.interval.latest) == (dt.date(2023, 2, 1), dt.date(2023, 2, 28))
+
+
+def test_a_bare_number_before_a_passive_is_a_count(places):
+    found = claims("At least 9 soldiers died and 14 were injured when a shell exploded near Kaluga.", places)
+    injury = next(c for c in found if c.type == "Injury")
+    assert injury.participants is not None and injury.participants.value == 14
