@@ -96,7 +96,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:\s+(?:of\s+)?{_YEAR})?\b")),
         ("year_part", re.compile(
             rf"\b(?:(?:at|by|in|from|during)\s+)?(?:the\s+)?(?P<part>early|late|mid|end|close|beginning|start|middle|"
-            rf"first\s+half|second\s+half)(?:[- ]|\s+of\s+)(?:(?P<rel>last|this|the\s+previous|the\s+same)\s+year|{_YEAR})\b",
+            rf"first\s+half|second\s+half)(?:[- ]|\s+of\s+)(?:(?P<rel>last|this|the\s+previous|the\s+same|the)\s+year|{_YEAR})\b",
             re.I)),
         ("day", re.compile(rf"\b{day_month}\b")),
         ("day", re.compile(rf"\b{month_day}\b")),
@@ -400,7 +400,7 @@ def _year_part(m: re.Match[str], published: dt.date | None, context_year: int | 
     elif published is None:
         return Interval(None, None), None
     else:
-        year = published.year if m["rel"].lower() == "this" else published.year - 1
+        year = published.year if m["rel"].lower() in ("this", "the") else published.year - 1
     first, last = YEAR_PARTS[" ".join(m["part"].lower().split())]
     return Interval(dt.date(year, first, 1), month_interval(year, last).latest), year
 
