@@ -91,7 +91,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
         ("weekend", re.compile(r"\b(?:over|at|on|during|this|last)\s+(?:the\s+)?(?:past\s+)?weekend\b", re.I)),
         ("month_part", re.compile(
-            rf"\b(?:(?i:at|by|in|from)\s+)?(?i:the)\s+(?P<part>end|close|beginning|start|middle|first\s+half|"
+            rf"\b(?:(?P<since>(?i:since)\s+)|(?i:at|by|in|from)\s+)?(?i:the)\s+(?P<part>end|close|beginning|start|middle|first\s+half|"
             rf"second\s+half|first\s+days|last\s+days|first\s+week|last\s+week)\s+of\s+{_MONTH}"
             rf"(?:\s+(?:of\s+)?{_YEAR})?\b")),
         ("year_part", re.compile(
@@ -385,6 +385,8 @@ def _month_part_of(m: re.Match[str], published: dt.date | None, context_year: in
         return Interval(None, None), None
     whole = month_interval(year, month)
     first, last = MONTH_PARTS[" ".join(m["part"].lower().split())]
+    if m["since"] and published is not None:
+        return Interval(whole.earliest.replace(day=first), published), int(m["year"]) if m["year"] else None
     return Interval(whole.earliest.replace(day=first), whole.latest.replace(day=min(last, whole.latest.day))), (
         int(m["year"]) if m["year"] else None)
 
