@@ -72,6 +72,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("era_since", re.compile(
             rf"\b(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+|Russia['’]s\s+)?(?P<era>{era})",
             re.I)),
+        ("era_since", re.compile(
+            rf"\bsince\s+(?:the\s+|Russia['’]s\s+)?(?P<era>{era})\s+(?:was\s+(?:announced|declared|launched)|began|"
+            rf"started)\b", re.I)),
         ("iso_day", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
         ("dotted_day", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
         ("day_range", re.compile(

@@ -152,7 +152,9 @@ DISTRIBUTIVE = re.compile(r"\b(?:each|both|apiece)\b", re.IGNORECASE)
 REPORT_DATE_BEFORE = re.compile(
     r"\b(?:said|says|told|reported|cited\s+by|quoted\s+by|according\s+to|wrote|announced|stated|published)"
     r"(?:\s+(?:[A-Z][\w’'.-]*|the|a|an|its|their|his|her|activists?|officials|reporters|journalists))*\s*$")
-REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announced|confirmed|wrote|stated)\b")
+REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announced|confirmed|wrote|stated)\b"
+                               r"|^,\s+(?:it|he|she|they|officials|the\s+\w+)\s+(?:said|says|told|reported|"
+                               r"announced|wrote|stated)\s+that\b")
 THREAT = re.compile(r"\b(?:threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|may|might|would|will)\s+"
                     r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of|avoid(?:s|ed|ing)?|escap(?:e|es|ed|ing)|"
                     r"evad(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -348,7 +350,8 @@ def _places_from_context(result: Extraction) -> Extraction:
     claims: list[Claim] = []
     for claim in result.claims:
         before = next((c for c in reversed(claims) if c.places and c.sentence.start < claim.sentence.start), None)
-        if not claim.places and not claim.destinations and before is not None:
+        if not claim.places and not claim.destinations and before is not None \
+                and _sentence_distance(result, before.sentence, claim.sentence) <= 3:
             claim = _with_places(claim, before.places)
             # the sentence that placed it is evidence too
             claim = Claim(*[getattr(claim, f) for f in Claim.__dataclass_fields__ if f != "also"],
