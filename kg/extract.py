@@ -809,11 +809,11 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
         return None, None
     if len(counts) == 1:
         # one group of people in the sentence: everything it did, unless it is another verb's object
-        owner = next((t for t in triggers if 0 <= counts[0].start - t[2] <= 3), None)
+        owner = _owner(counts[0], triggers)
         if owner is None or (owner[0] == kind and owner[1] == start):
             return counts[0].quantity, None
     found = _nearest_count(counts, start, end, triggers, kind)
-    owned = any(0 <= counts[0].start - t[2] <= 3 for t in triggers) if counts else False
+    owned = _owner(counts[0], triggers) is not None if counts else False
     if found is None and len(counts) == 1 and counts[0].end <= start and not owned:
         between = [t for t in triggers if counts[0].end <= t[1] < start]
         if not between or re.search(r"\bthey\b", text[between[-1][2]:start], re.I):
@@ -827,7 +827,7 @@ def _nearest_count(counts: list[QuantityMention], start: int, end: int,
     verb is its object ("detained hundreds of people"): it belongs to that trigger alone."""
     best, best_distance = None, 10**9
     for count in counts:
-        owner = next((t for t in triggers if 0 <= count.start - t[2] <= 3), None)
+        owner = _owner(count, triggers)
         if owner is not None:
             if owner[1] == start and owner[0] == kind:
                 return count.quantity
@@ -838,6 +838,11 @@ def _nearest_count(counts: list[QuantityMention], start: int, end: int,
         if distance < best_distance and not closer:
             best, best_distance = count.quantity, distance
     return best
+
+
+def _owner(count: QuantityMention, triggers: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
+    """The trigger a count is the object of ("detained hundreds of people") or part of ("shot two men dead")."""
+    return next((t for t in triggers if 0 <= count.start - t[2] <= 3 or t[1] <= count.start < t[2]), None)
 
 
 def _distance(count: QuantityMention, trigger: tuple[str, int, int]) -> int:
