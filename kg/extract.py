@@ -138,7 +138,7 @@ BASE_BEFORE = re.compile(
 BASE_AFTER = re.compile(r"^\s+(?:garrison|base|barracks|military\s+base|training\s+ground)\b", re.IGNORECASE)
 ORIGIN_BEFORE = re.compile(
     r"\b(?:from|hail(?:ing|s)?\s+from|native\s+to|natives\s+of|recruited\s+in|formed\s+in|raised\s+in|"
-    r"mobili[sz]ed\s+in|drafted\s+in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+    r"mobili[sz]ed\s+in|drafted\s+in)\s+(?:the\s+)?(?:(?!(?:to|into|towards?|for|near|at)\b)[\w’'-]+\s+){0,3}$",
     re.IGNORECASE)
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|on|across|around|of|into|to|toward|towards|within|over|along|"
