@@ -426,7 +426,8 @@ def _merge(first: Claim, later: Claim) -> Claim:
         main.participants if main.participants is not None else other.participants,
         main.deaths if main.deaths is not None else other.deaths,
         main.interval if main.interval is not None else other.interval,
-        first.also + (later.sentence,) + later.also)
+        tuple({s.start: s for s in first.also + (later.sentence,) + later.also
+               if s.start != first.sentence.start}.values()))
 
 
 def _overlap(a: Interval, b: Interval) -> bool:
