@@ -47,8 +47,15 @@ SELECT ?event ?type ?earliest ?latest WHERE {{
   FILTER (?type != kg:Event)
 }}"""
 SAME_KIND = """PREFIX kg: <https://w3id.org/newskg/ontology#>
-SELECT ?other WHERE {{
-  ?other a <{type}> ; kg:earliest ?e2 ; kg:latest ?l2 ; kg:reportedIn ?article .
+SELECT DISTINCT ?other WHERE {{
+  {{ VALUES ?mine {{ {places} }}
+     {{ ?mine kg:locatedIn* ?q }} UNION {{ ?q kg:locatedIn+ ?mine }}
+     FILTER (!CONTAINS(STR(?q), "/country/"))
+     {{ ?other kg:place ?q }} UNION {{ ?u kg:homeRegion|kg:basedAt ?q . ?other kg:involvesUnit ?u }} }}
+  UNION
+  {{ <{event}> kg:involvesUnit ?same . ?other kg:involvesUnit ?same }}
+  ?other a <{type}> .
+  ?other kg:earliest ?e2 . ?other kg:latest ?l2 . ?other kg:reportedIn ?article .
   FILTER (?article != <{graph}> && ?e2 <= "{latest}"^^<http://www.w3.org/2001/XMLSchema#date>
           && "{earliest}"^^<http://www.w3.org/2001/XMLSchema#date> <= ?l2)
 }} LIMIT {limit}"""
@@ -92,11 +99,21 @@ def _ancestors(store: Any, places: set[str]) -> dict[str, set[str]]:
 def find_links(store: Any, article_graph: str) -> list[tuple[str, str]]:
     """Pairs (event of this article, event of another article) that report the same happening: same type,
     overlapping intervals, places that coincide or contain one another below country level, and counts
-    that can describe the same group. Candidates come by type and interval; places are compared here."""
+    that can describe the same group. Candidates are events placed where this one is (or in a place that
+    contains it or that it contains) or involving the same unit, of the same type and overlapping interval:
+    walking from places and units keeps the search independent of the size of the store. Places (a unit's
+    home and base included) are then compared here."""
     mine = _rows(store, EVENTS.format(graph=article_graph))
+    my_places = _places(store, sorted({row["event"].value for row in mine}))
     candidates: dict[str, list[str]] = {}
     for row in mine:
-        others = _rows(store, SAME_KIND.format(type=row["type"].value, graph=article_graph,
+        where = my_places.get(row["event"].value)
+        if not where:
+            continue  # an event placed nowhere below a country is linked to nothing
+        # candidates by place first (the index walks from a place to its events), then type and time
+        others = _rows(store, SAME_KIND.format(places=" ".join(f"<{p}>" for p in sorted(where)),
+                                               event=row["event"].value, type=row["type"].value,
+                                               graph=article_graph,
                                                earliest=row["earliest"].value, latest=row["latest"].value,
                                                limit=MAX_CANDIDATES))
         if others:
