@@ -655,6 +655,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                          and _is_destination(result.places[i], text, base, end))
     origins_or_bases = set(result.groups[group].home if group is not None else [])
     others = [t for t in triggers if t[0] != kind]
+    verbal_others = [t for t in others if not _nominal(text, t)]
     places = tuple(i for i in place_ids if i not in destinations and i not in origins_or_bases
                    and LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
                    and not ORIGIN_BEFORE.search(text[: result.places[i].start - base]))
@@ -670,9 +671,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         participants = result.groups[group].size  # "... they left their positions": the group counted before
     # its own time (nearest to it), else one it shares with the other events of the sentence (not one across
     # a clause boundary: "fired in March after refusing to deploy" gives the refusal no date)
-    own_dates = [d for d in dates if not _closer_to_another(d.start, d.end, (start, end), others)]
+    # a crime named as the reason ("convicted ... of desertion in 2023") does not take the verb's time
+    own_dates = [d for d in dates if not _closer_to_another(d.start, d.end, (start, end),
+                                                            others if _nominal(text, (kind, start, end)) else verbal_others)]
     shared = [d for d in dates if d not in own_dates and not CLAUSE_BREAK.search(_between(text, d, (start, end)))]
-    if NOMINAL_BEFORE.search(text[:start]) and not re.match(r"\w+(?:ing|ed)\b", text[start:end]):
+    if _nominal(text, (kind, start, end)):
         shared = []  # "jailed for desertion on Thursday": the day of the sentence, not of the desertion
     if RELATIVE_BEFORE.search(text[:start]):
         # "soldiers who had fled ... were detained on 9 March": the main clause's time is not the relative's
@@ -784,7 +787,7 @@ def event_counts(text: str) -> list[QuantityMention]:
 BACK_REFERENCE = re.compile(r"\b(?:they|both|the\s+(?:pair|two|men|soldiers|"
                             r"servicemen|accused|defendants|deserters|group))\b", re.IGNORECASE)
 
-NOMINAL_BEFORE = re.compile(r"\b(?:at|during|after|before|for|over|against|amid|following)\s+"
+NOMINAL_BEFORE = re.compile(r"\b(?:at|during|after|before|for|over|against|amid|following|of)\s+"
                             r"(?:(?:a|an|the|their|his|her|its|this|that|these|those|another)\s+)?"
                             r"(?:(?!(?:have|has|had|were|was|are|is)\b)[\w-]+\s+)?$", re.IGNORECASE)
 
@@ -795,7 +798,8 @@ DEATH_COUNT = re.compile(
 
 def _counts_for(kind: str, text: str, start: int, end: int, counts: list[QuantityMention],
                 triggers: list[tuple[str, int, int]]) -> tuple[Quantity | None, Quantity | None]:
-    inside = next((c for c in counts if start <= c.start and c.end <= end), None)
+    inside = next((c for c in counts if start <= c.start and c.end <= end or c.start <= start and end <= c.end),
+                  None)
     if inside is not None:  # "lost more than 100 soldiers": the count is part of the trigger
         return (None, inside.quantity) if kind == "Casualties" else (inside.quantity, None)
     if kind == "Casualties":
@@ -839,6 +843,12 @@ def _nearest_count(counts: list[QuantityMention], start: int, end: int,
         if distance < best_distance and not closer:
             best, best_distance = count.quantity, distance
     return best
+
+
+def _nominal(text: str, trigger: tuple[str, int, int]) -> bool:
+    """A trigger that is a noun in another verb's phrase ("for desertion", "at a protest")."""
+    _, start, end = trigger
+    return bool(NOMINAL_BEFORE.search(text[:start])) and not re.match(r"\w+(?:ing|ed)\b", text[start:end])
 
 
 def _owner(count: QuantityMention, triggers: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
