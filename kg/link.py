@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from kg.extract import Extraction
-from kg.gazetteer import AREA, COUNTRY, REGION, SETTLEMENT, Gazetteer, PlaceMatch
+from kg.gazetteer import AREA, COUNTRY, REGION, SETTLEMENT, Gazetteer, PlaceMatch, normalize
 
 
 def context_of(extraction: Extraction, gazetteer: Gazetteer) -> tuple[set[str], set[str]]:
@@ -42,10 +42,15 @@ def resolve(match: PlaceMatch, gazetteer: Gazetteer, regions: set[str], countrie
     if not settlements:
         return named[0].id
 
+    surface = normalize(match.surface)
+    largest = max(s.population for s in settlements)
+
     def score(place_id: str) -> float:
+        # the region the article names, then a town called so today over one that once was (Engels was
+        # Pokrovsk), then the country the article is about, then size
         place = gazetteer[place_id]
-        return (100.0 if place.region in regions else 0.0) + (30.0 if place.country in countries else 0.0) \
-            + math.log10(place.population + 1)
+        return (100.0 if place.region in regions else 0.0) + (40.0 if normalize(place.label) == surface and place.population * 10 >= largest else 0.0) \
+            + (30.0 if place.country in countries else 0.0) + math.log10(place.population + 1)
 
     return max((s.id for s in settlements), key=score)
 

@@ -131,3 +131,12 @@ def test_a_bare_number_before_a_passive_is_a_count(places):
     found = claims("At least 9 soldiers died and 14 were injured when a shell exploded near Kaluga.", places)
     injury = next(c for c in found if c.type == "Injury")
     assert injury.participants is not None and injury.participants.value == 14
+
+
+def test_a_town_called_so_today_wins_over_one_that_once_was(places):
+    from kg.link import link
+
+    x = extract(Article("Soldiers from the Orenburg region refused to go back to positions near Pokrovsk.",
+                        url="https://example.org/t", published=dt.date(2024, 6, 1)), places)
+    resolved = dict(zip([p.surface for p in x.places], link(x, places)))
+    assert resolved["Pokrovsk"] == "gn:704422"  # Pokrovsk, Donetsk oblast; not Engels, once Pokrovsk
