@@ -138,7 +138,7 @@ def find_counts(text: str) -> list[QuantityMention]:
     for m in _more().finditer(text):
         # "seventeen more deserted", "nearly 300 more are expected", "the eleven had been held": people
         # counted before, counted again
-        number = parse_number(m["num"] or m["num2"] or m["num3"])
+        number = parse_number(m["num"] or m["num2"] or m["num3"] or m["num4"])
         if m["num3"] and number is not None and 1900 <= number <= 2100:
             continue  # a year
         if number is not None and number > 1 and not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
@@ -157,7 +157,9 @@ def _more() -> re.Pattern[str]:
     return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+(?:more|others)\b(?!\s+than){verb}"
                       rf"|(?<=\bthe\s)(?P<num2>{NUMBER}){verb}"
                       # "9 soldiers died and 14 were injured": a number alone as the subject of a passive
-                      rf"|(?<=\band\s)(?:(?P<qual3>{qual})\s+)?(?P<num3>{NUMBER}){passive}", re.IGNORECASE)
+                      rf"|(?<=\band\s)(?:(?P<qual3>{qual})\s+)?(?P<num3>{NUMBER}){passive}"
+                      # "five of the 34": a part of a group counted before
+                      rf"|\b(?P<num4>{NUMBER})\s+of\s+the\s+(?:{NUMBER})\b", re.IGNORECASE)
 
 
 def _counted_quantity(m: re.Match[str], qualifiers: dict[str, str],
