@@ -163,7 +163,7 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*(?
                       r"[A-Z][a-z]{2,8}\.?))?(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 NEW_STORY = re.compile(r"^\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate|In\s+another|Also\s+on|Earlier|"
                        r"Last\s+(?:week|month|year)|In\s+(?:neighbouring|neighboring)\b)", re.IGNORECASE)
-TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during|throughout)\s+(?:the\s+|last\s+"
+TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during|throughout|under)\s+(?:the\s+|last\s+"
                              r"(?:year|autumn|fall)['’]s\s+)?(?:partial\s+|general\s+|September\s+)?$", re.IGNORECASE)
 FORMATION = re.compile(r"\b(?:unit|units|battalion|battalions|brigade|brigades|regiment|regiments|company|"
                        r"platoon|detachment|division|formation|squad)\b", re.IGNORECASE)
