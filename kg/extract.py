@@ -163,6 +163,8 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*(?
                       r"[A-Z][a-z]{2,8}\.?))?(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 NEW_STORY = re.compile(r"^\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate|In\s+another|Also\s+on|Earlier|"
                        r"Last\s+(?:week|month|year)|In\s+(?:neighbouring|neighboring)\b)", re.IGNORECASE)
+NEGATED_OBJECT = re.compile(r"\s+(?:no\s+one|nobody|none|no\s+(?:soldiers?|servicem[ae]n|troops|one|people|"
+                            r"protesters|conscripts|reservists))\b", re.IGNORECASE)
 TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during|throughout|under)\s+(?:the\s+|last\s+"
                              r"(?:year|autumn|fall)['’]s\s+)?(?:partial\s+|general\s+|September\s+)?$", re.IGNORECASE)
 FORMATION = re.compile(r"\b(?:unit|units|battalion|battalions|brigade|brigades|regiment|regiments|company|"
@@ -312,12 +314,20 @@ def _report_dates(sentence: Sentence, dates: list[DateMention]) -> set[int]:
 
 def find_triggers(text: str) -> list[tuple[str, int, int]]:
     """Event triggers, longest first where they overlap; one per event class per sentence."""
-    hits = [(kind, m.start(), m.end()) for kind, rx in _triggers() for m in rx.finditer(text)]
+    hits = [(kind, m.start(), m.end()) for kind, rx in _triggers() for m in rx.finditer(text)
+            if not _not_an_event(kind, text, m.start())]
     chosen: list[tuple[str, int, int]] = []
     for hit in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1])):
         if all(hit[2] <= c[1] or hit[1] >= c[2] for c in chosen) and all(hit[0] != c[0] for c in chosen):
             chosen.append(hit)
     return sorted(chosen, key=lambda h: h[1])
+
+
+def _not_an_event(kind: str, text: str, start: int) -> bool:
+    """A threat ("could face prosecution"), an intention ("want to leave the army") or a time ("since the
+    mobilization began") that uses an event's words."""
+    return bool(THREAT.search(text[max(0, start - 45):start])) or (
+        kind == "Mobilization" and bool(TEMPORAL_BEFORE.search(text[max(0, start - 30):start])))
 
 
 # -- the article ------------------------------------------------------------------------------------------
@@ -683,7 +693,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         later = [t[1] for t in others if t[1] > end]
         shared = [d for d in shared if not later or d.start < min(later)]
     interval = _nearest_date(own_dates or shared, start)
-    certainty = _certainty(text, start, bool(state.speakers))
+    certainty = _certainty(text, start, bool(state.speakers), end)
     claim = Claim(kind, sentence, (base + start, base + end), certainty, state.speakers, group, places,
                   destinations, participants, deaths, interval)
     regions = [i for i in place_ids if _looks_like_region(result.places[i])]
@@ -893,12 +903,14 @@ def _nearest_date(dates: list[DateMention], position: int) -> Interval | None:
     return nearest.interval if (nearest.interval.earliest or nearest.interval.latest) else None
 
 
-def _certainty(text: str, trigger_start: int, attributed: bool) -> str:
+def _certainty(text: str, trigger_start: int, attributed: bool, trigger_end: int | None = None) -> str:
     rx = _attribution()
     before = text[:trigger_start]
     unquoted = QUOTE.sub(" ", text)
     if rx["negation"].search(before[-25:]) or re.search(r"\b(?:denied|denies|deny|refuted)\b", before, re.I):
         return "Negated"
+    if trigger_end is not None and NEGATED_OBJECT.match(text[trigger_end:]):
+        return "Negated"  # "detained no one"
     if rx["hedge"].search(unquoted):
         return "Alleged"
     return "Reported" if attributed else "Asserted"
