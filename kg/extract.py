@@ -158,7 +158,7 @@ REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announc
 THREAT = re.compile(r"\b(?:threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|may|might|would|will)\s+"
                     r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of|avoid(?:s|ed|ing)?|escap(?:e|es|ed|ing)|"
                     r"evad(?:e|es|ed|ing)|(?:want|wants|wanted|wish|wishes|plan|plans|planned|intend|intends|"
-                    r"hope|hopes|tried|trying|try)\s+to|(?:may|might|can|could)(?:\s+not)?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+                    r"hope|hopes|tried|trying|try)\s+to|(?-i:may|might|can|could)(?:\s+not)?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
                       r"[A-Z][a-z]{2,8}\.?))?(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 NEW_STORY = re.compile(r"^\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate|In\s+another|Also\s+on|Earlier|"
