@@ -7,6 +7,9 @@ named graph ``id/graph/links``, so re-ingesting an article never leaves a link i
 """
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -96,7 +99,91 @@ def _ancestors(store: Any, places: set[str]) -> dict[str, set[str]]:
     return out
 
 
-def find_links(store: Any, article_graph: str) -> list[tuple[str, str]]:
+ALL_EVENTS = """PREFIX kg: <https://w3id.org/newskg/ontology#>
+SELECT ?event ?type ?earliest ?latest ?article WHERE {
+  ?event kg:reportedIn ?article ; a ?type ; kg:earliest ?earliest ; kg:latest ?latest FILTER (?type != kg:Event)
+}"""
+MONTHS_KEYED = 36  # an interval longer than this is filed under "any month"
+
+
+class LinkIndex:
+    """Where to look for the same happening: a SQLite file beside the store that files every event under
+    (type, place or a place containing it, month), so the candidates for an event are found by key in time
+    that does not grow with the store. It is derived data: a missing file is rebuilt from the store."""
+
+    def __init__(self, path: Path, store: Any) -> None:
+        fresh = not path.exists()
+        self.db = sqlite3.connect(path)
+        self.db.execute("CREATE TABLE IF NOT EXISTS filed (key TEXT, event TEXT, article TEXT)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS by_key ON filed (key)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS by_article ON filed (article)")
+        if fresh:
+            rows = _rows(store, ALL_EVENTS)
+            for start in range(0, len(rows), 500):
+                self._file(store, rows[start:start + 500])
+            self.db.commit()
+
+    def _file(self, store: Any, rows: list[Any]) -> None:
+        events = sorted({row["event"].value for row in rows})
+        places = _places(store, events)
+        lineage = _ancestors(store, {p for ps in places.values() for p in ps})
+        for row in rows:
+            where = places.get(row["event"].value, set())
+            wider = {a for p in where for a in lineage.get(p, ()) if "/country/" not in a}
+            for key in _keys(row["type"].value, where | wider, row["earliest"].value, row["latest"].value):
+                self.db.execute("INSERT INTO filed VALUES (?, ?, ?)", (key, row["event"].value, row["article"].value))
+
+    def replace(self, store: Any, article: str, rows: list[Any]) -> None:
+        """File the events of ``article`` (its rows of EVENTS) in place of what was filed for it before."""
+        self.db.execute("DELETE FROM filed WHERE article = ?", (article,))
+        self._file(store, [_Row({**{k: row[k] for k in ("event", "type", "earliest", "latest")},
+                                 "article": ox.NamedNode(article)}) for row in rows])
+        self.db.commit()
+
+    def candidates(self, type_: str, places: set[str], lineage: dict[str, set[str]], earliest: str, latest: str,
+                   article: str) -> list[str]:
+        wider = {a for p in places for a in lineage.get(p, ()) if "/country/" not in a}
+        keys = _keys(type_, places | wider, earliest, latest) + [f"{type_}|{p}|*" for p in places | wider]
+        found: list[str] = []
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += [r[0] for r in self.db.execute(
+                f"SELECT DISTINCT event FROM filed WHERE key IN ({marks}) AND article != ? LIMIT ?",
+                (*chunk, article, MAX_CANDIDATES))]
+        return list(dict.fromkeys(found))[:MAX_CANDIDATES]
+
+
+class _Row(dict):
+    pass
+
+
+def _keys(type_: str, places: set[str], earliest: str, latest: str) -> list[str]:
+    start, end = dt.date.fromisoformat(earliest[:10]), dt.date.fromisoformat(latest[:10])
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months > MONTHS_KEYED or months < 1:
+        return [f"{type_}|{p}|*" for p in sorted(places)]
+    keys = []
+    for n in range(months):
+        year, month = divmod(start.month - 1 + n, 12)
+        keys += [f"{type_}|{p}|{start.year + year:04d}-{month + 1:02d}" for p in sorted(places)]
+    return keys
+
+
+_indexes: dict[Path, LinkIndex] = {}
+
+
+def link_index(directory: Path | None, store: Any) -> LinkIndex | None:
+    """The index of a store on this machine (None for a remote store: its links are found by SPARQL)."""
+    if directory is None:
+        return None
+    path = Path(directory) / "link-index.sqlite"
+    if path not in _indexes:
+        _indexes[path] = LinkIndex(path, store)
+    return _indexes[path]
+
+
+def find_links(store: Any, article_graph: str, index: LinkIndex | None = None) -> list[tuple[str, str]]:
     """Pairs (event of this article, event of another article) that report the same happening: same type,
     overlapping intervals, places that coincide or contain one another below country level, and counts
     that can describe the same group. Candidates are events placed where this one is (or in a place that
@@ -105,11 +192,18 @@ def find_links(store: Any, article_graph: str) -> list[tuple[str, str]]:
     home and base included) are then compared here."""
     mine = _rows(store, EVENTS.format(graph=article_graph))
     my_places = _places(store, sorted({row["event"].value for row in mine}))
+    my_lineage = _ancestors(store, {p for ps in my_places.values() for p in ps}) if index is not None else {}
     candidates: dict[str, list[str]] = {}
     for row in mine:
         where = my_places.get(row["event"].value)
         if not where:
             continue  # an event placed nowhere below a country is linked to nothing
+        if index is not None:
+            found = index.candidates(row["type"].value, where, my_lineage, row["earliest"].value,
+                                     row["latest"].value, article_graph)
+            if found:
+                candidates[row["event"].value] = found
+            continue
         # candidates by place first (the index walks from a place to its events), then type and time
         others = _rows(store, SAME_KIND.format(places=" ".join(f"<{p}>" for p in sorted(where)),
                                                event=row["event"].value, type=row["type"].value,
@@ -118,6 +212,8 @@ def find_links(store: Any, article_graph: str) -> list[tuple[str, str]]:
                                                limit=MAX_CANDIDATES))
         if others:
             candidates[row["event"].value] = [o["other"].value for o in others]
+    if index is not None:
+        index.replace(store, article_graph, mine)
     if not candidates:
         return []
     everyone = sorted(set(candidates) | {o for others in candidates.values() for o in others})

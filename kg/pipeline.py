@@ -13,7 +13,7 @@ from rdflib.namespace import PROV, XSD
 
 from kg import gazetteer as gazetteer_module
 from kg.articles import Article
-from kg.crosslink import find_links, link_quads
+from kg.crosslink import find_links, link_index, link_quads
 from kg.errors import UnsupportedLanguage, ValidationFailed
 from kg.extract import extract
 from kg.link import link
@@ -107,7 +107,7 @@ def store_article(store: Store, graphs: ArticleGraphs, minter: Minter, build_iri
     if build_iri is not None and article is not None:
         add[provenance] = graph_quads(article_provenance(graphs.iri, article, build_iri), provenance)
     store.replace_graphs({str(graphs.iri): graph_quads(graphs.article, str(graphs.iri))}, add=add)
-    pairs = find_links(store.writer, str(graphs.iri))
+    pairs = find_links(store.writer, str(graphs.iri), link_index(getattr(store, "path", None), store.writer))
     if pairs:
         store.writer.extend(link_quads(pairs, str(minter.graph("links"))))
     return pairs

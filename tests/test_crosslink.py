@@ -171,3 +171,24 @@ def test_parallel_build_stores_the_same_data(tmp_path):
         stores[workers] = {str(q) for q in ox.Store.read_only(str(snapshot))
                            if not str(q.graph_name).endswith("/graph/provenance>")}
     assert stores[1] == stores[2]
+
+
+def test_the_link_index_is_rebuilt_from_the_store_when_missing(tmp_path):
+    import shutil
+
+    from kg import crosslink
+
+    corpus = Path(__file__).parent / "corpus" / "dev"
+    store = tmp_path / "store"
+    for stem in ("001_tuva-refusal", "041_tuva-refusal-second-report"):
+        articles = tmp_path / stem
+        articles.mkdir()
+        for suffix in (".txt", ".json"):
+            shutil.copy(corpus / (stem + suffix), articles / (stem + suffix))
+        if stem.startswith("041"):  # the index of the first build is lost: it must come back from the store
+            (store / "link-index.sqlite").unlink()
+            crosslink._indexes.clear()
+        assert CliRunner().invoke(main, ["build", str(articles), "--store", str(store)]).exit_code == 0
+    rows = _rows(store, """SELECT ?a ?b WHERE { ?a a kg:DeploymentRefusal ; kg:sameEventAs ?b .
+        ?a kg:reportedIn ?x . ?b kg:reportedIn ?y . FILTER(?x != ?y) }""")
+    assert len(rows) == 2
