@@ -107,7 +107,8 @@ def store_article(store: Store, graphs: ArticleGraphs, minter: Minter, build_iri
     if build_iri is not None and article is not None:
         add[provenance] = graph_quads(article_provenance(graphs.iri, article, build_iri), provenance)
     store.replace_graphs({str(graphs.iri): graph_quads(graphs.article, str(graphs.iri))}, add=add)
-    pairs = find_links(store.writer, str(graphs.iri), link_index(getattr(store, "path", None), store.writer))
+    index = link_index(store.path, store.writer) if isinstance(store, Store) else None  # a remote store: SPARQL
+    pairs = find_links(store.writer, str(graphs.iri), index)
     if pairs:
         store.writer.extend(link_quads(pairs, str(minter.graph("links"))))
     return pairs
