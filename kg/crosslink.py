@@ -223,10 +223,17 @@ def find_links(store: Any, article_graph: str, index: LinkIndex | None = None) -
     def related(a: set[str], b: set[str]) -> bool:
         return any(x == y or y in ancestors.get(x, ()) or x in ancestors.get(y, ()) for x in a for y in b)
 
+    ranges: dict[str, tuple[float, float] | None] = {}
+
+    def count_range(event: str) -> tuple[float, float] | None:
+        if event not in ranges:
+            ranges[event] = _range(store, event)
+        return ranges[event]
+
     pairs = []
     for event, others in candidates.items():
         for other in others:
-            if related(places[event], places[other]) and compatible(_range(store, event), _range(store, other)):
+            if related(places[event], places[other]) and compatible(count_range(event), count_range(other)):
                 pairs.append((event, other))
     return sorted(set(pairs))
 
