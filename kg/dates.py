@@ -39,6 +39,7 @@ class DateMention:
     end: int
     interval: Interval
     explicit_year: int | None  # a year the text states (or implies by an anchor), for later month names
+    relative: bool = False  # counted from another time ("four days earlier", "the same day")
 
 
 def month_interval(year: int, month: int) -> Interval:
@@ -124,6 +125,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|last\s+night|tonight|this\s+morning|overnight|"
                                  r"the\s+day\s+before\s+yesterday)\b", re.I)),
         ("day_before", re.compile(r"\bthe\s+day\s+before\b(?!\s+yesterday)", re.I)),
+        ("same", re.compile(r"\b(?:(?:on|in|during|over|at|later|earlier)\s+)?(?:the\s+same|that)\s+(?P<unit>day|night|"
+                            r"morning|afternoon|evening|week|weekend|month)\b(?!\s+(?:of|before|after)\b)", re.I)),
+        ("since_then", re.compile(r"\b(?:(?:has|have|had)(?:\s+(?:also|not|only))?\s+since\b(?!\s+(?:the\b|then\b|\d|(?-i:[A-Z])))"
+                                  r"|since\s+then\b)", re.I)),
     )
 
 
@@ -133,17 +138,32 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
     ``anchor`` the time the text last named ("two days later" counts from it)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    relative: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in _patterns():
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if kind in ANCHORED:
-                interval, year = ANCHORED[kind](m, anchor or (Interval(published, published) if published else None))
-            else:
-                interval, year = _RESOLVERS[kind](m, published, context_year)
+            taken.append(m.span())
+            if kind == "since_then" or kind in ANCHORED:
+                relative.append((kind, m))
+                continue
+            interval, year = _RESOLVERS[kind](m, published, context_year)
             if interval is not None:
                 found.append(DateMention(m.start(), m.end(), interval, year))
-                taken.append(m.span())
+    # "on 25 September ... four days earlier": counted from a time named before it in the sentence, if any
+    stated = sorted((d for d in found if d.interval.earliest and d.interval.latest), key=lambda d: d.start)
+    for kind, m in sorted(relative, key=lambda r: r[1].start()):
+        before = [d for d in stated if d.end <= m.start()]
+        base = before[-1].interval if before else anchor
+        if kind == "since_then":
+            interval, year = _since_then(base, published)
+        else:
+            interval, year = ANCHORED[kind](m, base or (Interval(published, published) if published else None))
+        if interval is not None:
+            mention = DateMention(m.start(), m.end(), interval, year, relative=True)
+            found.append(mention)
+            if interval.earliest and interval.latest:
+                stated = sorted([*stated, mention], key=lambda d: d.start)
     return sorted(found, key=lambda d: d.start)
 
 
@@ -451,7 +471,33 @@ def _day_before(m: re.Match[str], anchor: Interval | None) -> Resolved:
     return Interval(day, day), None
 
 
-ANCHORED = {"later": _later, "next": _next, "day_before": _day_before}
+def _same(m: re.Match[str], anchor: Interval | None) -> Resolved:
+    """"on the same day", "that month": the time the text last named, when it is no longer than the unit."""
+    if anchor is None or anchor.earliest is None or anchor.latest is None:
+        return Interval(None, None), None
+    unit = m["unit"].lower()
+    first, last = anchor.earliest, anchor.latest
+    if unit in ("day", "night", "morning", "afternoon", "evening"):
+        return (Interval(first, last), None) if first == last else (Interval(None, None), None)
+    if unit in ("week", "weekend"):
+        monday = first - dt.timedelta(days=first.weekday())
+        if last > monday + dt.timedelta(days=6):
+            return Interval(None, None), None
+        return (Interval(first, last), None) if unit == "weekend" else \
+            (Interval(monday, monday + dt.timedelta(days=6)), None)
+    if (first.year, first.month) != (last.year, last.month):
+        return Interval(None, None), None
+    return month_interval(first.year, first.month), None
+
+
+def _since_then(anchor: Interval | None, published: dt.date | None) -> Resolved:
+    """"have since been killed", "since then": from the time the text last named up to publication."""
+    if anchor is None or anchor.earliest is None or published is None or anchor.earliest > published:
+        return Interval(None, None), None
+    return Interval(anchor.earliest, published), None
+
+
+ANCHORED = {"later": _later, "next": _next, "day_before": _day_before, "same": _same}
 
 def _year_start(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     """"since the start of the year": 1 January of the publication year up to publication."""

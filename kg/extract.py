@@ -485,6 +485,9 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     reported = _report_dates(sentence, dates)
     event_dates = [d for i, d in enumerate(dates) if i not in reported]
     named = [d.interval for d in (event_dates or dates) if d.interval.earliest and d.interval.latest]
+    stated = [d.interval for d in (event_dates or dates) if d.interval.earliest and d.interval.latest
+              and not d.relative]
+    named = stated or named  # "on 25 September, ... four days earlier": the story goes on from the 25th
     if named:
         state.anchor = named[-1]
     group = _track_group(sentence, result, state, units, place_ids)

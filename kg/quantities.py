@@ -169,11 +169,29 @@ def _counted_quantity(m: re.Match[str], qualifiers: dict[str, str],
     number = parse_number(m["num"])
     if number is None or m["num"].lower() in ("a", "one") and not m["qual"]:
         return None
+    if _looks_like_year(m):
+        return None
     if m["lo"]:
         low = parse_number(m["lo"])
         if low is not None and low < number:
             return Quantity(min=low, max=number)
     return bounded(number, qualifiers.get((m["qual"] or "").lower()))
+
+
+YEAR_BEFORE = re.compile(r"(?:\b(?:in|of|since|by|until|during|early|late|mid|spring|summer|autumn|fall|winter)|"
+                         r"\d(?:st|nd|rd|th)?,?|,)\s*$", re.IGNORECASE)
+
+
+def _looks_like_year(m: re.Match[str]) -> bool:
+    """"on March 12, 2023 sentenced a soldier", "in the spring of 2024 from mobilized men": a year, not a
+    count. A four-digit number in the years' range counts people only right before its noun ("2000 troops")
+    and not after a date's words."""
+    num = m["num"]
+    if not re.fullmatch(r"(?:19|20)\d\d", num) or m["qual"] or m["lo"]:
+        return False
+    if YEAR_BEFORE.search(m.string[max(0, m.start("num") - 12):m.start("num")]):
+        return True
+    return bool(m.string[m.end("num"):m.start("noun")].strip(" -"))
 
 
 def count_after(text: str) -> Quantity | None:

@@ -121,3 +121,33 @@ def test_before_an_event_is_not_a_date():
 def test_at_the_start_of_a_sentence(text, expected):
     [found] = find_dates(text, PUBLISHED, None)
     assert found.interval == expected
+
+
+ANCHOR = Interval(D(2023, 4, 15), D(2023, 4, 15))
+
+
+@pytest.mark.parametrize("text,anchor,expected", [
+    ("Pickets were held in two other cities on the same day.", ANCHOR, Interval(D(2023, 4, 15), D(2023, 4, 15))),
+    ("Nobody was hurt that day, officials said.", ANCHOR, Interval(D(2023, 4, 15), D(2023, 4, 15))),
+    ("Another group came home in the same month.", ANCHOR, Interval(D(2023, 4, 1), D(2023, 4, 30))),
+    ("Two of the men have since been wounded.", ANCHOR, Interval(D(2023, 4, 15), PUBLISHED)),
+    ("Since then, four more have deserted.", ANCHOR, Interval(D(2023, 4, 15), PUBLISHED)),
+    # "the same day" after a whole month names no day
+    ("Police came on the same day.", Interval(D(2023, 3, 1), D(2023, 3, 31)), Interval(None, None)),
+])
+def test_times_that_refer_back_to_the_last_one_named(text, anchor, expected):
+    [found] = find_dates(text, PUBLISHED, None, anchor)
+    assert found.interval == expected
+    assert found.relative
+
+
+def test_since_with_its_own_time_is_not_since_then():
+    [found] = find_dates("They have since March refused to serve.", PUBLISHED, None, ANCHOR)
+    assert found.interval == Interval(D(2023, 3, 1), PUBLISHED)
+
+
+def test_a_relative_time_counts_from_a_date_earlier_in_its_sentence():
+    found = find_dates("Police detained them on 12 April, two days after the decree was signed two days earlier.",
+                       PUBLISHED, None, ANCHOR)
+    assert found[0].interval == Interval(D(2023, 4, 12), D(2023, 4, 12))
+    assert found[-1].interval == Interval(D(2023, 4, 10), D(2023, 4, 10))

@@ -55,3 +55,17 @@ def test_counts_in_more_forms(text, expected):
 def test_a_date_before_a_count_is_not_part_of_it():
     [found] = find_counts("a court on 14 February sentenced five soldiers")
     assert found.quantity == Quantity(value=5)
+
+
+@pytest.mark.parametrize("text", [
+    "A court on March 12, 2023 sentenced a contract soldier to two years.",
+    "The brigade was formed in the spring of 2024 from mobilized men.",
+    "By 2022 many reservists had left.",
+])
+def test_a_year_is_not_a_count(text):
+    assert find_counts(text) == []
+
+
+def test_a_four_digit_count_right_before_its_noun_still_counts():
+    [found] = find_counts("About 2000 troops crossed the border.")
+    assert found.quantity == Quantity(value=2000, approximate=True)
