@@ -299,7 +299,10 @@ class Metrics:
                   "# TYPE kg_query_workers_killed_total counter",
                   f'kg_query_workers_killed_total{{pid="{pid}"}} {pool.killed}',
                   "# HELP kg_query_workers Query worker processes running.", "# TYPE kg_query_workers gauge",
-                  f'kg_query_workers{{pid="{pid}"}} {pool.started}']
+                  f'kg_query_workers{{pid="{pid}"}} {pool.started}',
+                  "# HELP kg_quick_lane_queries_total Queries answered by the quick-lane workers.",
+                  "# TYPE kg_quick_lane_queries_total counter",
+                  f'kg_quick_lane_queries_total{{pid="{pid}"}} {getattr(pool, "quick_answers", 0)}']
         return "\n".join(lines) + "\n"
 
 
@@ -366,7 +369,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     store = app.extensions["kg_store"] = open_store(config["KG_STORE"], config)
     app.extensions["kg_pool"] = RemoteRunner(store, float(config["KG_QUERY_TIMEOUT"])) if isinstance(
-        store, RemoteStore) else QueryPool(int(config["KG_QUERY_WORKERS"]), float(config["KG_QUERY_TIMEOUT"]))
+        store, RemoteStore) else QueryPool(
+        int(config["KG_QUERY_WORKERS"]), float(config["KG_QUERY_TIMEOUT"]), quick=int(config["KG_QUICK_WORKERS"]))
     app.add_url_rule("/sparql", "sparql", sparql, methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
     from kg.graphstore import graph_store
 

@@ -28,6 +28,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KG_WORKERS", "2", "Web server worker processes for `kg serve`."),
     Setting("KG_QUERY_WORKERS", "2", "Query worker processes per web worker (each query runs in one, killed "
             "at the deadline)."),
+    Setting("KG_QUICK_WORKERS", "1", "More query processes per web worker, kept for queries whose shape has lately "
+            "answered within 0.2 s (entity pages, DESCRIBE), so they never wait behind long ones; 0: none."),
     Setting("KG_CORS_ORIGINS", "*", "Origins allowed to read from the service in a browser (CORS); empty: none."),
 )
 

@@ -15,8 +15,10 @@ import itertools
 import json
 import multiprocessing
 import queue
+import re
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -267,19 +269,16 @@ class _Worker:
         self.conn.close()
 
 
-class QueryPool:
-    """Worker processes for one web process; each query borrows one for its whole response."""
+class _Lane:
+    """Up to ``size`` worker processes, started when first needed; a borrower waits for a free one."""
 
-    def __init__(self, size: int, timeout: float) -> None:
-        self.ctx = multiprocessing.get_context("spawn")
-        self.timeout = timeout
-        self.size = size
+    def __init__(self, ctx: Any, size: int) -> None:
+        self.ctx, self.size = ctx, size
         self.idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self.lock = threading.Lock()
         self.started = 0
-        self.killed = 0
 
-    def _borrow(self) -> _Worker:
+    def borrow(self) -> _Worker:
         try:
             return self.idle.get_nowait()
         except queue.Empty:
@@ -290,72 +289,20 @@ class QueryPool:
                 return _Worker(self.ctx)
         return self.idle.get()
 
-    def _give_back(self, worker: _Worker | None) -> None:
-        if worker is None:
+    def prestart(self) -> None:
+        """Start one worker ahead of need, if the lane has room: it is ready by the time it is wanted."""
+        with self.lock:
+            if self.started >= self.size:
+                return
+            self.started += 1
+        self.idle.put(_Worker(self.ctx))
+
+    def give_back(self, worker: _Worker | None) -> None:
+        if worker is None:  # it was killed: its place may be taken by a fresh one
             with self.lock:
                 self.started -= 1
         else:
             self.idle.put(worker)
-
-    def run(self, job: QueryJob) -> tuple[str, str, Iterator[bytes], dict[str, Any]]:
-        """Start ``job``; returns (media, kind, body chunks, stats). The deadline covers the whole response:
-        a query that has not finished streaming by then is killed. ``stats`` gets rows/truncated at the end."""
-        deadline = time.monotonic() + self.timeout
-        worker = self._borrow()
-        try:
-            worker.conn.send(job)
-            message = self._receive(worker, deadline)
-        except BaseException:
-            self._discard(worker)
-            raise
-        if message[0] == "error":
-            self._give_back(worker)
-            raise QueryFailed(message[1], message[2])
-        _, media, kind = message
-        stats: dict[str, Any] = {"rows": None, "truncated": False}
-        stream = self._stream(worker, deadline, stats)
-        # Hold back the first BUFFER bytes: a query that runs out of time before then still gets a clean 503.
-        held: list[bytes] = []
-        size = 0
-        for chunk in stream:
-            held.append(chunk)
-            size += len(chunk)
-            if size >= BUFFER:
-                return media, kind, itertools.chain(held, stream), stats
-        return media, kind, iter(held), stats
-
-    def _stream(self, worker: _Worker, deadline: float, stats: dict[str, Any]) -> Iterator[bytes]:
-        finished = False
-        try:
-            while True:
-                message = self._receive(worker, deadline)
-                if message[0] == "data":
-                    yield message[1]
-                elif message[0] == "end":
-                    stats["rows"], stats["truncated"] = message[1], message[2]
-                    finished = True
-                    return
-                else:
-                    raise QueryFailed(message[1], message[2])
-        finally:
-            if finished:
-                self._give_back(worker)
-            else:  # the client went away or the deadline passed mid-stream: stop the work
-                self._discard(worker)
-
-    def _receive(self, worker: _Worker, deadline: float) -> tuple[Any, ...]:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0 or not worker.conn.poll(remaining):
-            raise Deadline(f"the query did not finish within {self.timeout:g} s")
-        try:
-            return worker.conn.recv()
-        except (EOFError, OSError) as exc:
-            raise QueryFailed(500, "the query worker stopped unexpectedly") from exc
-
-    def _discard(self, worker: _Worker) -> None:
-        worker.kill()
-        self.killed += 1
-        self._give_back(None)
 
     def close(self) -> None:
         while True:
@@ -363,3 +310,160 @@ class QueryPool:
                 self.idle.get_nowait().kill()
             except queue.Empty:
                 return
+
+
+# Literals and IRIs in a query: what varies between two asks of the same question about different things.
+_CONSTANTS = re.compile(r"<[^<>\s\"{}|^`]*>|\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''"
+                        r"|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|(?<![\w:?$])[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\b")
+
+
+def query_shape(text: str) -> str:
+    """The query with its IRIs, literals and numbers blanked out, white space normalized."""
+    return " ".join(_CONSTANTS.sub("\x00", text).split())
+
+
+class ShapeHistory:
+    """How long the latest runs of each query shape took, for the last ``capacity`` shapes seen."""
+
+    def __init__(self, quick_seconds: float, capacity: int = 4096, keep: int = 4) -> None:
+        self.quick_seconds, self.capacity, self.keep = quick_seconds, capacity, keep
+        self.runs: OrderedDict[str, list[float]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def record(self, shape: str, seconds: float) -> None:
+        with self.lock:
+            runs = self.runs.pop(shape, [])
+            runs = (runs + [seconds])[-self.keep:]
+            self.runs[shape] = runs
+            while len(self.runs) > self.capacity:
+                self.runs.popitem(last=False)
+
+    def is_quick(self, shape: str) -> bool:
+        """Quick: answered at least twice, and each of the latest answers came within ``quick_seconds``."""
+        with self.lock:
+            runs = self.runs.get(shape)
+            return runs is not None and len(runs) >= 2 and max(runs) <= self.quick_seconds
+
+
+@dataclass
+class _Run:
+    lane: _Lane
+    worker: _Worker
+    shape: str
+    sent: float
+    deadline: float
+
+
+class QueryPool:
+    """Worker processes for one web process; each query borrows one for its whole response.
+
+    Two lanes: the main one, and a small quick lane for queries whose shape (the query with its constants
+    blanked out) has lately always answered within ``quick_seconds`` — entity pages, DESCRIBE of one
+    resource — so that they never wait for a worker behind analytical queries. A query in the quick lane
+    that has not produced its first ``BUFFER`` bytes within ``quick_budget`` is stopped and run again in
+    the main lane, within what remains of its deadline; its shape is no longer quick."""
+
+    def __init__(self, size: int, timeout: float, quick: int = 1, quick_seconds: float = 0.2,
+                 quick_budget: float = 1.0) -> None:
+        self.ctx = multiprocessing.get_context("spawn")
+        self.timeout = timeout
+        self.main = _Lane(self.ctx, size)
+        self.quick = _Lane(self.ctx, quick)
+        self.quick_budget = quick_budget
+        self.shapes = ShapeHistory(quick_seconds)
+        self.killed = 0
+        self.quick_answers = 0
+
+    @property
+    def size(self) -> int:
+        return self.main.size + self.quick.size
+
+    @property
+    def started(self) -> int:
+        return self.main.started + self.quick.started
+
+    def run(self, job: QueryJob) -> tuple[str, str, Iterator[bytes], dict[str, Any]]:
+        """Start ``job``; returns (media, kind, body chunks, stats). The deadline covers the whole response:
+        a query that has not finished streaming by then is killed. ``stats`` gets rows/truncated at the end."""
+        deadline = time.monotonic() + self.timeout
+        shape = query_shape(job.text) + f"\x01{len(job.default_graphs)},{len(job.named_graphs)}"
+        if self.quick.size and not self.quick.started:
+            self.quick.prestart()
+        if self.quick.size and self.shapes.is_quick(shape):
+            try:
+                answer = self._run(self.quick, job, shape, min(deadline, time.monotonic() + self.quick_budget),
+                                   deadline)
+                self.quick_answers += 1
+                return answer
+            except Deadline:
+                self.shapes.record(shape, float("inf"))  # not quick again before `keep` fast answers
+                if time.monotonic() >= deadline:
+                    raise
+        return self._run(self.main, job, shape, deadline, deadline)
+
+    def _run(self, lane: _Lane, job: QueryJob, shape: str, first: float,
+             deadline: float) -> tuple[str, str, Iterator[bytes], dict[str, Any]]:
+        """Run ``job`` in ``lane``; its first BUFFER bytes (or all of it) must come by ``first``, the rest by
+        ``deadline``."""
+        worker = lane.borrow()
+        run = _Run(lane, worker, shape, time.monotonic(), first)
+        try:
+            worker.conn.send(job)
+            message = self._receive(run)
+        except BaseException:
+            self._discard(run)
+            raise
+        if message[0] == "error":
+            lane.give_back(worker)
+            raise QueryFailed(message[1], message[2])
+        _, media, kind = message
+        stats: dict[str, Any] = {"rows": None, "truncated": False}
+        stream = self._stream(run, stats)
+        # Hold back the first BUFFER bytes: a query that runs out of time before then still gets a clean 503.
+        held: list[bytes] = []
+        size = 0
+        for chunk in stream:
+            held.append(chunk)
+            size += len(chunk)
+            if size >= BUFFER:
+                run.deadline = deadline
+                return media, kind, itertools.chain(held, stream), stats
+        return media, kind, iter(held), stats
+
+    def _stream(self, run: _Run, stats: dict[str, Any]) -> Iterator[bytes]:
+        finished = False
+        try:
+            while True:
+                message = self._receive(run)
+                if message[0] == "data":
+                    yield message[1]
+                elif message[0] == "end":
+                    stats["rows"], stats["truncated"] = message[1], message[2]
+                    finished = True
+                    self.shapes.record(run.shape, time.monotonic() - run.sent)
+                    return
+                else:
+                    raise QueryFailed(message[1], message[2])
+        finally:
+            if finished:
+                run.lane.give_back(run.worker)
+            else:  # the client went away or the deadline passed mid-stream: stop the work
+                self._discard(run)
+
+    def _receive(self, run: _Run) -> tuple[Any, ...]:
+        remaining = run.deadline - time.monotonic()
+        if remaining <= 0 or not run.worker.conn.poll(remaining):
+            raise Deadline(f"the query did not finish within {self.timeout:g} s")
+        try:
+            return run.worker.conn.recv()
+        except (EOFError, OSError) as exc:
+            raise QueryFailed(500, "the query worker stopped unexpectedly") from exc
+
+    def _discard(self, run: _Run) -> None:
+        run.worker.kill()
+        self.killed += 1
+        run.lane.give_back(None)
+
+    def close(self) -> None:
+        self.main.close()
+        self.quick.close()

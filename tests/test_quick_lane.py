@@ -1,0 +1,108 @@
+"""The quick lane: queries whose shape has lately answered fast get workers of their own."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import pytest
+
+from kg.store import Store
+from kg.workers import Deadline, QueryJob, QueryPool, ShapeHistory, query_shape
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def lookup(iri: str) -> str:
+    return f'SELECT ?p ?o WHERE {{ <{iri}> ?p ?o . FILTER(?p != <urn:x:nothing> || "a" = "b") }}'
+
+
+def rows(answer: tuple) -> list[dict]:
+    media, kind, body, _ = answer
+    assert kind == "solutions" and media == "application/sparql-results+json"
+    return json.loads(b"".join(body))["results"]["bindings"]
+
+
+def test_shape_blanks_constants_only():
+    a = query_shape('SELECT ?o WHERE { <http://a/1> ?p ?o ; <http://a/p> "x y"@en, 12 } LIMIT 5')
+    b = query_shape('SELECT  ?o WHERE {\n <http://b/2> ?p ?o ; <http://b/q> "z"@en, -3.5 } LIMIT 50')
+    assert a == b
+    assert query_shape("SELECT ?o WHERE { <http://a> ?p ?o }") != query_shape("SELECT ?o WHERE { ?s ?p <http://a> }")
+    assert query_shape("SELECT ?v2 WHERE { ?v2 ?p ?o }") == "SELECT ?v2 WHERE { ?v2 ?p ?o }"
+
+
+def test_history_needs_two_fast_runs_and_forgets_old_shapes():
+    history = ShapeHistory(quick_seconds=0.1, capacity=2)
+    history.record("a", 0.01)
+    assert not history.is_quick("a")
+    history.record("a", 0.02)
+    assert history.is_quick("a")
+    history.record("a", 0.5)
+    assert not history.is_quick("a")
+    for _ in range(4):
+        history.record("b", 0.01)
+    assert history.is_quick("b")
+    history.record("c", 0.01)
+    history.record("d", 0.01)
+    assert "b" not in history.runs and set(history.runs) == {"c", "d"}
+
+
+@pytest.fixture()
+def snapshot(built_store):
+    store = Store(built_store)
+    yield store.snapshot_dir()
+    store.close()
+
+
+def some_subject(pool: QueryPool, snapshot: str) -> str:
+    answer = pool.run(QueryJob(snapshot, "SELECT ?s WHERE { ?s a ?t } LIMIT 1"))
+    return rows(answer)[0]["s"]["value"]
+
+
+def test_a_lookup_answers_beside_a_runaway_query(snapshot):
+    pool = QueryPool(size=1, timeout=4, quick=1)
+    try:
+        iri = some_subject(pool, snapshot)
+        expected = rows(pool.run(QueryJob(snapshot, lookup(iri))))
+        rows(pool.run(QueryJob(snapshot, lookup(iri))))
+        assert pool.quick_answers == 0
+        outcome = {}
+        runaway = threading.Thread(target=lambda: outcome.update(
+            error=pytest.raises(Deadline, pool.run, QueryJob(snapshot, RUNAWAY))))
+        runaway.start()
+        time.sleep(0.3)  # the only main worker is now busy
+        started = time.monotonic()
+        answer = rows(pool.run(QueryJob(snapshot, lookup(iri))))
+        assert time.monotonic() - started < 2.0 and runaway.is_alive()
+        assert answer == expected and pool.quick_answers == 1
+        runaway.join(10)
+        assert "error" in outcome
+    finally:
+        pool.close()
+
+
+def test_a_lookup_over_its_quick_budget_is_answered_by_the_main_lane(snapshot):
+    pool = QueryPool(size=1, timeout=10, quick=1, quick_budget=0.0001)
+    try:
+        iri = some_subject(pool, snapshot)
+        expected = rows(pool.run(QueryJob(snapshot, lookup(iri))))
+        rows(pool.run(QueryJob(snapshot, lookup(iri))))
+        shape = list(pool.shapes.runs)[-1]
+        assert pool.shapes.is_quick(shape)
+        killed = pool.killed
+        assert rows(pool.run(QueryJob(snapshot, lookup(iri)))) == expected
+        assert pool.quick_answers == 0 and pool.killed == killed + 1
+        assert not pool.shapes.is_quick(shape)
+    finally:
+        pool.close()
+
+
+def test_no_quick_lane_when_switched_off(snapshot):
+    pool = QueryPool(size=1, timeout=10, quick=0)
+    try:
+        iri = some_subject(pool, snapshot)
+        for _ in range(4):
+            assert rows(pool.run(QueryJob(snapshot, lookup(iri))))
+        assert pool.quick_answers == 0 and pool.quick.started == 0
+    finally:
+        pool.close()
