@@ -91,7 +91,8 @@ def sparql() -> Response:
     results_media, graph_media = _negotiate_all()
     job = QueryJob(store.snapshot_dir(), op.text, tuple(op.default_graphs), tuple(op.named_graphs),
                    base_iri=request.base_url, results_media=results_media, graph_media=graph_media,
-                   max_rows=int(current_app.config["KG_MAX_ROWS"]))
+                   max_rows=int(current_app.config["KG_MAX_ROWS"]),
+                   reorder_paths=current_app.config["KG_REORDER_PATHS"] not in ("0", "false", "no", ""))
     pool: QueryPool = current_app.extensions["kg_pool"]
     try:
         media, kind, body, stats = pool.run(job)

@@ -3,8 +3,8 @@
 pyoxigraph cannot cancel a query, and its result iterators must be consumed on the thread that made them.
 So the web process never runs a query itself: it hands the query to a worker process (which holds the
 newest snapshot open read-only), receives the serialized results in chunks, and kills the worker when the
-deadline passes — the work really stops — then starts a fresh one. Workers import only pyoxigraph and this
-module, so a replacement is ready in a fraction of a second.
+deadline passes — the work really stops — then starts a fresh one. Workers import only pyoxigraph, this module
+and kg.planner, so a replacement is ready in a fraction of a second.
 
 Messages from a worker: ("head", media, kind) once, then ("data", bytes)*, then ("end", rows, truncated);
 or ("error", status, message) instead of all of them.
@@ -26,6 +26,8 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
+
+from kg.planner import reorder_paths
 
 CHUNK = 64 * 1024
 BUFFER = 1024 * 1024
@@ -59,6 +61,7 @@ class QueryJob:
     results_media: str | None = "application/sparql-results+json"  # None: no acceptable results format
     graph_media: str | None = "text/turtle"  # None: no acceptable graph format
     max_rows: int = 0  # 0: no cap
+    reorder_paths: bool = False  # put property paths where they are cheap first (kg.planner)
 
 
 # -- inside the worker ----------------------------------------------------------------------------------
@@ -180,8 +183,14 @@ def _run(store: ox.Store, job: QueryJob, conn: Connection) -> None:
         kwargs["use_default_graph_as_union"] = True
     if job.named_graphs:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    text = reorder_paths(job.text) if job.reorder_paths else job.text
     try:
-        result = store.query(job.text, **kwargs)
+        try:
+            result = store.query(text, **kwargs)
+        except SyntaxError:
+            if text is job.text:
+                raise
+            result = store.query(job.text, **kwargs)  # the error message must point into what was sent
     except SyntaxError as exc:
         conn.send(("error", 400, f"SPARQL syntax error: {exc}"))
         return
