@@ -102,6 +102,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\b(?:(?:at|by|in|from|during)\s+)?(?:the\s+)?(?P<part>early|late|mid|end|close|beginning|start|middle|"
             rf"first\s+half|second\s+half)(?:[- ]|\s+of\s+)(?:(?P<rel>last|this|the\s+previous|the\s+same|the)\s+year|{_YEAR})\b",
             re.I)),
+        ("by_day", re.compile(rf"\b(?i:by|as\s+of|as\s+at)\s+(?:{day_month}|{month_day.replace('?P<', '?P<b_')})\b")),
         ("day", re.compile(rf"\b{day_month}\b")),
         ("day", re.compile(rf"\b{month_day}\b")),
         ("since_month", re.compile(rf"\b(?i:since)\s+(?:(?i:early|late)\s+|(?i:mid)-)?{_MONTH}(?:\s+{_YEAR})?\b")),
@@ -214,11 +215,26 @@ def _era_since(m: re.Match[str], published: dt.date | None, context_year: int | 
 
 def _day(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     month = MONTHS[m["month"]]
-    year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
+    year = int(m["year"]) if m["year"] else _year_for_month(month, published, None if published else context_year)
     if year is None:
         return Interval(None, None), None
     date = _safe_day(year, month, int(m["day"]))
     return (Interval(date, date), year if m["year"] else None) if date else (None, None)
+
+
+def _by_day(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """"rose to 9,300 by 1 December 2022", "as of 1 June": a running total, from the start of the war it counts
+    (the first anchor in data/patterns/eras.tsv) up to that day."""
+    groups = {k.removeprefix("b_"): v for k, v in m.groupdict().items() if v is not None}
+    month = MONTHS[groups["month"]]
+    year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published, None if published else context_year)
+    if year is None:
+        return Interval(None, None), None
+    day = _safe_day(year, month, int(groups["day"]))
+    if day is None:
+        return None, None
+    start = _eras()[0][1] if _eras() else None
+    return Interval(start if start is not None and start <= day else None, day), year if groups.get("year") else None
 
 
 def _since_month(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
@@ -523,7 +539,7 @@ _RESOLVERS = {
     "year_start": _year_start, "past_days": _past_days,
     "iso_day": _iso_day, "dotted_day": _iso_day, "day_range": _day_range, "ago": _ago, "weekend": _weekend,
     "month_part": _month_part_of, "year_part": _year_part,
-    "era_first": _era_first, "era_since": _era_since, "day": _day, "since_month": _since_month,
+    "era_first": _era_first, "era_since": _era_since, "day": _day, "by_day": _by_day, "since_month": _since_month,
     "month_range": _month_range,
     "month": _month, "season": _season, "year": _year, "relative": _relative, "weekday": _weekday,
     "yesterday": _yesterday,

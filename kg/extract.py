@@ -341,6 +341,7 @@ class _State:
     group: int | None = None
     topic: str | None = None  # the kind of event the text is tallying ("Dagestan 612, Chechnya 236")
     anchor: Interval | None = None  # the time the text last named ("two days later" counts from it)
+    times: dict[str, Interval] = field(default_factory=dict)  # the last time given to an event of each kind
 
 
 def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
@@ -492,6 +493,7 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
         state.anchor = named[-1]
     group = _track_group(sentence, result, state, units, place_ids)
     triggers = find_triggers(text)
+    first_claim = len(result.claims)
     tallied = _tally(result, sentence, state, place_ids, triggers, event_dates, units, dates)
     for kind, start, end in triggers:
         if kind != tallied:
@@ -500,6 +502,11 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
         _complete_last_claim(result, sentence, group)
     if triggers:
         state.topic = triggers[0][0] if len({t[0] for t in triggers}) == 1 else state.topic
+    if tallied is not None:
+        state.topic = tallied
+    for claim in result.claims[first_claim:]:
+        if claim.interval is not None:
+            state.times[claim.type] = claim.interval
     years = [d.explicit_year for d in dates if d.explicit_year is not None]
     if years:
         state.context_year = years[-1]
@@ -723,6 +730,12 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
     text, base = sentence.text, sentence.start
     kinds = {t[0] for t in triggers}
     kind = next(iter(kinds)) if len(kinds) == 1 else (state.topic if not kinds else None)
+    counted = TALLY_NOUN.search(text)
+    if counted is not None and (kind is None or kind in kinds or not kinds):
+        # "Lviv led with 1,412 cases": what is counted says what the tally is of
+        kind = next(k for k, group in TALLY_KINDS.items() if counted[group])
+        if kind not in kinds and kinds - {kind}:
+            return None
     if kind is None:
         return None
     skip = [(s - base, e - base) for s, e, _ in units] + [(d.start, d.end) for d in all_dates]
@@ -745,6 +758,8 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
     if not pairs:
         return None
     interval = _nearest_date(dates, 0)
+    if interval is None and not dates and len(pairs) > 1:
+        interval = state.times.get(kind)  # a roundup goes on with the time its first figures were given for
     certainty = _certainty(text, len(text), bool(state.speakers))
     for index, quantity, _ in pairs:
         participants, deaths = (None, quantity) if kind == "Casualties" else (quantity, None)
@@ -752,6 +767,12 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
         result.claims.append(Claim(kind, sentence, trigger, certainty, state.speakers, None, (index,), (),
                                    participants, deaths, interval))
     return kind
+
+
+TALLY_NOUN = re.compile(r"\d(?:[\d,]*\d)?\s+(?:(?P<cases>(?:criminal\s+)?(?:cases|verdicts|convictions|sentences))|"
+                        r"(?P<deaths>(?:confirmed\s+)?(?:deaths|funerals|fatalities|dead))|(?P<wounded>wounded|injured))\b",
+                        re.IGNORECASE)
+TALLY_KINDS = {"Prosecution": "cases", "Casualties": "deaths", "Injury": "wounded"}
 
 
 def _tally_quantity(m: re.Match[str]) -> Quantity | None:
@@ -810,12 +831,23 @@ DEATH_COUNT = re.compile(
     r"stands\s+at|to|was|is|were|has\s+reached|had\s+reached)\s+)?", re.IGNORECASE)
 
 
+CASE_COUNT = re.compile(r"\b(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|fewer\s+than|"
+                        r"in\s+excess\s+of)\s+)?(?:\d{1,3}(?:,\d{3})+|\d+)(?=\s+(?:such\s+|new\s+)?(?:criminal\s+)?"
+                        r"(?:cases|prosecutions)\b)", re.IGNORECASE)
+
+
 def _counts_for(kind: str, text: str, start: int, end: int, counts: list[QuantityMention],
                 triggers: list[tuple[str, int, int]]) -> tuple[Quantity | None, Quantity | None]:
     inside = next((c for c in counts if start <= c.start and c.end <= end or c.start <= start and end <= c.end),
                   None)
     if inside is not None:  # "lost more than 100 soldiers": the count is part of the trigger
         return (None, inside.quantity) if kind == "Casualties" else (inside.quantity, None)
+    if kind == "Prosecution" and not counts:
+        # "more than 11,000 such cases were opened": a case is one person charged
+        for m in CASE_COUNT.finditer(text):
+            number = count_after(m.group(0))
+            if number is not None:
+                return number, None
     if kind == "Casualties":
         for m in DEATH_COUNT.finditer(text):
             direct = count_after(text[m.end():])

@@ -135,6 +135,11 @@ def find_counts(text: str) -> list[QuantityMention]:
             noun = (m["noun"] or m["cnoun"] or "").lower() or None
             found.append(QuantityMention(q, m.start(), m.end(), noun))
             taken.append(m.span())
+    for m in _singular().finditer(text):
+        # "sentenced a contract soldier", "one conscript was killed": one person is a count of one
+        if not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            found.append(QuantityMention(Quantity(value=1), m.start(), m.end(), m["noun"].lower()))
+            taken.append(m.span())
     for m in _more().finditer(text):
         # "seventeen more deserted", "nearly 300 more are expected", "the eleven had been held": people
         # counted before, counted again
@@ -146,6 +151,25 @@ def find_counts(text: str) -> list[QuantityMention]:
             bound = qualifiers.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
             found.append(QuantityMention(bounded(number, bound), m.start(), m.end(), None))
     return sorted(found, key=lambda q: q.start)
+
+
+SINGULAR_NOUNS = (r"soldier|serviceman|servicewoman|service\s?member|conscript|reservist|recruit|draftee|sergeant|"
+                  r"private|corporal|lieutenant|airman|marine|sailor|paratrooper|deserter|volunteer|infantryman|"
+                  r"guardsman|fighter|cadet|man|woman|resident|member\s+of\s+(?:the|his|their|its)\s+[\w-]+")
+
+
+@lru_cache(maxsize=1)
+def _singular() -> re.Pattern[str]:
+    """One person named with an article or "one": "a 34-year-old reservist", "one contract soldier"
+    (not "one of the men", "a soldier's wife", "an officer who ...": another's)."""
+    modifier = r"(?:(?!(?:of|who|which|that|and|or|with|from|in|at|to|by)\b)[\w’'-]+\s+){0,2}?"
+    return re.compile(rf"\b(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})\b(?![’'-])"
+                      # a noun that qualifies another: "a volunteer unit", "a soldier's wife", "a marine brigade"
+                      r"(?!\s+(?:units?|battalions?|brigades?|regiments?|compan(?:y|ies)|platoons?|divisions?|corps|"
+                      r"groups?|movements?|organi[sz]ations?|centres?|centers?|offices?|courts?|bases?|camps?|"
+                      r"wives|wife|mothers?|famil(?:y|ies)|relatives|lawyers?|rights|infantry|detachments?|"
+                      r"formations?|squads?|crews?|force|forces|association|union|committee|council)\b)",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

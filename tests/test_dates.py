@@ -151,3 +151,13 @@ def test_a_relative_time_counts_from_a_date_earlier_in_its_sentence():
                        PUBLISHED, None, ANCHOR)
     assert found[0].interval == Interval(D(2023, 4, 12), D(2023, 4, 12))
     assert found[-1].interval == Interval(D(2023, 4, 10), D(2023, 4, 10))
+
+
+def test_a_day_without_a_year_is_in_the_publication_year_not_an_earlier_one_mentioned():
+    [found] = find_dates("On 14 March, border guards detained a soldier.", PUBLISHED, 2021)
+    assert found.interval == Interval(D(2023, 3, 14), D(2023, 3, 14))
+
+
+def test_a_running_total_by_a_day_counts_from_the_start_of_the_war():
+    [found] = find_dates("The toll rose to 5,000 by 1 December 2022.", PUBLISHED, None)
+    assert found.interval == Interval(D(2022, 2, 24), D(2022, 12, 1))

@@ -140,3 +140,26 @@ def test_a_town_called_so_today_wins_over_one_that_once_was(places):
                         url="https://example.org/t", published=dt.date(2024, 6, 1)), places)
     resolved = dict(zip([p.surface for p in x.places], link(x, places)))
     assert resolved["Pokrovsk"] == "gn:704422"  # Pokrovsk, Donetsk oblast; not Engels, once Pokrovsk
+
+
+def test_a_roundup_of_cases_is_of_prosecutions_and_keeps_its_time(places):
+    found = claims("In the first half of 2023, prosecutors opened cases against soldiers who left their units. "
+                   "The Kursk region led with 410 cases, followed by the Bryansk region with 350 and the "
+                   "Oryol region with 120.", places, published="2023-08-01")
+    tally = [c for c in found if c.participants is not None]
+    assert {c.type for c in tally} == {"Prosecution"}
+    assert sorted(counts(c) for c in tally) == [(120, None, None), (350, None, None), (410, None, None)]
+    assert all(c.interval.earliest == dt.date(2023, 1, 1) and c.interval.latest == dt.date(2023, 6, 30)
+               for c in tally)
+
+
+def test_cases_opened_count_the_people_charged(places):
+    found = claims("Nationwide, more than 900 such cases were opened last year.", places)
+    [prosecution] = [c for c in found if c.type == "Prosecution"]
+    assert counts(prosecution) == (None, 901, None)
+
+
+def test_one_soldier_sentenced_is_a_count_of_one(places):
+    found = claims("A garrison court in Pskov on Monday sentenced a contract soldier to three years.", places)
+    [prosecution] = [c for c in found if c.type == "Prosecution"]
+    assert counts(prosecution) == (1, None, None)
