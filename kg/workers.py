@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import json
 import multiprocessing
+import os
 import queue
 import re
 import threading
@@ -30,6 +31,7 @@ import pyoxigraph as ox
 from kg.planner import reorder_paths
 
 CHUNK = 64 * 1024
+MAIN_NICE = 5  # the main lane's priority when there is a quick lane (see QueryPool)
 BUFFER = 1024 * 1024
 
 RESULT_FORMATS = {
@@ -229,7 +231,9 @@ def _run(store: ox.Store, job: QueryJob, conn: Connection) -> None:
     conn.send(("end", rows, truncated))
 
 
-def worker_main(conn: Connection) -> None:
+def worker_main(conn: Connection, nice: int = 0) -> None:
+    if nice:
+        os.nice(nice)
     store: ox.Store | None = None
     opened: str | None = None
     while True:
@@ -266,9 +270,9 @@ class QueryFailed(Exception):
 
 
 class _Worker:
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: Any, nice: int = 0) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=worker_main, args=(child,), daemon=True, name="kg-query-worker")
+        self.process = ctx.Process(target=worker_main, args=(child, nice), daemon=True, name="kg-query-worker")
         self.process.start()
         child.close()
 
@@ -279,10 +283,11 @@ class _Worker:
 
 
 class _Lane:
-    """Up to ``size`` worker processes, started when first needed; a borrower waits for a free one."""
+    """Up to ``size`` worker processes, started when first needed; a borrower waits for a free one. Workers
+    run at ``nice``: a higher value gives up the processor to the other lane when both have work."""
 
-    def __init__(self, ctx: Any, size: int) -> None:
-        self.ctx, self.size = ctx, size
+    def __init__(self, ctx: Any, size: int, nice: int = 0) -> None:
+        self.ctx, self.size, self.nice = ctx, size, nice
         self.idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self.lock = threading.Lock()
         self.started = 0
@@ -295,7 +300,7 @@ class _Lane:
         with self.lock:
             if self.started < self.size:
                 self.started += 1
-                return _Worker(self.ctx)
+                return _Worker(self.ctx, self.nice)
         return self.idle.get()
 
     def prestart(self) -> None:
@@ -304,7 +309,7 @@ class _Lane:
             if self.started >= self.size:
                 return
             self.started += 1
-        self.idle.put(_Worker(self.ctx))
+        self.idle.put(_Worker(self.ctx, self.nice))
 
     def give_back(self, worker: _Worker | None) -> None:
         if worker is None:  # it was killed: its place may be taken by a fresh one
@@ -376,7 +381,9 @@ class QueryPool:
                  quick_budget: float = 1.0) -> None:
         self.ctx = multiprocessing.get_context("spawn")
         self.timeout = timeout
-        self.main = _Lane(self.ctx, size)
+        # With a quick lane, the main lane's workers run at a lower priority: a lookup then waits neither for a
+        # worker nor for the processor while analytical queries run (they lose only what the lookups use).
+        self.main = _Lane(self.ctx, size, nice=MAIN_NICE if quick else 0)
         self.quick = _Lane(self.ctx, quick)
         self.quick_budget = quick_budget
         self.shapes = ShapeHistory(quick_seconds)

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 
 import pytest
 
 from kg.store import Store
-from kg.workers import Deadline, QueryJob, QueryPool, ShapeHistory, query_shape
+from kg.workers import MAIN_NICE, Deadline, QueryJob, QueryPool, ShapeHistory, query_shape
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -106,3 +107,19 @@ def test_no_quick_lane_when_switched_off(snapshot):
         assert pool.quick_answers == 0 and pool.quick.started == 0
     finally:
         pool.close()
+
+
+def test_analytical_queries_give_way_to_lookups(snapshot):
+    """With a quick lane, the main lane's workers run at a lower priority; without one, they do not."""
+    base = os.getpriority(os.PRIO_PROCESS, 0)
+    for quick, expected in ((1, min(base + MAIN_NICE, 19)), (0, base)):
+        pool = QueryPool(size=1, timeout=10, quick=quick)
+        try:
+            some_subject(pool, snapshot)
+            worker = pool.main.idle.get_nowait()
+            assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == expected
+            if quick:
+                assert os.getpriority(os.PRIO_PROCESS, pool.quick.idle.get_nowait().process.pid) == base
+            pool.main.idle.put(worker)
+        finally:
+            pool.close()
