@@ -163,3 +163,50 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     found = claims("A garrison court in Pskov on Monday sentenced a contract soldier to three years.", places)
     [prosecution] = [c for c in found if c.type == "Prosecution"]
     assert counts(prosecution) == (1, None, None)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The command denied that there had been mass desertions.", "Desertion"),
+    ("Four conscripts have fled garrisons in the region since May.", "Desertion"),
+    ("Twenty men are wanted for leaving their units.", "Desertion"),
+    ("The company declined to go back, their wives said.", "DeploymentRefusal"),
+    ("The reservists refused to board a train to the front.", "DeploymentRefusal"),
+    ("He told his commander that he would not take part in the war.", "DeploymentRefusal"),
+    ("About 80 of the men were put on a train to the Kursk region.", "Deployment"),
+    ("Their husbands were ordered back to the front in May.", "Deployment"),
+    ("A battalion had moved from its base in Pskov to the Bryansk region.", "Deployment"),
+    ("The men were flown home to Chita.", "Return"),
+    ("About 90 men came home on leave in March.", "Return"),
+    ("Some 500 have been discharged on health grounds.", "Return"),
+    ("An investigation into the shooting has been launched.", "Prosecution"),
+    ("A similar case is pending in Tver.", "Prosecution"),
+    ("Prosecutors charged 12 servicemen of the 64th brigade in absentia with murder.", "Prosecution"),
+    ("The battalion suffered heavy losses near Bakhmut.", "Casualties"),
+    ("The regiment lost heavily near Kyiv.", "Casualties"),
+    ("Funerals have also been held in the Kostroma region.", "Casualties"),
+    ("Two men were held at a police station for several hours.", "Detention"),
+    ("Police reported no detentions.", "Detention"),
+    ("Up to 2,000 reservists had been summoned to enlistment offices.", "Mobilization"),
+    ("Nearly 600 men have signed up for two volunteer battalions.", "Mobilization"),
+    ("The men, mobilized in the Tomsk region, complained about the food.", "Mobilization"),
+    ("About 15 women laid flowers at the memorial.", "Protest"),
+    ("The group received 200 requests from soldiers who want to terminate their contracts.", "ContractTermination"),
+])
+def test_general_event_words(text, kind):
+    from kg.extract import find_triggers
+
+    assert kind in {t[0] for t in find_triggers(text)}
+
+
+def test_a_verb_of_detention_wins_over_a_later_noun_for_it(places):
+    found = claims("Officers detained dozens of men in the streets, calling some of the detentions unlawful.",
+                   places)
+    [detention] = [c for c in found if c.type == "Detention"]
+    assert counts(detention) == (None, 24, None)
+
+
+def test_the_pair_and_both_of_them_count_two(places):
+    found = claims("Two soldiers fled their unit in Kursk. A criminal case has been opened against both of them.",
+                   places)
+    [prosecution] = [c for c in found if c.type == "Prosecution"]
+    assert counts(prosecution) == (2, None, None)
