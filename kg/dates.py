@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.patterns import read_table
+from kg.patterns import read_table, required_words
 
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})
@@ -133,6 +133,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _filtered_patterns() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
+    return tuple((kind, rx, required_words(rx.pattern, rx.flags)) for kind, rx in _patterns())
+
+
 def find_dates(text: str, published: dt.date | None, context_year: int | None,
                anchor: Interval | None = None) -> list[DateMention]:
     """Date expressions in one sentence, with ``context_year`` the year the article last stated and
@@ -140,7 +145,10 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     relative: list[tuple[str, re.Match[str]]] = []
-    for kind, pattern in _patterns():
+    lower = text.lower()
+    for kind, pattern, words in _filtered_patterns():
+        if words is not None and not any(w in lower for w in words):
+            continue  # none of the words every match has
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

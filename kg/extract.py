@@ -15,7 +15,7 @@ from functools import lru_cache
 from kg.articles import Article
 from kg.dates import DateMention, Interval, find_dates
 from kg.gazetteer import Gazetteer, PlaceMatch
-from kg.patterns import read_table
+from kg.patterns import read_table, required_words
 from kg.quantities import Quantity, QuantityMention, bounded, count_after, find_counts
 from kg.text import Sentence, sentences
 
@@ -89,22 +89,28 @@ ADVERB = r"(?:(?:(?!not\b)[a-z]+ly|then|later|also|already|all|both|soon|still|f
 
 
 @lru_cache(maxsize=1)
-def _triggers() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """One pattern per event class: a sentence gets at most one trigger of each class anyway."""
+def _triggers() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
+    """One pattern per event class (a sentence gets at most one trigger of each class anyway), with the words
+    one of which any of its matches contains (None: no such words), to skip classes a sentence cannot have."""
     by_kind: dict[str, list[str]] = {}
+    words: dict[str, frozenset[str] | None] = {}
     for kind, rx in read_table("events.tsv"):
-        by_kind.setdefault(kind, []).append(f"(?:{rx.replace('{ADV}', ADVERB)})")
-    return tuple((kind, re.compile("|".join(rxs), re.IGNORECASE)) for kind, rxs in by_kind.items())
+        rx = rx.replace("{ADV}", ADVERB)
+        by_kind.setdefault(kind, []).append(f"(?:{rx})")
+        required = required_words(rx, re.IGNORECASE)
+        known = words.get(kind, frozenset())
+        words[kind] = None if known is None or required is None else known | required
+    return tuple((kind, re.compile("|".join(rxs), re.IGNORECASE), words[kind]) for kind, rxs in by_kind.items())
 
 
 @lru_cache(maxsize=1)
-def _source_patterns() -> tuple[tuple[str, str, str, str | None, re.Pattern[str]], ...]:
+def _source_patterns() -> tuple[tuple[str, str, str, str | None, re.Pattern[str], frozenset[str] | None], ...]:
     rows = []
     for row in read_table("sources.tsv"):
         key, label, kind, rx = row[:4]
         wikidata = row[4] if len(row) > 4 and row[4] else None
         flags = 0 if kind != "generic" and re.search(r"[A-Z]", rx) else re.IGNORECASE
-        rows.append((key, label, kind, wikidata, re.compile(rx, flags)))
+        rows.append((key, label, kind, wikidata, re.compile(rx, flags), required_words(rx, flags)))
     return tuple(rows)
 
 
@@ -177,7 +183,10 @@ QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
     """Source mentions in ``text``, longest first where they overlap."""
     hits = []
-    for key, label, kind, wikidata, rx in _source_patterns():
+    lower = text.lower()
+    for key, label, kind, wikidata, rx, words in _source_patterns():
+        if words is not None and not any(w in lower for w in words):
+            continue  # none of the words every match has
         for m in rx.finditer(text):
             hits.append(SourceMention(key, label, kind, wikidata, m.start() + offset, m.end() + offset))
     return _non_overlapping(hits)
@@ -314,8 +323,10 @@ def _report_dates(sentence: Sentence, dates: list[DateMention]) -> set[int]:
 
 def find_triggers(text: str) -> list[tuple[str, int, int]]:
     """Event triggers, longest first where they overlap; one per event class per sentence."""
-    hits = [(kind, m.start(), m.end()) for kind, rx in _triggers() for m in rx.finditer(text)
-            if not _not_an_event(kind, text, m.start())]
+    lower = text.lower()
+    hits = [(kind, m.start(), m.end()) for kind, rx, words in _triggers()
+            if words is None or any(w in lower for w in words)
+            for m in rx.finditer(text) if not _not_an_event(kind, text, m.start())]
     chosen: list[tuple[str, int, int]] = []
     for hit in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1])):
         if all(hit[2] <= c[1] or hit[1] >= c[2] for c in chosen) and all(hit[0] != c[0] for c in chosen):

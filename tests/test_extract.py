@@ -210,3 +210,32 @@ def test_the_pair_and_both_of_them_count_two(places):
                    places)
     [prosecution] = [c for c in found if c.type == "Prosecution"]
     assert counts(prosecution) == (2, None, None)
+
+
+@pytest.mark.parametrize("pattern,words", [
+    (r"\brefus(?:e|ed|ing)\s+to\b", {"refus"}),
+    (r"\b(?:detained|arrested)\b", {"detained", "arrested"}),
+    (r"\bcame\s+(?:back\s+)?home\b", {"came"}),
+    (r"\b\d+\s+(?:km|miles)\b", None),  # no word of three letters every match has
+])
+def test_required_words_are_what_every_match_contains(pattern, words):
+    from kg.patterns import required_words
+
+    assert required_words(pattern) == (None if words is None else frozenset(words))
+
+
+def test_every_event_word_match_contains_one_of_its_required_words():
+    import re
+
+    from kg.extract import ADVERB
+    from kg.patterns import read_table, required_words
+
+    samples = ["Soldiers refused to fight and were detained.", "They came back home in May.",
+               "Three men were killed and 20 wounded.", "A court sentenced him; the case is pending.",
+               "Funerals have also been held there.", "Police reported no detentions."]
+    for _, rx in read_table("events.tsv"):
+        rx = rx.replace("{ADV}", ADVERB)
+        words = required_words(rx, re.IGNORECASE)
+        for text in samples:
+            for m in re.finditer(rx, text, re.IGNORECASE):
+                assert words is None or any(w in m.group(0).lower() for w in words), (rx, text)
