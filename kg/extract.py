@@ -394,6 +394,8 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
             place = gazetteer.get(c)
             if place is not None and place.region:
                 out.add(place.region)
+            if place is not None and place.country:
+                out.add(place.country)
         return out
 
     def where(claim: Claim) -> list[tuple[set[str], set[str]]]:
@@ -518,6 +520,12 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     for claim in result.claims[first_claim:]:
         if claim.interval is not None:
             state.times[claim.type] = claim.interval
+    if group is not None and result.groups[group].size is None and triggers:
+        # "Roughly 70 soldiers who refused to go back have been held ...": how many the group is, for "the men" later
+        counted = [c for c in event_counts(text) if c.noun is not None and not PARTITIVE.match(text, c.start)
+                   and _troops()["noun"].fullmatch(c.noun)]
+        if len(counted) == 1:
+            result.groups[group].size = counted[0].quantity
     years = [d.explicit_year for d in dates if d.explicit_year is not None]
     if years:
         state.context_year = years[-1]
@@ -829,6 +837,8 @@ def event_counts(text: str) -> list[QuantityMention]:
     span = clause.span("after") if clause["after"] is not None else clause.span("before")
     return [c for c in counts if not span[0] <= c.start < span[1]]
 
+
+PARTITIVE = re.compile(r"[^,.;]{0,40}?\bof\s+(?:them|the|those|these|its|their)\b", re.IGNORECASE)
 
 BACK_REFERENCE = re.compile(r"\b(?:they|both|the\s+(?:pair|two|men|soldiers|"
                             r"servicemen|accused|defendants|deserters|group))\b", re.IGNORECASE)

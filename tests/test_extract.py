@@ -239,3 +239,23 @@ def test_every_event_word_match_contains_one_of_its_required_words():
         for text in samples:
             for m in re.finditer(rx, text, re.IGNORECASE):
                 assert words is None or any(w in m.group(0).lower() for w in words), (rx, text)
+
+
+def test_the_men_later_are_as_many_as_first_counted(places):
+    found = claims("Roughly 80 contract soldiers who refused to fight have been held at a camp near Rostov. "
+                   "The men returned to Russia in May, relatives said.", places)
+    [back] = [c for c in found if c.type == "Return"]
+    assert counts(back) == (80, None, None)
+
+
+def test_a_group_is_not_sized_by_a_part_of_it_or_by_other_people(places):
+    found = claims("About 40 women gathered outside the enlistment office in Chita. "
+                   "The men were sent to the front in October.", places)
+    [deployment] = [c for c in found if c.type == "Deployment"]
+    assert deployment.participants is None
+
+
+def test_a_refusal_told_again_with_a_place_inside_its_destination_is_one_event(places):
+    found = claims("About 60 soldiers refused to go to Ukraine, relatives said. "
+                   "After a week of fighting near Chernihiv, the soldiers declined to go back.", places)
+    assert len([c for c in found if c.type == "DeploymentRefusal"]) == 1
