@@ -80,6 +80,7 @@ class Extraction:
     groups: list[TroopGroup]
     sources: dict[str, Source]
     claims: list[Claim]
+    scenes: dict[int, tuple[int, ...]] = field(default_factory=dict)  # sentence start -> places it locates in
 
 
 # -- pattern tables ---------------------------------------------------------------------------------------
@@ -371,9 +372,20 @@ def _places_from_context(result: Extraction) -> Extraction:
     """An event its sentence does not place happened where the text last placed one ("About 150 people
     rallied outside the recruitment centre", after the centre in Lviv)."""
     claims: list[Claim] = []
+    starts = [s.start for s in result.sentences]
     for claim in result.claims:
-        before = next((c for c in reversed(claims) if c.places and c.sentence.start < claim.sentence.start), None)
-        if not claim.places and not claim.destinations and before is not None \
+        # where men were called up is no scene for what happens to them next
+        before = next((c for c in reversed(claims) if c.places and c.sentence.start < claim.sentence.start
+                       and (c.type != "Mobilization" or claim.type == "Mobilization")), None)
+        n = starts.index(claim.sentence.start)
+        scene = result.scenes.get(starts[n - 1], ()) if n else ()
+        if not claim.places and not claim.destinations and scene and (
+                before is None or _sentence_distance(result, before.sentence, claim.sentence) > 1):
+            # "... a strike hit a school near Beryslav. Nine men were killed": where the sentence before was
+            claim = _with_places(claim, scene)
+            claim = Claim(*[getattr(claim, f) for f in Claim.__dataclass_fields__ if f != "also"],
+                          also=claim.also + (result.sentences[n - 1],))
+        elif not claim.places and not claim.destinations and before is not None \
                 and _sentence_distance(result, before.sentence, claim.sentence) <= 3:
             claim = _with_places(claim, before.places)
             # the sentence that placed it is evidence too
@@ -505,6 +517,10 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     if named:
         state.anchor = named[-1]
     group = _track_group(sentence, result, state, units, place_ids)
+    result.scenes[sentence.start] = tuple(
+        i for i in place_ids if LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
+        and not ORIGIN_BEFORE.search(text[: result.places[i].start - base]) and not _is_base(result.places[i], text, base)
+        and result.places[i].alias_kind != "demonym")
     triggers = find_triggers(text)
     first_claim = len(result.claims)
     tallied = _tally(result, sentence, state, place_ids, triggers, event_dates, units, dates)

@@ -259,3 +259,13 @@ def test_a_refusal_told_again_with_a_place_inside_its_destination_is_one_event(p
     found = claims("About 60 soldiers refused to go to Ukraine, relatives said. "
                    "After a week of fighting near Chernihiv, the soldiers declined to go back.", places)
     assert len([c for c in found if c.type == "DeploymentRefusal"]) == 1
+
+
+def test_an_event_without_a_place_happened_where_the_sentence_before_was(places):
+    article = Article("Ten soldiers deserted in the Kursk region in May. "
+                      "On 4 June a drone hit a school near Beryslav where a company was quartered. "
+                      "Nine men were killed, relatives said.", url="https://example.org/t",
+                      published=dt.date(2023, 6, 14))
+    found = extract(article, places)
+    [deaths] = [c for c in found.claims if c.type == "Casualties"]
+    assert [found.places[i].surface for i in deaths.places] == ["Beryslav"]
