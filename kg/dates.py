@@ -123,6 +123,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?P<unit>week|month|year|weekend)\b", re.I)),
         ("weekday", re.compile(rf"\b(?i:on|last|this|since)\s+(?:the\s+)?{_WEEKDAY}"
                                rf"(?:\s+(?:and|or|to|through|into)\s+(?P<weekday2>{'|'.join(calendar.day_name)}))?\b")),
+        # "at Tuesday's rally": the day of the happening the noun names
+        ("weekday", re.compile(rf"\b{_WEEKDAY}['’]s(?=\s+[a-z])(?P<weekday2>)")),
         ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|last\s+night|tonight|this\s+morning|overnight|"
                                  r"the\s+day\s+before\s+yesterday)\b", re.I)),
         ("day_before", re.compile(r"\bthe\s+day\s+before\b(?!\s+yesterday)", re.I)),

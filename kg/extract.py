@@ -157,7 +157,8 @@ DESTINATION_BEFORE = re.compile(
     r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 DISTRIBUTIVE = re.compile(r"\b(?:each|both|apiece)\b", re.IGNORECASE)
 REPORT_DATE_BEFORE = re.compile(
-    r"\b(?:said|says|told|reported|cited\s+by|quoted\s+by|according\s+to|wrote|announced|stated|published)"
+    r"\b(?:said|says|told|reported|cited\s+by|quoted\s+by|according\s+to|wrote|announced|stated|published|claimed|"
+    r"confirmed|denied|estimated|insisted|admitted)"
     r"(?:\s+(?:[A-Z][\w’'.-]*|the|a|an|its|their|his|her|activists?|officials|reporters|journalists))*\s*$")
 REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announced|confirmed|wrote|stated)\b"
                                r"|^,\s+(?:it|he|she|they|officials|the\s+\w+)\s+(?:said|says|told|reported|"
@@ -510,6 +511,8 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
         dates = [d for d in dates if d.start >= dateline.end()]
     reported = _report_dates(sentence, dates)
     event_dates = [d for i, d in enumerate(dates) if i not in reported]
+    if not event_dates:
+        event_dates = _time_of_named_happening(text, state)
     named = [d.interval for d in (event_dates or dates) if d.interval.earliest and d.interval.latest]
     stated = [d.interval for d in (event_dates or dates) if d.interval.earliest and d.interval.latest
               and not d.relative]
@@ -545,6 +548,22 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     years = [d.explicit_year for d in dates if d.explicit_year is not None]
     if years:
         state.context_year = years[-1]
+
+
+HAPPENING_REFERENCE = re.compile(
+    r"\b(?:the|that|this)\s+(?:same\s+)?(?:(?P<Protest>rally|protest|picket|gathering|demonstration|vigil)|"
+    r"(?P<Casualties>strike|attack|assault|shelling|raid|bombardment|ambush))\b", re.IGNORECASE)
+
+
+def _time_of_named_happening(text: str, state: _State) -> list[DateMention]:
+    """"Police detained two women at the rally": a sentence with no time of its own that names a happening told
+    before ("the rally", "the same assault") happened when that one did."""
+    for m in HAPPENING_REFERENCE.finditer(text):
+        kinds = ("Protest",) if m["Protest"] else ("Casualties", "Injury")
+        interval = next((state.times[k] for k in kinds if k in state.times), None)
+        if interval is not None:
+            return [DateMention(m.start(), m.end(), interval, None, relative=True)]
+    return []
 
 
 PLACE_BACK_REFERENCE = re.compile(

@@ -161,3 +161,8 @@ def test_a_day_without_a_year_is_in_the_publication_year_not_an_earlier_one_ment
 def test_a_running_total_by_a_day_counts_from_the_start_of_the_war():
     [found] = find_dates("The toll rose to 5,000 by 1 December 2022.", PUBLISHED, None)
     assert found.interval == Interval(D(2022, 2, 24), D(2022, 12, 1))
+
+
+def test_a_weekday_in_the_possessive_names_the_day_of_the_happening():
+    [found] = find_dates("Nobody was detained at Monday's rally.", PUBLISHED, None)
+    assert found.interval == Interval(D(2023, 4, 17), D(2023, 4, 17))

@@ -269,3 +269,17 @@ def test_an_event_without_a_place_happened_where_the_sentence_before_was(places)
     found = extract(article, places)
     [deaths] = [c for c in found.claims if c.type == "Casualties"]
     assert [found.places[i].surface for i in deaths.places] == ["Beryslav"]
+
+
+def test_the_day_a_claim_was_made_is_not_the_day_of_the_event(places):
+    found = claims("The marines claimed on Tuesday to have killed up to 40 soldiers in an assault on 10 June.",
+                   places)
+    [deaths] = [c for c in found if c.type == "Casualties"]
+    assert deaths.interval.earliest == dt.date(2023, 6, 10) == deaths.interval.latest
+
+
+def test_a_sentence_that_names_the_rally_again_happened_when_the_rally_did(places):
+    found = claims("About 50 women rallied in Chita on Saturday. Police detained two of them at the rally.",
+                   places)
+    [detention] = [c for c in found if c.type == "Detention"]
+    assert detention.interval.earliest == dt.date(2023, 6, 10) == detention.interval.latest
