@@ -340,7 +340,16 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
     """A threat ("could face prosecution"), an intention ("want to leave the army") or a time ("since the
     mobilization began") that uses an event's words."""
     return bool(THREAT.search(text[max(0, start - 45):start])) or (
-        kind == "Mobilization" and bool(TEMPORAL_BEFORE.search(text[max(0, start - 30):start])))
+        kind == "Mobilization" and bool(TEMPORAL_BEFORE.search(text[max(0, start - 30):start]))) or \
+        bool(NOT_REPORTED.search(text[max(0, start - 45):start])) or bool(HYPOTHETICAL.match(text))
+
+
+# "does not publish casualty figures", "the footage does not show how many were killed", "said in a video address":
+# the words of an event in what is (not) made known, or the medium of a statement
+NOT_REPORTED = re.compile(r"\b(?:(?:not|n['’]t|never|no\s+longer|stopped|refus\w+\s+to)\s+(?:\w+\s+)?(?:publish|disclos|releas|"
+                          r"reveal)\w*|show(?:s|ed|ing)?\s+how\s+many|(?:said|says|spoke|told\s+\w+|announced)\s+in\s+an?)"
+                          r"\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+HYPOTHETICAL = re.compile(r"\s*[\"“]?(?:If|Should|Unless)\b")  # "If you know of a soldier who was killed, write to us"
 
 
 # -- the article ------------------------------------------------------------------------------------------
@@ -437,7 +446,8 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
         same_count = a.participants is not None and a.participants == b.participants or \
             a.deaths is not None and a.deaths == b.deaths
         same_place = any(xc & yc for xc, _ in pa for yc, _ in pb)
-        return near or same_count or same_place or (a.interval is not None and a.interval == b.interval)
+        return near or same_count or same_place or (a.interval is not None and a.interval == b.interval) \
+            or _refers_back(b)
 
     merged: list[Claim] = []
     for claim in result.claims:
@@ -448,6 +458,15 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
             continue
         merged[earlier] = _merge(merged[earlier], claim)
     return merged
+
+
+DEFINITE_BEFORE = re.compile(r"\b(?:the|that|this|these|those)\s+(?:same\s+|earlier\s+|first\s+)?$", re.IGNORECASE)
+
+
+def _refers_back(claim: Claim) -> bool:
+    """"Police detained three women after the rally": a happening named with "the", told before."""
+    start = claim.trigger[0] - claim.sentence.start
+    return bool(DEFINITE_BEFORE.search(claim.sentence.text[max(0, start - 20):start]))
 
 
 def _merge(first: Claim, later: Claim) -> Claim:
@@ -520,7 +539,8 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     if named:
         state.anchor = named[-1]
     group = _track_group(sentence, result, state, units, place_ids)
-    result.scenes[sentence.start] = tuple(
+    # a sentence that says when and where something happened sets the scene for the next one
+    result.scenes[sentence.start] = () if not any(d.interval.earliest for d in event_dates) else tuple(
         i for i in place_ids if LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
         and not ORIGIN_BEFORE.search(text[: result.places[i].start - base]) and not _is_base(result.places[i], text, base)
         and result.places[i].alias_kind != "demonym")

@@ -283,3 +283,28 @@ def test_a_sentence_that_names_the_rally_again_happened_when_the_rally_did(place
                    places)
     [detention] = [c for c in found if c.type == "Detention"]
     assert detention.interval.earliest == dt.date(2023, 6, 10) == detention.interval.latest
+
+
+@pytest.mark.parametrize("text", [
+    "The regional authorities do not publish casualty figures.",
+    "The footage does not show how many soldiers were killed.",
+    "If you know of a soldier who was killed, write to us.",
+])
+def test_words_of_an_event_in_what_is_not_made_known_are_no_event(text, places):
+    assert claims(text, places) == []
+
+
+def test_a_statement_in_a_video_address_is_no_protest(places):
+    found = claims("\"Nobody deserted,\" the commander said in a video address on Sunday.", places)
+    assert "Protest" not in {c.type for c in found}
+
+
+def test_relatives_of_men_mobilized_somewhere_are_no_mobilization(places):
+    found = claims("About 40 wives of men mobilized in the Omsk region picketed the governor's office.", places)
+    assert "Mobilization" not in {c.type for c in found}
+
+
+def test_the_rally_named_again_is_the_same_rally(places):
+    found = claims("About 60 women rallied in Kazan on Saturday. Their husbands serve near Bakhmut. "
+                   "Police detained four of them after the rally.", places)
+    assert len([c for c in found if c.type == "Protest"]) == 1
