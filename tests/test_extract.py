@@ -190,6 +190,9 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     ("Nearly 600 men have signed up for two volunteer battalions.", "Mobilization"),
     ("The men, mobilized in the Tomsk region, complained about the food.", "Mobilization"),
     ("About 15 women laid flowers at the memorial.", "Protest"),
+    ("He was jailed for refusing to return to his unit.", "DeploymentRefusal"),
+    ("The marines refused to be sent back to the Kherson region.", "DeploymentRefusal"),
+    ("The men were sent back to their barracks in Pskov.", "Return"),
     ("The group received 200 requests from soldiers who want to terminate their contracts.", "ContractTermination"),
 ])
 def test_general_event_words(text, kind):
@@ -308,3 +311,8 @@ def test_the_rally_named_again_is_the_same_rally(places):
     found = claims("About 60 women rallied in Kazan on Saturday. Their husbands serve near Bakhmut. "
                    "Police detained four of them after the rally.", places)
     assert len([c for c in found if c.type == "Protest"]) == 1
+
+
+def test_nobody_killed_is_a_denied_death(places):
+    found = claims("Officials said two soldiers had been injured and that nobody had been killed.", places)
+    assert [c.certainty for c in found if c.type == "Casualties"] == ["Negated"]
