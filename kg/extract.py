@@ -16,7 +16,7 @@ from kg.articles import Article
 from kg.dates import DateMention, Interval, find_dates
 from kg.gazetteer import Gazetteer, PlaceMatch
 from kg.patterns import read_table, required_words
-from kg.quantities import Quantity, QuantityMention, bounded, count_after, find_counts
+from kg.quantities import Quantity, QuantityMention, bounded, count_after, find_counts, parse_number
 from kg.text import Sentence, sentences
 
 MOVEMENT_EVENTS = {"Deployment", "DeploymentRefusal", "Reenlistment"}
@@ -760,6 +760,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     places = own or places
     counts = event_counts(text)
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
+    court = next((t for t in triggers if t[0] == "Prosecution" and t[2] <= start), None)
+    if participants is None and kind in ("Desertion", "DeploymentRefusal") and court is not None \
+            and REASON_BEFORE.search(text[max(0, start - 40):start]):
+        # "sentenced five soldiers to five years for leaving their unit": the ones sentenced did it
+        participants = _counts_for("Prosecution", text, court[1], court[2], counts, triggers)[0]
     if participants is None and deaths is None and not counts and group is not None \
             and result.groups[group].size is not None and BACK_REFERENCE.search(text[:start]) \
             and kind != "Casualties":
@@ -827,6 +832,12 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
     if DISTRIBUTIVE.search(text) and len(places) > 1 and pairs and pairs[-1][0] == places[-1]:
         # "X, Y and Z each count fewer than 150": the one number holds for every place listed
         pairs = [(index, pairs[-1][1], 0) for index in places]
+    elif DISTRIBUTIVE.search(text) and len(places) > 1 and not pairs:
+        # "More than 100 have been counted in each of X, Y and Z": the number before them, for each
+        lead = TALLY_NUMBER.match(text[: result.places[places[0]].start - base])
+        quantity = _tally_quantity(lead) if lead is not None and len(lead["gap"]) < 3 else None
+        if quantity is not None:
+            pairs = [(index, quantity, 0) for index in places]
     elif len(pairs) == 1 and (pairs[0][2] > 12 or not (triggers or state.topic)):
         return None  # one number far from its place: the ordinary rules decide
     if not pairs:
@@ -895,6 +906,9 @@ def event_counts(text: str) -> list[QuantityMention]:
 
 PARTITIVE = re.compile(r"[^,.;]{0,40}?\bof\s+(?:them|the|those|these|its|their)\b", re.IGNORECASE)
 
+REASON_BEFORE = re.compile(r"\b(?:for|of|over|on\s+charges\s+of|charged\s+with)\s+(?:(?:the|their|his|her|an?)\s+)?"
+                           r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+
 BACK_REFERENCE = re.compile(r"\b(?:they|both|the\s+(?:pair|two|men|soldiers|"
                             r"servicemen|accused|defendants|deserters|group))\b", re.IGNORECASE)
 
@@ -902,6 +916,10 @@ NOMINAL_BEFORE = re.compile(r"\b(?:at|during|after|before|for|over|against|amid|
                             r"(?:(?:a|an|the|their|his|her|its|this|that|these|those|another)\s+)?"
                             r"(?:(?!(?:have|has|had|were|was|are|is)\b)[\w-]+\s+)?$", re.IGNORECASE)
 
+DEATHS_COUNTED = re.compile(
+    r"(?<![\w,.])(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|fewer\s+than|less\s+than|"
+    r"in\s+excess\s+of|between)\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s+and\s+(?P<hi>\d{1,3}(?:,\d{3})+|\d+))?"
+    r"(?=\s+(?:confirmed\s+|more\s+)?(?:deaths|dead|fatalities|funerals)\b)", re.IGNORECASE)
 DEATH_COUNT = re.compile(
     r"\b(?:deaths|death\s+tolls?|dead|fatalities|killed)\b\s*(?:(?:of|at|reached|rose\s+to|stood\s+at|"
     r"stands\s+at|to|was|is|were|has\s+reached|had\s+reached)\s+)?", re.IGNORECASE)
@@ -909,7 +927,7 @@ DEATH_COUNT = re.compile(
 
 CASE_COUNT = re.compile(r"\b(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|fewer\s+than|"
                         r"in\s+excess\s+of)\s+)?(?:\d{1,3}(?:,\d{3})+|\d+)(?=\s+(?:such\s+|new\s+)?(?:criminal\s+)?"
-                        r"(?:cases|prosecutions)\b)", re.IGNORECASE)
+                        r"(?:cases|prosecutions|sentences|verdicts|convictions)\b)", re.IGNORECASE)
 
 
 def _counts_for(kind: str, text: str, start: int, end: int, counts: list[QuantityMention],
@@ -929,7 +947,17 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
             direct = count_after(text[m.end():])
             if direct is not None:
                 return None, direct
-        return None, _nearest_count(counts, start, end, triggers, kind)
+        nearest = _nearest_count(counts, start, end, triggers, kind)
+        if nearest is None:
+            for m in DEATHS_COUNTED.finditer(text):  # "Between 150 and 200 deaths have been confirmed"
+                if m["hi"]:
+                    low, high = parse_number(m["num"]), parse_number(m["hi"])
+                    if low is not None and high is not None:
+                        return None, Quantity(min=low, max=high)
+                direct = count_after(m.group(0))
+                if direct is not None:
+                    return None, direct
+        return None, nearest
     if kind != "Injury" and NOMINAL_BEFORE.search(text[:start]) and not re.match(r"\w+(?:ing|ed)\b", text[start:end]) \
             and not any(0 <= start - c.end <= 12 for c in counts):
         # "dozens of women were detained at a protest": a noun in another verb's phrase has no subject

@@ -316,3 +316,28 @@ def test_the_rally_named_again_is_the_same_rally(places):
 def test_nobody_killed_is_a_denied_death(places):
     found = claims("Officials said two soldiers had been injured and that nobody had been killed.", places)
     assert [c.certainty for c in found if c.type == "Casualties"] == ["Negated"]
+
+
+def test_the_crime_a_court_punished_was_done_by_those_sentenced(places):
+    found = claims("A garrison court in Pskov sentenced five soldiers to six years for leaving their unit.", places)
+    [desertion] = [c for c in found if c.type == "Desertion"]
+    assert counts(desertion) == (5, None, None)
+
+
+def test_sentences_handed_down_count_the_people_sentenced(places):
+    found = claims("Military courts handed down at least 300 sentences for desertion in May.", places)
+    [prosecution] = [c for c in found if c.type == "Prosecution"]
+    assert counts(prosecution) == (None, 300, None)
+
+
+def test_a_number_of_deaths_before_the_word(places):
+    found = claims("Between 40 and 60 deaths have been confirmed in the Kursk region.", places)
+    [deaths] = [c for c in found if c.type == "Casualties"]
+    assert counts(deaths) == (None, 40, 60)
+
+
+def test_a_number_before_each_of_several_regions_holds_for_each(places):
+    found = claims("Regional officials have counted the dead. Dagestan leads with 300 deaths. "
+                   "More than 100 have been counted in each of the Tula, Ryazan and Tambov regions.", places)
+    each = [c for c in found if counts(c) == (None, 101, None)]
+    assert len(each) == 3 and {c.type for c in each} == {"Casualties"}
