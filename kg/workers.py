@@ -66,6 +66,12 @@ class QueryJob:
     reorder_paths: bool = False  # put property paths where they are cheap first (kg.planner)
 
 
+@dataclass(frozen=True)
+class Warm:
+    """Sent to a fresh worker: open this snapshot now, so that the first query does not wait for it."""
+    snapshot: str
+
+
 # -- inside the worker ----------------------------------------------------------------------------------
 
 class _Chunks:
@@ -243,6 +249,12 @@ def worker_main(conn: Connection, nice: int = 0) -> None:
             return
         if job is None:
             return
+        if isinstance(job, Warm):  # open the snapshot ahead of the first query; nobody waits for an answer
+            try:
+                store, opened = ox.Store.read_only(job.snapshot), job.snapshot
+            except Exception:  # noqa: BLE001 - the first query will open it again and report what fails
+                store, opened = None, None
+            continue
         try:
             if opened != job.snapshot:
                 store, opened = None, None
@@ -303,13 +315,16 @@ class _Lane:
                 return _Worker(self.ctx, self.nice)
         return self.idle.get()
 
-    def prestart(self) -> None:
-        """Start one worker ahead of need, if the lane has room: it is ready by the time it is wanted."""
+    def prestart(self, snapshot: str) -> None:
+        """Start one worker ahead of need, if the lane has room, with ``snapshot`` open: it is ready by the
+        time it is wanted."""
         with self.lock:
             if self.started >= self.size:
                 return
             self.started += 1
-        self.idle.put(_Worker(self.ctx, self.nice))
+        worker = _Worker(self.ctx, self.nice)
+        worker.conn.send(Warm(snapshot))
+        self.idle.put(worker)
 
     def give_back(self, worker: _Worker | None) -> None:
         if worker is None:  # it was killed: its place may be taken by a fresh one
@@ -364,6 +379,7 @@ class _Run:
     lane: _Lane
     worker: _Worker
     shape: str
+    snapshot: str
     sent: float
     deadline: float
 
@@ -404,7 +420,7 @@ class QueryPool:
         deadline = time.monotonic() + self.timeout
         shape = query_shape(job.text) + f"\x01{len(job.default_graphs)},{len(job.named_graphs)}"
         if self.quick.size and not self.quick.started:
-            self.quick.prestart()
+            self.quick.prestart(job.snapshot)
         if self.quick.size and self.shapes.is_quick(shape):
             try:
                 answer = self._run(self.quick, job, shape, min(deadline, time.monotonic() + self.quick_budget),
@@ -422,7 +438,7 @@ class QueryPool:
         """Run ``job`` in ``lane``; its first BUFFER bytes (or all of it) must come by ``first``, the rest by
         ``deadline``."""
         worker = lane.borrow()
-        run = _Run(lane, worker, shape, time.monotonic(), first)
+        run = _Run(lane, worker, shape, job.snapshot, time.monotonic(), first)
         try:
             worker.conn.send(job)
             message = self._receive(run)
@@ -479,6 +495,7 @@ class QueryPool:
         run.worker.kill()
         self.killed += 1
         run.lane.give_back(None)
+        run.lane.prestart(run.snapshot)  # the replacement starts now, not when the next query needs it
 
     def close(self) -> None:
         self.main.close()

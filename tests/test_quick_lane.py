@@ -123,3 +123,14 @@ def test_analytical_queries_give_way_to_lookups(snapshot):
             pool.main.idle.put(worker)
         finally:
             pool.close()
+
+
+def test_a_worker_warmed_with_a_missing_snapshot_still_answers(snapshot, tmp_path):
+    pool = QueryPool(size=1, timeout=10, quick=0)
+    try:
+        pool.main.prestart(str(tmp_path / "no-such-snapshot"))
+        assert pool.main.started == 1
+        assert rows(pool.run(QueryJob(snapshot, "SELECT ?s WHERE { ?s a ?t } LIMIT 1")))
+        assert pool.main.started == 1  # the same worker, warmed in vain, answered
+    finally:
+        pool.close()
