@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.patterns import read_table, required_words
+from kg.patterns import read_table, required_words, words_test
 
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})
@@ -136,8 +136,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @lru_cache(maxsize=1)
-def _filtered_patterns() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
-    return tuple((kind, rx, required_words(rx.pattern, rx.flags)) for kind, rx in _patterns())
+def _filtered_patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
+    return tuple((kind, rx, words_test(required_words(rx.pattern, rx.flags))) for kind, rx in _patterns())
 
 
 def find_dates(text: str, published: dt.date | None, context_year: int | None,
@@ -149,7 +149,7 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
     relative: list[tuple[str, re.Match[str]]] = []
     lower = text.lower()
     for kind, pattern, words in _filtered_patterns():
-        if words is not None and not any(w in lower for w in words):
+        if words is not None and not words.search(lower):
             continue  # none of the words every match has
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from kg.articles import Article
 from kg.dates import DateMention, Interval, find_dates
 from kg.gazetteer import Gazetteer, PlaceMatch
-from kg.patterns import read_table, required_words
+from kg.patterns import read_table, required_words, words_test
 from kg.quantities import Quantity, QuantityMention, bounded, count_after, find_counts, parse_number
 from kg.text import Sentence, sentences
 
@@ -90,7 +90,7 @@ ADVERB = r"(?:(?:(?!not\b)[a-z]+ly|then|later|also|already|all|both|soon|still|f
 
 
 @lru_cache(maxsize=1)
-def _triggers() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
+def _triggers() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
     """One pattern per event class (a sentence gets at most one trigger of each class anyway), with the words
     one of which any of its matches contains (None: no such words), to skip classes a sentence cannot have."""
     by_kind: dict[str, list[str]] = {}
@@ -101,17 +101,18 @@ def _triggers() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...
         required = required_words(rx, re.IGNORECASE)
         known = words.get(kind, frozenset())
         words[kind] = None if known is None or required is None else known | required
-    return tuple((kind, re.compile("|".join(rxs), re.IGNORECASE), words[kind]) for kind, rxs in by_kind.items())
+    return tuple((kind, re.compile("|".join(rxs), re.IGNORECASE), words_test(words[kind]))
+                 for kind, rxs in by_kind.items())
 
 
 @lru_cache(maxsize=1)
-def _source_patterns() -> tuple[tuple[str, str, str, str | None, re.Pattern[str], frozenset[str] | None], ...]:
+def _source_patterns() -> tuple[tuple[str, str, str, str | None, re.Pattern[str], re.Pattern[str] | None], ...]:
     rows = []
     for row in read_table("sources.tsv"):
         key, label, kind, rx = row[:4]
         wikidata = row[4] if len(row) > 4 and row[4] else None
         flags = 0 if kind != "generic" and re.search(r"[A-Z]", rx) else re.IGNORECASE
-        rows.append((key, label, kind, wikidata, re.compile(rx, flags), required_words(rx, flags)))
+        rows.append((key, label, kind, wikidata, re.compile(rx, flags), words_test(required_words(rx, flags))))
     return tuple(rows)
 
 
@@ -187,7 +188,7 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
     hits = []
     lower = text.lower()
     for key, label, kind, wikidata, rx, words in _source_patterns():
-        if words is not None and not any(w in lower for w in words):
+        if words is not None and not words.search(lower):
             continue  # none of the words every match has
         for m in rx.finditer(text):
             hits.append(SourceMention(key, label, kind, wikidata, m.start() + offset, m.end() + offset))
@@ -327,7 +328,7 @@ def find_triggers(text: str) -> list[tuple[str, int, int]]:
     """Event triggers, longest first where they overlap; one per event class per sentence."""
     lower = text.lower()
     hits = [(kind, m.start(), m.end()) for kind, rx, words in _triggers()
-            if words is None or any(w in lower for w in words)
+            if words is None or words.search(lower)
             for m in rx.finditer(text) if not _not_an_event(kind, text, m.start())]
     chosen: list[tuple[str, int, int]] = []
     for hit in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1])):
@@ -896,6 +897,15 @@ ATTRIBUTION_CLAUSE = re.compile(
 
 def event_counts(text: str) -> list[QuantityMention]:
     """Counts of people in a sentence, without those in its attribution ("a lawyer for two of the men said")."""
+    return list(_event_counts(text))
+
+
+@lru_cache(maxsize=64)
+def _event_counts(text: str) -> tuple[QuantityMention, ...]:
+    return tuple(_uncached_event_counts(text))
+
+
+def _uncached_event_counts(text: str) -> list[QuantityMention]:
     counts = find_counts(text)
     clause = ATTRIBUTION_CLAUSE.search(text)
     if clause is None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -77,3 +78,10 @@ def required_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
         return required(parser.parse(pattern, flags))
     except Exception:  # noqa: BLE001 - an unusual pattern simply gets no filter
         return None
+
+
+def words_test(words: frozenset[str] | None) -> re.Pattern[str] | None:
+    """One pattern that finds any of ``words`` in lower-cased text (None for no words: always run)."""
+    if words is None:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
