@@ -783,6 +783,12 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         later = [t[1] for t in others if t[1] > end]
         shared = [d for d in shared if not later or d.start < min(later)]
     interval = _nearest_date(own_dates or shared, start)
+    if interval is None:
+        # "Also on Monday, one soldier was killed and three were wounded": a time put before the sentence's
+        # subject holds for all it tells
+        fronted = [d for d in dates if d.end <= start and FRONTED_BEFORE.fullmatch(text[:d.start])
+                   and FRONTED_AFTER.match(text, d.end)]
+        interval = _nearest_date(fronted, start)
     certainty = _certainty(text, start, bool(state.speakers), end)
     claim = Claim(kind, sentence, (base + start, base + end), certainty, state.speakers, group, places,
                   destinations, participants, deaths, interval)
@@ -1021,9 +1027,12 @@ def _distance(count: QuantityMention, trigger: tuple[str, int, int]) -> int:
     return start - count.end if count.end <= start else count.start - end + 15
 
 
+FRONTED_BEFORE = re.compile(r"\s*(?:(?:Also|And|But|Then|Later|Earlier|Separately|Meanwhile)\s*,?\s+)?(?:(?:[Oo]n|[Ii]n|[Ll]ate|"
+                            r"[Ee]arly|[Bb]y|[Ss]ince|[Dd]uring|[Oo]ver|[Aa]t)\s+)?(?:the\s+)?")
+FRONTED_AFTER = re.compile(r"\s*,")
 RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:(?:had|have|has|had\s+been|have\s+been|were|was)\s+)?"
                              r"(?:[a-z]+ly\s+)?$", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:after|before|when|while|who|which|because|since|until|then)\b", re.I)
+CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:after|before|who|which|because|since|until|then)\b", re.I)
 
 
 def _between(text: str, date: DateMention, trigger: tuple[int, int]) -> str:

@@ -341,3 +341,16 @@ def test_a_number_before_each_of_several_regions_holds_for_each(places):
                    "More than 100 have been counted in each of the Tula, Ryazan and Tambov regions.", places)
     each = [c for c in found if counts(c) == (None, 101, None)]
     assert len(each) == 3 and {c.type for c in each} == {"Casualties"}
+
+
+def test_a_time_put_first_holds_for_everything_the_sentence_tells(places):
+    found = claims("Also on Monday, one conscript was killed and four were wounded by shelling near Sudzha.", places)
+    wounded = [c for c in found if c.type == "Injury"]
+    assert wounded and wounded[0].interval.earliest == dt.date(2023, 6, 12) == wounded[0].interval.latest
+
+
+def test_the_time_of_a_when_clause_is_the_time_of_the_main_clause(places):
+    found = claims("Nine soldiers were killed when a missile hit a training ground near Chernihiv on Saturday.",
+                   places)
+    [deaths] = [c for c in found if c.type == "Casualties"]
+    assert deaths.interval.earliest == dt.date(2023, 6, 10)
