@@ -138,7 +138,8 @@ def find_counts(text: str) -> list[QuantityMention]:
     for m in _singular().finditer(text):
         # "sentenced a contract soldier", "one conscript was killed": one person is a count of one
         if not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
-            found.append(QuantityMention(Quantity(value=1), m.start(), m.end(), m["noun"].lower()))
+            bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
+            found.append(QuantityMention(bounded(1, bound), m.start(), m.end(), m["noun"].lower()))
             taken.append(m.span())
     for m in _more().finditer(text):
         # "seventeen more deserted", "nearly 300 more are expected", "the eleven had been held": people
@@ -163,7 +164,9 @@ def _singular() -> re.Pattern[str]:
     """One person named with an article or "one": "a 34-year-old reservist", "one contract soldier"
     (not "one of the men", "a soldier's wife", "an officer who ...": another's)."""
     modifier = r"(?:(?!(?:of|who|which|that|and|or|with|from|in|at|to|by)\b)[\w’'-]+\s+){0,2}?"
-    return re.compile(rf"\b(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})\b(?![’'-])"
+    qualifiers = {row[0].lower() for row in read_table("quantifiers.tsv")}
+    qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+    return re.compile(rf"\b(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})\b(?![’'-])"
                       # a noun that qualifies another: "a volunteer unit", "a soldier's wife", "a marine brigade"
                       r"(?!\s+(?:units?|battalions?|brigades?|regiments?|compan(?:y|ies)|platoons?|divisions?|corps|"
                       r"groups?|movements?|organi[sz]ations?|centres?|centers?|offices?|courts?|bases?|camps?|"

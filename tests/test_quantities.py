@@ -89,3 +89,8 @@ def test_one_person_is_a_count_of_one(text, start):
 ])
 def test_a_person_noun_that_qualifies_another_is_no_count(text):
     assert all(c.quantity != Quantity(value=1) for c in find_counts(text))
+
+
+def test_at_least_one_person_is_a_lower_bound():
+    [found] = find_counts("At least one marine who missed his train now faces a case.")
+    assert found.quantity == Quantity(min=1)
