@@ -759,6 +759,12 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     own = tuple(i for i in places if not _closer_to_another(result.places[i].start - base,
                                                             result.places[i].end - base, (start, end), others))
     places = own or places
+    if not places and not destinations:
+        # "Russian military courts handed down 612 sentences": a national figure, placed in its country
+        countries = tuple(i for i in place_ids if len(result.places[i].candidates) == 1
+                          and re.fullmatch(r"[A-Z]{2}", result.places[i].candidates[0])
+                          and result.places[i].start - base < start)
+        places = countries[:1]
     counts = event_counts(text)
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
     court = next((t for t in triggers if t[0] == "Prosecution" and t[2] <= start), None)

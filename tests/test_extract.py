@@ -354,3 +354,11 @@ def test_the_time_of_a_when_clause_is_the_time_of_the_main_clause(places):
                    places)
     [deaths] = [c for c in found if c.type == "Casualties"]
     assert deaths.interval.earliest == dt.date(2023, 6, 10)
+
+
+def test_a_national_figure_without_a_place_is_placed_in_its_country(places):
+    article = Article("Russian military courts convicted at least 600 soldiers of desertion in May.",
+                      url="https://example.org/t", published=dt.date(2023, 6, 14))
+    found = extract(article, places)
+    [prosecution] = [c for c in found.claims if c.type == "Prosecution"]
+    assert [found.places[i].candidates for i in prosecution.places] == [("RU",)]
