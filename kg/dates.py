@@ -202,6 +202,8 @@ def _era_first(m: re.Match[str], published: dt.date | None, context_year: int | 
     start = _era_date(m["era"])
     if start is None:
         return None, None
+    if not m["n"] and m["span"].lower().endswith("s"):
+        return Interval(start, None), start.year  # "the first weeks of the war": how many is not said
     count = {"two": 2, "three": 3, "few": 3}.get((m["n"] or "").strip().lower(), 1)
     days = SPANS[m["span"].lower()] * count
     if m["span"].lower().startswith("month"):

@@ -166,3 +166,8 @@ def test_a_running_total_by_a_day_counts_from_the_start_of_the_war():
 def test_a_weekday_in_the_possessive_names_the_day_of_the_happening():
     [found] = find_dates("Nobody was detained at Monday's rally.", PUBLISHED, None)
     assert found.interval == Interval(D(2023, 4, 17), D(2023, 4, 17))
+
+
+def test_the_first_weeks_of_the_war_end_when_the_text_does_not_say():
+    [found] = find_dates("in the first weeks of the war", None, None)
+    assert found.interval == Interval(D(2022, 2, 24), None)
