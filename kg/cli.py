@@ -90,7 +90,7 @@ def serve(host: str, port: int, workers: int | None) -> None:
     """Serve the store over HTTP with a production WSGI server (gunicorn)."""
     from kg.commands import run_server
 
-    run_server(host, port, workers or int(_config()["KG_WORKERS"]))
+    run_server(host, port, workers or int(_config()["KG_WORKERS"]), int(_config()["KG_THREADS"]))
 
 
 @main.command()

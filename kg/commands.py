@@ -161,7 +161,7 @@ def _publish(store_path: str) -> None:
         pass
 
 
-def run_server(host: str, port: int, workers: int) -> None:
+def run_server(host: str, port: int, workers: int, threads: int = 16) -> None:
     """gunicorn in front of the Flask app; one log line per request."""
     from gunicorn.app.base import BaseApplication
 
@@ -171,7 +171,7 @@ def run_server(host: str, port: int, workers: int) -> None:
         def load_config(self) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
-            self.cfg.set("threads", 4)
+            self.cfg.set("threads", threads)
             self.cfg.set("worker_class", "gthread")
             self.cfg.set("accesslog", None)  # the app logs each request itself, with its row count
             self.cfg.set("timeout", 120)

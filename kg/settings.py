@@ -26,6 +26,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KG_MAX_BODY", "10485760", "Largest request body accepted, in bytes (larger gets 413)."),
     Setting("KG_SERVICE_ALLOW", "", "Comma-separated hosts that SPARQL SERVICE may call (empty: none)."),
     Setting("KG_WORKERS", "2", "Web server worker processes for `kg serve`."),
+    Setting("KG_THREADS", "16", "Request threads per web worker: a request waits for a query worker, not for "
+            "a thread, so a lookup is never stuck behind connections that wait for long queries."),
     Setting("KG_QUERY_WORKERS", "2", "Query worker processes per web worker (each query runs in one, killed "
             "at the deadline)."),
     Setting("KG_QUICK_WORKERS", "1", "More query processes per web worker, kept for queries whose shape has lately "
