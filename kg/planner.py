@@ -7,8 +7,9 @@ faster on 10,000 articles. Users write the natural order, so before a query runs
 patterns that holds a path is reordered: first the pattern with the most selective constant, then, one at a
 time, the pattern that shares the most already-bound variables.
 
-Reordering inside one block of triple patterns never changes the answer: the block is a join of its
-patterns, and joins commute. Only blocks this module fully understands are touched (subjects and objects that
+Reordering inside one block of triple patterns never changes the solutions: the block is a join of its
+patterns, and joins commute. (Their order may change, as SPARQL allows when there is no ORDER BY; so may which
+ones a LIMIT without ORDER BY keeps.) Only blocks this module fully understands are touched (subjects and objects that
 are variables, IRIs, prefixed names or literals; predicates that are any path); anything else — blank nodes,
 collections, nested groups inside the block — leaves the query exactly as written.
 """
