@@ -191,6 +191,8 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     ("The men, mobilized in the Tomsk region, complained about the food.", "Mobilization"),
     ("About 15 women laid flowers at the memorial.", "Protest"),
     ("He was jailed for refusing to return to his unit.", "DeploymentRefusal"),
+    ("Dozens of men were pressured into signing contracts with the special forces.", "Mobilization"),
+    ("The rest signed new contracts and went back to the front.", "Deployment"),
     ("The marines refused to be sent back to the Kherson region.", "DeploymentRefusal"),
     ("The men were sent back to their barracks in Pskov.", "Return"),
     ("The group received 200 requests from soldiers who want to terminate their contracts.", "ContractTermination"),
