@@ -228,6 +228,8 @@ def attribute(sentence: Sentence, mentions: list[SourceMention]) -> tuple[list[S
     return speakers, citers
 
 
+SPEAKER_TAIL = re.compile(r"(?:\s+(?:also|has|have|had|repeatedly|later|previously|earlier|again|further|then|already|"
+                          r"itself|themselves|first|since))+$", re.IGNORECASE)
 _NP = r"(?P<np>(?:(?:the|a|an|their|his|her|its|one\s+of\s+the)\s+)?(?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)"
 SPEAKER_BEFORE_VERB = re.compile(
     rf"(?:^|[,;]\s+|\band\s+){_NP}\s+(?:said|says|told|reported|added|wrote|announced|insisted|claimed|"
@@ -280,15 +282,15 @@ def _unnamed_speakers(sentence: Sentence, mentions: list[SourceMention]) -> list
     found = []
     for rx in (SPEAKER_AFTER_ACCORDING, SPEAKER_BEFORE_VERB):
         for m in rx.finditer(unquoted):
-            phrase = m["np"].strip()
-            if NOT_SPEAKERS.match(phrase) or any(s.start - base < m.end("np") and m.start("np") < s.end - base
+            phrase = SPEAKER_TAIL.sub("", m["np"].strip())  # "The ministry also said": the ministry
+            if not phrase or NOT_SPEAKERS.match(phrase) or any(s.start - base < m.end("np") and m.start("np") < s.end - base
                                                    for s in mentions):
                 continue
             words = phrase.split()
             if len(words) > 7 or not any(w[0].isalpha() for w in words):
                 continue
             found.append(SourceMention(slugify(phrase), phrase, "generic", None, base + m.start("np"),
-                                       base + m.end("np")))
+                                       base + m.start("np") + len(phrase)))
     return found[:1]
 
 
@@ -443,7 +445,7 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
         if pa and pb and not any(xc & yl or yc & xl for xc, xl in pa for yc, yl in pb):
             return False
         # nothing against it; for it: told in the next sentence, or the same count, place or time
-        near = _sentence_distance(result, a.sentence, b.sentence) <= 1
+        near = _sentence_distance(result, a.sentence, b.sentence) <= 1 and bool(pa) == bool(pb)
         same_count = a.participants is not None and a.participants == b.participants or \
             a.deaths is not None and a.deaths == b.deaths
         same_place = any(xc & yc for xc, _ in pa for yc, _ in pb)

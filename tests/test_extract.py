@@ -364,3 +364,16 @@ def test_a_national_figure_without_a_place_is_placed_in_its_country(places):
     found = extract(article, places)
     [prosecution] = [c for c in found.claims if c.type == "Prosecution"]
     assert [found.places[i].candidates for i in prosecution.places] == [("RU",)]
+
+
+def test_an_unnamed_speaker_is_named_without_the_adverbs_before_the_verb(places):
+    article = Article("Ten soldiers deserted in May, the regional office has repeatedly said.",
+                      url="https://example.org/t", published=dt.date(2023, 6, 14))
+    found = extract(article, places)
+    assert [s.label for s in found.sources.values()] == ["the regional office"]
+
+
+def test_an_event_without_a_place_and_one_in_the_next_sentence_with_a_place_stay_two(places):
+    found = claims("Wives of mobilized men held pickets in at least 15 cities on Saturday. "
+                   "In Kazan, about 40 women gathered outside the Kremlin.", places)
+    assert len([c for c in found if c.type == "Protest"]) == 2
