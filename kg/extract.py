@@ -367,6 +367,7 @@ class _State:
     topic: str | None = None  # the kind of event the text is tallying ("Dagestan 612, Chechnya 236")
     anchor: Interval | None = None  # the time the text last named ("two days later" counts from it)
     times: dict[str, Interval] = field(default_factory=dict)  # the last time given to an event of each kind
+    wheres: dict[str, tuple[int, ...]] = field(default_factory=dict)  # the last places given to each kind
 
 
 def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
@@ -559,9 +560,19 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
         state.topic = triggers[0][0] if len({t[0] for t in triggers}) == 1 else state.topic
     if tallied is not None:
         state.topic = tallied
-    for claim in result.claims[first_claim:]:
+    reference = HAPPENING_REFERENCE.search(text)
+    for n in range(first_claim, len(result.claims)):
+        claim = result.claims[n]
+        if reference is not None and not claim.places and not claim.destinations:
+            # "two of the organisers were later taken to a police station" after "the gathering": where it was
+            kinds = ("Protest",) if reference["Protest"] else ("Casualties", "Injury")
+            where = next((state.wheres[k] for k in kinds if k in state.wheres), ())
+            if where:
+                result.claims[n] = claim = _with_places(claim, where)
         if claim.interval is not None:
             state.times[claim.type] = claim.interval
+        if claim.places:
+            state.wheres[claim.type] = claim.places
     if group is not None and result.groups[group].size is None and triggers:
         # "Roughly 70 soldiers who refused to go back have been held ...": how many the group is, for "the men" later
         counted = [c for c in event_counts(text) if c.noun is not None and not PARTITIVE.match(text, c.start)
@@ -756,7 +767,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     verbal_others = [t for t in others if not _nominal(text, t)]
     places = tuple(i for i in place_ids if i not in destinations and i not in origins_or_bases
                    and LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
-                   and not ORIGIN_BEFORE.search(text[: result.places[i].start - base]))
+                   and not ORIGIN_BEFORE.search(text[: result.places[i].start - base])
+                   and not _agent_modifier(result.places[i], text, base))
     # with several events in the sentence, each takes the places nearest to it, if it has any of its own
     own = tuple(i for i in places if not _closer_to_another(result.places[i].start - base,
                                                             result.places[i].end - base, (start, end), others))
@@ -766,7 +778,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         countries = tuple(i for i in place_ids if len(result.places[i].candidates) == 1
                           and re.fullmatch(r"[A-Z]{2}", result.places[i].candidates[0])
                           and result.places[i].start - base < start)
-        places = countries[:1]
+        places = countries[-1:]
     counts = event_counts(text)
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
     court = next((t for t in triggers if t[0] == "Prosecution" and t[2] <= start), None)
@@ -891,6 +903,18 @@ def _tally_quantity(m: re.Match[str]) -> Quantity | None:
 
 def _looks_like_region(place: PlaceMatch) -> bool:
     return any(re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", c) for c in place.candidates)
+
+
+AGENT_AFTER = re.compile(r"\s+(?:officials?|authorities|forces|troops|government|ministry|military|courts?|media|"
+                         r"intelligence|investigators|prosecutors|police|officers|army|navy|border\s+guards?|side|"
+                         r"command|defen[cs]e|General\s+Staff)\b", re.IGNORECASE)
+
+
+def _agent_modifier(place: PlaceMatch, text: str, base: int) -> bool:
+    """"US officials estimated ...", "Russian forces lost ...": a country that says whose, not where (it places an
+    event only when nothing else does)."""
+    return bool(AGENT_AFTER.match(text, place.end - base)) and \
+        bool(re.search(r"(?:^|,)\s*(?:the\s+)?$", text[: place.start - base]))
 
 
 def _with_places(claim: Claim, places: tuple[int, ...]) -> Claim:

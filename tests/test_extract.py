@@ -191,6 +191,7 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     ("The men, mobilized in the Tomsk region, complained about the food.", "Mobilization"),
     ("About 15 women laid flowers at the memorial.", "Protest"),
     ("He was jailed for refusing to return to his unit.", "DeploymentRefusal"),
+    ("Around 90 men returned to Chita last month for their first leave.", "Return"),
     ("Dozens of men were pressured into signing contracts with the special forces.", "Mobilization"),
     ("The rest signed new contracts and went back to the front.", "Deployment"),
     ("The marines refused to be sent back to the Kherson region.", "DeploymentRefusal"),
@@ -377,3 +378,21 @@ def test_an_event_without_a_place_and_one_in_the_next_sentence_with_a_place_stay
     found = claims("Wives of mobilized men held pickets in at least 15 cities on Saturday. "
                    "In Kazan, about 40 women gathered outside the Kremlin.", places)
     assert len([c for c in found if c.type == "Protest"]) == 2
+
+
+def test_people_taken_away_after_the_gathering_were_where_the_gathering_was(places):
+    article = Article("About 30 wives of mobilized men gathered in Ulan-Ude on Saturday. "
+                      "Their husbands have been in the Zaporizhzhia region since the autumn. "
+                      "Police did not disperse the gathering, but two of the women were later detained.",
+                      url="https://example.org/t", published=dt.date(2023, 6, 14))
+    found = extract(article, places)
+    [detention] = [c for c in found.claims if c.type == "Detention"]
+    assert [found.places[i].surface for i in detention.places] == ["Ulan-Ude"]
+
+
+def test_a_national_figure_is_placed_in_the_country_named_nearest_before_it(places):
+    article = Article("US officials estimated that nearly 70,000 Ukrainian soldiers had been killed.",
+                      url="https://example.org/t", published=dt.date(2023, 6, 14))
+    found = extract(article, places)
+    [deaths] = [c for c in found.claims if c.type == "Casualties"]
+    assert [found.places[i].candidates for i in deaths.places] == [("UA",)]
