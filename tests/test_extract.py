@@ -396,3 +396,17 @@ def test_a_national_figure_is_placed_in_the_country_named_nearest_before_it(plac
     found = extract(article, places)
     [deaths] = [c for c in found.claims if c.type == "Casualties"]
     assert [found.places[i].candidates for i in deaths.places] == [("UA",)]
+
+
+@pytest.mark.parametrize("text", [
+    "About 50 relatives of the dead gathered outside the cemetery gates in silence.",
+    "He said the men should never have received summonses.",
+])
+def test_no_event_of_its_own(text, places):
+    found = claims(text, places)
+    assert "Casualties" not in {c.type for c in found} and "Mobilization" not in {c.type for c in found}
+
+
+def test_a_heading_reports_no_event(places):
+    found = claims("Desertions\n\nTwo soldiers deserted from a base near Pskov in May.", places)
+    assert [c.sentence.text for c in found] == ["Two soldiers deserted from a base near Pskov in May."]
