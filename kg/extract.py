@@ -775,12 +775,13 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     # with several events in the sentence, each takes the places nearest to it, if it has any of its own
     own = tuple(i for i in places if not _closer_to_another(result.places[i].start - base,
                                                             result.places[i].end - base, (start, end), others))
-    places = own or places
+    places = own or tuple(i for i in places if not _inside_another(result.places[i], base, others))
     if not places and not destinations:
         # "Russian military courts handed down 612 sentences": a national figure, placed in its country
         countries = tuple(i for i in place_ids if len(result.places[i].candidates) == 1
                           and re.fullmatch(r"[A-Z]{2}", result.places[i].candidates[0])
-                          and result.places[i].start - base < start)
+                          and result.places[i].start - base < start
+                          and not _inside_another(result.places[i], base, others))
         places = countries[-1:]
     counts = event_counts(text)
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
@@ -918,6 +919,11 @@ def _agent_modifier(place: PlaceMatch, text: str, base: int) -> bool:
     event only when nothing else does)."""
     return bool(AGENT_AFTER.match(text, place.end - base)) and \
         bool(re.search(r"(?:^|,)\s*(?:the\s+)?$", text[: place.start - base]))
+
+
+def _inside_another(place: PlaceMatch, base: int, others: list[tuple[str, int, int]]) -> bool:
+    """"who left the garrison for Ukraine": a place inside another event's words is that event's."""
+    return any(s <= place.start - base and place.end - base <= e for _, s, e in others)
 
 
 def _with_places(claim: Claim, places: tuple[int, ...]) -> Claim:

@@ -144,11 +144,11 @@ def find_counts(text: str) -> list[QuantityMention]:
     for m in _more().finditer(text):
         # "seventeen more deserted", "nearly 300 more are expected", "the eleven had been held": people
         # counted before, counted again
-        number = parse_number(m["num"] or m["num2"] or m["num3"] or m["num4"])
-        if m["num3"] and number is not None and 1900 <= number <= 2100:
+        number = parse_number(m["num"] or m["num2"] or m["num3"] or m["num4"] or m["num5"])
+        if (m["num3"] or m["num5"]) and number is not None and 1900 <= number <= 2100:
             continue  # a year
         if number is not None and number > 1 and not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
-            qual = m["qual"] or m["qual3"]
+            qual = m["qual"] or m["qual3"] or m["qual5"]
             bound = qualifiers.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
             found.append(QuantityMention(bounded(number, bound), m.start(), m.end(), None))
     return sorted(found, key=lambda q: q.start)
@@ -179,14 +179,16 @@ def _singular() -> re.Pattern[str]:
 def _more() -> re.Pattern[str]:
     qualifiers = {row[0].lower() for row in read_table("quantifiers.tsv")}
     qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
-    verb = r"(?=\s+(?:[a-z]+ed|are|were|have|had|is|was|will|remain\w*|went|fled|left|ran|took|got)\b)"
+    verb = r"(?=\s+(?:[a-z]+ed|are|were|have|had|is|was|will|remain\w*|went|fled|left|ran|took|got|came|fought)\b)"
     passive = r"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b)"
     return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+(?:more|others)\b(?!\s+than){verb}"
                       rf"|(?<=\bthe\s)(?P<num2>{NUMBER}){verb}"
                       # "9 soldiers died and 14 were injured": a number alone as the subject of a passive
                       rf"|(?<=\band\s)(?:(?P<qual3>{qual})\s+)?(?P<num3>{NUMBER}){passive}"
                       # "five of the 34": a part of a group counted before
-                      rf"|\b(?P<num4>{NUMBER})\s+of\s+the\s+(?:{NUMBER})\b", re.IGNORECASE)
+                      rf"|\b(?P<num4>{NUMBER})\s+of\s+the\s+(?:{NUMBER})\b"
+                      # "Of 1,500 soldiers who left, fewer than 900 came back": a number alone as a clause's subject
+                      rf"|(?<=,\s)(?:(?P<qual5>{qual})\s+)?(?P<num5>{NUMBER}){verb}", re.IGNORECASE)
 
 
 def _counted_quantity(m: re.Match[str], qualifiers: dict[str, str],

@@ -410,3 +410,12 @@ def test_no_event_of_its_own(text, places):
 def test_a_heading_reports_no_event(places):
     found = claims("Desertions\n\nTwo soldiers deserted from a base near Pskov in May.", places)
     assert [c.sentence.text for c in found] == ["Two soldiers deserted from a base near Pskov in May."]
+
+
+def test_a_place_inside_another_events_words_is_not_this_events(places):
+    article = Article("Of some 900 soldiers who left the garrison for Ukraine in May, fewer than 500 came back.",
+                      url="https://example.org/t", published=dt.date(2023, 6, 14))
+    found = extract(article, places)
+    [back] = [c for c in found.claims if c.type == "Return"]
+    assert all(found.places[i].surface != "Ukraine" for i in back.places)
+    assert counts(back) == (None, None, 499)

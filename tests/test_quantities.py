@@ -94,3 +94,8 @@ def test_a_person_noun_that_qualifies_another_is_no_count(text):
 def test_at_least_one_person_is_a_lower_bound():
     [found] = find_counts("At least one marine who missed his train now faces a case.")
     assert found.quantity == Quantity(min=1)
+
+
+def test_a_number_alone_as_a_clause_subject_after_a_comma_counts():
+    found = find_counts("Of some 900 soldiers who left in May, fewer than 500 came back.")
+    assert found[-1].quantity == Quantity(max=499)
