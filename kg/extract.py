@@ -345,7 +345,8 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
     return bool(THREAT.search(text[max(0, start - 45):start])) or (
         kind == "Mobilization" and bool(TEMPORAL_BEFORE.search(text[max(0, start - 30):start]))) or \
         bool(NOT_REPORTED.search(text[max(0, start - 45):start])) or bool(HYPOTHETICAL.match(text)) or \
-        bool(COUNTERFACTUAL.search(text[max(0, start - 40):start])) or bool(HEADING.fullmatch(text))
+        bool(COUNTERFACTUAL.search(text[max(0, start - 40):start])) or bool(HEADING.fullmatch(text)) or \
+        bool(FUTURE.search(text[max(0, start - 40):start]))
 
 
 # "does not publish casualty figures", "the footage does not show how many were killed", "said in a video address":
@@ -353,6 +354,8 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
 NOT_REPORTED = re.compile(r"\b(?:(?:not|n['’]t|never|no\s+longer|stopped|refus\w+\s+to)\s+(?:\w+\s+)?(?:publish|disclos|releas|"
                           r"reveal)\w*|show(?:s|ed|ing)?\s+how\s+many|(?:said|says|spoke|told\s+\w+|announced)\s+in\s+an?)"
                           r"\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:will|shall|(?:is|are|was|were|had\s+been|has\s+been|have\s+been)\s+(?:due|scheduled|set|going)\s+to)"
+                    r"\s+(?:be\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)  # "funerals will be held", "had been due to return"
 COUNTERFACTUAL = re.compile(r"\b(?:should|would|could|might)\s+(?:never|not)\s+have\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 HEADING = re.compile(r"\s*[^.!?\"“”]{1,80}?[^.!?\"“”\s]\s*")  # "Desertions", "Monthly summary: leaving the army": no sentence
 HYPOTHETICAL = re.compile(r"\s*[\"“]?(?:If|Should|Unless)\b")  # "If you know of a soldier who was killed, write to us"

@@ -419,3 +419,8 @@ def test_a_place_inside_another_events_words_is_not_this_events(places):
     [back] = [c for c in found.claims if c.type == "Return"]
     assert all(found.places[i].surface != "Ukraine" for i in back.places)
     assert counts(back) == (None, None, 499)
+
+
+def test_what_is_due_to_happen_has_not_happened(places):
+    found = claims("The soldier had been due to return to the front this week.", places)
+    assert "Deployment" not in {c.type for c in found} and "Return" not in {c.type for c in found}
