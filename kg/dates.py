@@ -155,7 +155,7 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append(m.span())
-            if kind == "since_then" or kind in ANCHORED:
+            if kind in ("since_then", "past_days") or kind in ANCHORED:
                 relative.append((kind, m))
                 continue
             interval, year = _RESOLVERS[kind](m, published, context_year)
@@ -168,6 +168,14 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
         base = before[-1].interval if before else anchor
         if kind == "since_then":
             interval, year = _since_then(base, published)
+        elif kind == "past_days":
+            # "claimed on Wednesday to have killed 300 in the past week": the week up to that Wednesday
+            day = before[-1].interval.latest if before and before[-1].interval.earliest == before[-1].interval.latest \
+                else published
+            interval, year = _past_days(m, day, context_year)
+            if interval is not None:
+                found.append(DateMention(m.start(), m.end(), interval, year))
+            continue
         else:
             interval, year = ANCHORED[kind](m, base or (Interval(published, published) if published else None))
         if interval is not None:

@@ -171,3 +171,8 @@ def test_a_weekday_in_the_possessive_names_the_day_of_the_happening():
 def test_the_first_weeks_of_the_war_end_when_the_text_does_not_say():
     [found] = find_dates("in the first weeks of the war", None, None)
     assert found.interval == Interval(D(2022, 2, 24), None)
+
+
+def test_the_past_week_counts_back_from_a_day_named_before_it():
+    found = find_dates("The ministry claimed on Monday to have killed 300 soldiers in the past week.", PUBLISHED, None)
+    assert found[-1].interval == Interval(D(2023, 4, 10), D(2023, 4, 17))
