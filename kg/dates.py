@@ -69,6 +69,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\b(?:the\s+)?first\s+(?P<n>two\s+|three\s+|few\s+)?(?P<span>days?|weeks?|months?|year)\s+of\s+"
             rf"(?:the\s+|Russia['’]s\s+)?(?P<era>{era})", re.I)),
         ("year_start", re.compile(r"\b(?P<since>since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b", re.I)),
+        ("year_span", re.compile(
+            rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:(?P<edge>first|last|final)\s+(?P<n>two|three|four|five|six|\d)\s+months|"
+            rf"(?P<q>first|second|third|fourth|final|last)\s+quarter)(?:\s+of\s+(?:(?P<rel>the|this|last)\s+year|{_YEAR}))?\b",
+            re.I)),
         ("past_days", re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?P<n>\w+)\s+)?(?P<unit>days?|weeks?|months?)\b", re.I)),
         ("era_since", re.compile(
             rf"\b(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+|Russia['’]s\s+)?(?P<era>{era})",
@@ -154,12 +158,13 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            taken.append(m.span())
             if kind in ("since_then", "past_days") or kind in ANCHORED:
+                taken.append(m.span())
                 relative.append((kind, m))
                 continue
             interval, year = _RESOLVERS[kind](m, published, context_year)
             if interval is not None:
+                taken.append(m.span())
                 found.append(DateMention(m.start(), m.end(), interval, year))
     # "on 25 September ... four days earlier": counted from a time named before it in the sentence, if any
     stated = sorted((d for d in found if d.interval.earliest and d.interval.latest), key=lambda d: d.start)
@@ -555,7 +560,36 @@ def _past_days(m: re.Match[str], published: dt.date | None, context_year: int | 
     return Interval(published - dt.timedelta(days=days), published), None
 
 
+def _year_span(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """"the last two months of the year", "the second quarter": those months of the year the text is about
+    (the year stated, else the latest whose span has begun by publication)."""
+    if m["q"]:
+        if not m["year"] and not m["rel"] and not (m.group(0).lower().startswith(("in", "during", "over"))):
+            return None, None
+        quarter = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}[m["q"].lower()]
+        first, last = 3 * quarter - 2, 3 * quarter
+    else:
+        if not m["year"] and not m["rel"]:
+            return None, None  # "the last two months" alone: counted back from publication (past_days)
+        n = int(m["n"]) if m["n"].isdigit() else NUMBERS[m["n"].lower()]
+        first, last = (1, n) if m["edge"].lower() == "first" else (13 - n, 12)
+    if m["year"]:
+        year = int(m["year"])
+    elif (m["rel"] or "").lower() == "last":
+        if published is None:
+            return Interval(None, None), None
+        year = published.year - 1
+    elif context_year is not None:
+        year = context_year
+    elif published is not None:
+        year = published.year if dt.date(published.year, first, 1) <= published else published.year - 1
+    else:
+        return Interval(None, None), None
+    return Interval(dt.date(year, first, 1), month_interval(year, last).latest), year if m["year"] else None
+
+
 _RESOLVERS = {
+    "year_span": _year_span,
     "year_start": _year_start, "past_days": _past_days,
     "iso_day": _iso_day, "dotted_day": _iso_day, "day_range": _day_range, "ago": _ago, "weekend": _weekend,
     "month_part": _month_part_of, "year_part": _year_part,

@@ -176,3 +176,14 @@ def test_the_first_weeks_of_the_war_end_when_the_text_does_not_say():
 def test_the_past_week_counts_back_from_a_day_named_before_it():
     found = find_dates("The ministry claimed on Monday to have killed 300 soldiers in the past week.", PUBLISHED, None)
     assert found[-1].interval == Interval(D(2023, 4, 10), D(2023, 4, 17))
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("in the last two months of the year", D(2025, 1, 22), Interval(D(2024, 11, 1), D(2024, 12, 31))),
+    ("in the first three months of the year", D(2024, 7, 10), Interval(D(2024, 1, 1), D(2024, 3, 31))),
+    ("in the second quarter", D(2024, 7, 10), Interval(D(2024, 4, 1), D(2024, 6, 30))),
+    ("in the last two months", D(2024, 7, 10), Interval(D(2024, 5, 11), D(2024, 7, 10))),
+])
+def test_parts_of_a_year(text, published, expected):
+    [found] = find_dates(text, published, None)
+    assert found.interval == expected
