@@ -31,7 +31,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KG_QUERY_WORKERS", "2", "Query worker processes per web worker (each query runs in one, killed "
             "at the deadline)."),
     Setting("KG_QUICK_WORKERS", "1", "More query processes per web worker, kept for queries whose shape has lately "
-            "answered within 0.2 s (entity pages, DESCRIBE), so they never wait behind long ones; 0: none."),
+            "answered within 0.1 s (entity pages, DESCRIBE), used when the others are all busy; 0: none."),
     Setting("KG_REORDER_PATHS", "1", "Before a query runs, put the property paths of each block of triple patterns "
             "where they are cheap (the answer is the same); 0: run queries exactly as written."),
     Setting("KG_CORS_ORIGINS", "*", "Origins allowed to read from the service in a browser (CORS); empty: none."),

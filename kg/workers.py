@@ -305,6 +305,10 @@ class _Lane:
         self.started = 0
 
     def borrow(self) -> _Worker:
+        return self.try_borrow() or self.idle.get()
+
+    def try_borrow(self) -> _Worker | None:
+        """An idle worker, or a new one if the lane has room; None if all are busy."""
         try:
             return self.idle.get_nowait()
         except queue.Empty:
@@ -313,7 +317,7 @@ class _Lane:
             if self.started < self.size:
                 self.started += 1
                 return _Worker(self.ctx, self.nice)
-        return self.idle.get()
+        return None
 
     def prestart(self, snapshot: str) -> None:
         """Start one worker ahead of need, if the lane has room, with ``snapshot`` open: it is ready by the
@@ -389,11 +393,12 @@ class QueryPool:
 
     Two lanes: the main one, and a small quick lane for queries whose shape (the query with its constants
     blanked out) has lately always answered within ``quick_seconds`` — entity pages, DESCRIBE of one
-    resource — so that they never wait for a worker behind analytical queries. A query in the quick lane
+    resource — so that they never wait for a worker behind analytical queries. A quick query still takes a
+    main worker when one is free: the quick lane is for when all of them are busy. A query in the quick lane
     that has not produced its first ``BUFFER`` bytes within ``quick_budget`` is stopped and run again in
     the main lane, within what remains of its deadline; its shape is no longer quick."""
 
-    def __init__(self, size: int, timeout: float, quick: int = 1, quick_seconds: float = 0.2,
+    def __init__(self, size: int, timeout: float, quick: int = 1, quick_seconds: float = 0.1,
                  quick_budget: float = 1.0) -> None:
         self.ctx = multiprocessing.get_context("spawn")
         self.timeout = timeout
@@ -422,6 +427,9 @@ class QueryPool:
         if self.quick.size and not self.quick.started:
             self.quick.prestart(job.snapshot)
         if self.quick.size and self.shapes.is_quick(shape):
+            worker = self.main.try_borrow()
+            if worker is not None:  # a main worker is free: no need to take the quick lane's
+                return self._run(self.main, job, shape, deadline, deadline, worker)
             try:
                 answer = self._run(self.quick, job, shape, min(deadline, time.monotonic() + self.quick_budget),
                                    deadline)
@@ -433,11 +441,11 @@ class QueryPool:
                     raise
         return self._run(self.main, job, shape, deadline, deadline)
 
-    def _run(self, lane: _Lane, job: QueryJob, shape: str, first: float,
-             deadline: float) -> tuple[str, str, Iterator[bytes], dict[str, Any]]:
-        """Run ``job`` in ``lane``; its first BUFFER bytes (or all of it) must come by ``first``, the rest by
-        ``deadline``."""
-        worker = lane.borrow()
+    def _run(self, lane: _Lane, job: QueryJob, shape: str, first: float, deadline: float,
+             worker: _Worker | None = None) -> tuple[str, str, Iterator[bytes], dict[str, Any]]:
+        """Run ``job`` in ``lane`` (on ``worker``, borrowed from it, if given); its first BUFFER bytes (or all of
+        it) must come by ``first``, the rest by ``deadline``."""
+        worker = worker or lane.borrow()
         run = _Run(lane, worker, shape, job.snapshot, time.monotonic(), first)
         try:
             worker.conn.send(job)

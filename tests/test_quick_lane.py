@@ -90,10 +90,24 @@ def test_a_lookup_over_its_quick_budget_is_answered_by_the_main_lane(snapshot):
         rows(pool.run(QueryJob(snapshot, lookup(iri))))
         shape = list(pool.shapes.runs)[-1]
         assert pool.shapes.is_quick(shape)
+        held = pool.main.borrow()  # the main lane is busy: the lookup goes to the quick lane, and overruns
+        threading.Timer(0.5, pool.main.give_back, [held]).start()
         killed = pool.killed
         assert rows(pool.run(QueryJob(snapshot, lookup(iri)))) == expected
         assert pool.quick_answers == 0 and pool.killed == killed + 1
         assert not pool.shapes.is_quick(shape)
+    finally:
+        pool.close()
+
+
+def test_a_quick_query_takes_a_free_main_worker_first(snapshot):
+    pool = QueryPool(size=1, timeout=10, quick=1)
+    try:
+        iri = some_subject(pool, snapshot)
+        for _ in range(4):
+            assert rows(pool.run(QueryJob(snapshot, lookup(iri))))
+        assert pool.shapes.is_quick(list(pool.shapes.runs)[-1])
+        assert pool.quick_answers == 0
     finally:
         pool.close()
 
