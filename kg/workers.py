@@ -358,7 +358,7 @@ def query_shape(text: str) -> str:
 class ShapeHistory:
     """How long the latest runs of each query shape took, for the last ``capacity`` shapes seen."""
 
-    def __init__(self, quick_seconds: float, capacity: int = 4096, keep: int = 4) -> None:
+    def __init__(self, quick_seconds: float, capacity: int = 4096, keep: int = 8) -> None:
         self.quick_seconds, self.capacity, self.keep = quick_seconds, capacity, keep
         self.runs: OrderedDict[str, list[float]] = OrderedDict()
         self.lock = threading.Lock()
@@ -366,16 +366,22 @@ class ShapeHistory:
     def record(self, shape: str, seconds: float) -> None:
         with self.lock:
             runs = self.runs.pop(shape, [])
-            runs = (runs + [seconds])[-self.keep:]
-            self.runs[shape] = runs
+            self.runs[shape] = (runs + [seconds])[-self.keep:]
             while len(self.runs) > self.capacity:
                 self.runs.popitem(last=False)
 
+    def overran(self, shape: str) -> None:
+        """A run of ``shape`` was stopped in the quick lane: it must prove itself again."""
+        with self.lock:
+            self.runs.pop(shape, None)
+            self.runs[shape] = [float("inf")]
+
     def is_quick(self, shape: str) -> bool:
-        """Quick: answered at least twice, and each of the latest answers came within ``quick_seconds``."""
+        """Quick: answered at least twice, and most of the latest answers came within ``quick_seconds`` (one
+        large answer among many small ones, as entity pages have, does not change that)."""
         with self.lock:
             runs = self.runs.get(shape)
-            return runs is not None and len(runs) >= 2 and max(runs) <= self.quick_seconds
+            return runs is not None and len(runs) >= 2 and sorted(runs)[len(runs) // 2] <= self.quick_seconds
 
 
 @dataclass
@@ -436,7 +442,7 @@ class QueryPool:
                 self.quick_answers += 1
                 return answer
             except Deadline:
-                self.shapes.record(shape, float("inf"))  # not quick again before `keep` fast answers
+                self.shapes.overran(shape)
                 if time.monotonic() >= deadline:
                     raise
         return self._run(self.main, job, shape, deadline, deadline)
