@@ -8,6 +8,7 @@ soldiers) comes from the sentences before it.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -385,7 +386,29 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
             state.speakers = ()  # "Separately, ...": what the last speaker said does not carry over
         _read_sentence(sentence, result, state, gazetteer)
     result.claims = _same_happenings(_places_from_context(result), gazetteer)
+    result.claims = _origins_are_no_units(result)
     return result
+
+
+def _origins_are_no_units(result: Extraction) -> list[Claim]:
+    """"About 25 mobilized soldiers from the Sverdlovsk region were treated": soldiers known only by where
+    they come from are no unit (the text calls them no battalion or brigade, gives no base, and tells of no
+    refusal or desertion, which a serving group does together); where they come from places what happened
+    to them when the text places it nowhere else ("men from Yakutia were mobilized")."""
+    serving = {c.group for c in result.claims if c.type in ("DeploymentRefusal", "Desertion")}
+    loose = {i for i, g in enumerate(result.groups)
+             if g.name is None and not g.formation and not g.bases and i not in serving}
+    claims = []
+    for c in result.claims:
+        home = tuple(i for i in result.groups[c.group].home if i not in c.places) if c.group in loose else ()
+        if home and (c.type == "Mobilization" or not c.places and not c.destinations):
+            c = _with_places(c, home + c.places)  # men are called up where they come from
+        elif home and c.type == "Return" and not c.destinations:
+            c = dataclasses.replace(c, destinations=home)  # they come home
+        claims.append(c)
+    for i in loose:
+        result.groups[i].home = []
+    return claims
 
 
 def _places_from_context(result: Extraction) -> Extraction:

@@ -424,3 +424,25 @@ def test_a_place_inside_another_events_words_is_not_this_events(places):
 def test_what_is_due_to_happen_has_not_happened(places):
     found = claims("The soldier had been due to return to the front this week.", places)
     assert "Deployment" not in {c.type for c in found} and "Return" not in {c.type for c in found}
+
+
+def _extraction(text, places, published="2023-06-14"):
+    article = Article(text, url="https://example.org/t", published=dt.date.fromisoformat(published))
+    return extract(article, places)
+
+
+def test_soldiers_known_only_by_origin_are_no_unit_but_place_their_mobilization(places):
+    x = _extraction("About 400 men from Omsk Oblast were mobilized in October, local officials said.", places)
+    assert not any(g.home or g.bases or g.name for g in x.groups)
+    mobilization = next(c for c in x.claims if c.type == "Mobilization")
+    assert [x.places[i].surface for i in mobilization.places] == ["Omsk Oblast"]
+
+
+def test_a_battalion_from_a_region_stays_a_unit(places):
+    x = _extraction("A battalion of volunteers from Omsk Oblast was treated for frostbite in May.", places)
+    assert any(g.home for g in x.groups)
+
+
+def test_soldiers_from_a_region_who_refuse_together_stay_a_unit(places):
+    x = _extraction("Some 80 soldiers from Omsk Oblast refused to return to the front in May.", places)
+    assert any(g.home for g in x.groups)
