@@ -674,6 +674,11 @@ def canonical_unit_name(name: str) -> str:
     return name
 
 
+DESIGNATION_APPOSITION = re.compile(
+    r"\b(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:unit|brigade|regiment|division|battalion|corps)\s*"
+    r"(?:,|\()\s*(?:(?:also\s+)?(?:known|designated)\s+as\s+|or\s+)?$", re.IGNORECASE)
+
+
 def _track_group(sentence: Sentence, result: Extraction, state: _State,
                  units: list[tuple[int, int, str]], place_ids: list[int]) -> int | None:
     """The group of soldiers this sentence is about (new, named, or the one the text was following)."""
@@ -684,6 +689,10 @@ def _track_group(sentence: Sentence, result: Extraction, state: _State,
     origins = [i for i in place_ids if _is_origin(result.places[i], text, base, nouns)]
     bases = [i for i in place_ids if _is_base(result.places[i], text, base)]
     group: int | None = None
+    current = state.group
+    if current is not None and result.groups[current].name is not None:
+        # "The brigade, also known as military unit 63354, ...": a second designation of the unit followed
+        units = [u for u in units if not DESIGNATION_APPOSITION.search(text[: u[0] - base])]
     if units:
         group = _named_group(result, units[0][2])
         for _, _, name in units[1:]:

@@ -446,3 +446,9 @@ def test_a_battalion_from_a_region_stays_a_unit(places):
 def test_soldiers_from_a_region_who_refuse_together_stay_a_unit(places):
     x = _extraction("Some 80 soldiers from Omsk Oblast refused to return to the front in May.", places)
     assert any(g.home for g in x.groups)
+
+
+def test_a_second_designation_in_apposition_is_the_same_unit(places):
+    x = _extraction("Soldiers of the 55th Mountain Brigade deserted in May. "
+                    "The brigade, also known as military unit 32010, is based in Kyzyl.", places)
+    assert [g.name for g in x.groups if g.name] == ["55th Mountain Brigade"]
