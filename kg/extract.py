@@ -138,6 +138,30 @@ def _unit_names() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{row[0]})" for row in read_table("units.tsv")))
 
 
+# "the Alga battalion", "volunteers of the Timer battalion": a proper name before a lower-case formation word
+NAMED_BATTALION = re.compile(r"(?<![\w’'-])(?:the\s+)?(?P<name>[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)\s+(?:battalion|regiment|"
+                             r"brigade)\b")
+NOT_A_UNIT_NAME = re.compile(r"(?:The|This|That|These|Those|Each|Every|Their|His|Her|Its|Our|Your|One|Another|"
+                             r"Second|Third|First|Volunteer|Separate|Special|Penal|Assault|Storm|Reserve|"
+                             r"Territorial|Rifle|Tank|Marine|Naval|Guards?|Airborne|Border|Police|Punishment|"
+                             r"Former|New|Old|Same|Whole|Entire|Last|Next|Local|Regional|Federal|National|"
+                             r"Russian|Ukrainian|Belarusian|Foreign|Mobili[sz]ed|Wagner|When|After|Before|"
+                             r"Since|While|If|A|An|Both|All|Most|Some|Many|Several)", re.IGNORECASE)
+
+
+def _named_battalions(text: str, base: int, units: list[tuple[int, int, str]],
+                      gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """A unit named by a proper name that is no place or people ("Chechen battalion" is no name)."""
+    found = []
+    for m in NAMED_BATTALION.finditer(text):
+        name = m.group("name")
+        if NOT_A_UNIT_NAME.fullmatch(name) or gazetteer.match(name) \
+                or any(s - base < m.end() and m.start() < e - base for s, e, _ in units):
+            continue
+        found.append((m.start() + base, m.end() + base, text[m.start("name"):m.end()]))
+    return found
+
+
 BASE_BEFORE = re.compile(
     r"\b(?:base|bases|garrison|barracks|camp|training\s+(?:ground|grounds|centre|center)|military\s+town|"
     r"deployment\s+point|headquarters|airfield|air\s+base|(?:based|stationed|garrisoned|quartered|housed))"
@@ -529,6 +553,7 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     text, base = sentence.text, sentence.start
     source_mentions = find_sources(text, base)
     units = [(m.start() + base, m.end() + base, canonical_unit_name(m.group(0))) for m in _unit_names().finditer(text)]
+    units += _named_battalions(text, base, units, gazetteer)
     masked = [(s.start - base, s.end - base) for s in source_mentions if s.kind != "generic"]
     masked += [(s - base, e - base) for s, e, _ in units]
     dateline = DATELINE.match(text) if sentence is result.sentences[0] else None

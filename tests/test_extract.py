@@ -452,3 +452,18 @@ def test_a_second_designation_in_apposition_is_the_same_unit(places):
     x = _extraction("Soldiers of the 55th Mountain Brigade deserted in May. "
                     "The brigade, also known as military unit 32010, is based in Kyzyl.", places)
     assert [g.name for g in x.groups if g.name] == ["55th Mountain Brigade"]
+
+
+def test_unit_designations_with_army_corps_machine_gun_and_the_national_guard(places):
+    x = _extraction("The 12th Army Corps and the 20th Machine Gun Artillery Division moved north in May. "
+                    "The 33rd Special Motorized Regiment of the National Guard stayed in Kazan.", places)
+    assert {g.name for g in x.groups if g.name} == {
+        "12th Army Corps", "20th Machine Gun Artillery Division",
+        "33rd Special Motorized Regiment of the National Guard"}
+
+
+def test_a_proper_name_before_battalion_names_a_unit_but_a_people_does_not(places):
+    x = _extraction("Some 300 men signed up for the Berkut battalion in June. "
+                    "The Chechen battalion left for the front in May.", places)
+    assert {g.name for g in x.groups if g.name} == {"Berkut battalion"}
+    assert any(p.candidates == ("RU-CE",) for p in x.places)
