@@ -253,6 +253,8 @@ def attribute(sentence: Sentence, mentions: list[SourceMention]) -> tuple[list[S
     return speakers, citers
 
 
+REDUCED_RELATIVE = re.compile(r"\s+(?:working|acting|representing|advising|helping|defending|speaking)\s+"
+                              r"(?:with|for|on\s+behalf\s+of|to\s+)?.*$", re.IGNORECASE)
 SPEAKER_TAIL = re.compile(r"(?:\s+(?:also|has|have|had|repeatedly|later|previously|earlier|again|further|then|already|"
                           r"itself|themselves|first|since))+$", re.IGNORECASE)
 _NP = r"(?P<np>(?:(?:the|a|an|their|his|her|its|one\s+of\s+the)\s+)?(?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)"
@@ -308,8 +310,10 @@ def _unnamed_speakers(sentence: Sentence, mentions: list[SourceMention]) -> list
     for rx in (SPEAKER_AFTER_ACCORDING, SPEAKER_BEFORE_VERB):
         for m in rx.finditer(unquoted):
             phrase = SPEAKER_TAIL.sub("", m["np"].strip())  # "The ministry also said": the ministry
-            if not phrase or NOT_SPEAKERS.match(phrase) or any(s.start - base < m.end("np") and m.start("np") < s.end - base
-                                                   for s in mentions):
+            phrase = REDUCED_RELATIVE.sub("", phrase)  # "A lawyer working with the soldiers said": a lawyer
+            end = m.start("np") + len(phrase)
+            if not phrase or NOT_SPEAKERS.match(phrase) or any(s.start - base < end and m.start("np") < s.end - base
+                                                               for s in mentions):
                 continue
             words = phrase.split()
             if len(words) > 7 or not any(w[0].isalpha() for w in words):
@@ -322,7 +326,37 @@ def _unnamed_speakers(sentence: Sentence, mentions: list[SourceMention]) -> list
 def _introduced(before: str, rx: dict[str, re.Pattern[str]]) -> bool:
     """'according to X', 'said X' (the source just after the attributing phrase)."""
     return bool(re.search(rf"(?:{rx['before'].pattern})\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){{0,2}}$", before, re.I)) \
-        and not re.search(r"\b(?:said|told|reported|wrote)\s+(?:that\s+)?(?:[\w’'-]+\s+){2,}$", before)
+        and not re.search(r"\b(?:said|told|reported|wrote)\s+(?:that\s+)?(?:[\w’'-]+\s+){2,}$", before) \
+        and not REPORTED_CLAUSE_BEFORE.search(before) and not _clause_after_subject(before)
+
+
+COUNT_AFTER_VERB = re.compile(
+    r"\w+\s+(?:that\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|several|some|many|"
+    r"about|around|at|more|up|nearly|almost|over)\b)", re.IGNORECASE)
+
+
+def _clause_after_subject(before: str) -> bool:
+    """"A lawyer said nine soldiers deserted": after a subject and its verb comes what was said, not who said
+    it (who says it after the verb is inverted after a quote or comma: '..., said the lawyer')."""
+    m = re.search(r"\b(?:said|says|told|reported|wrote|confirmed)\s+(?:[\w’'-]+\s+){0,2}$", before, re.I)
+    if m is not None and COUNT_AFTER_VERB.match(before[m.start():]):
+        return True  # "..., said nine soldiers deserted": who is counted is what was said
+    if m is None or re.search(r"\baccording\s+to\b|\b(?:by|from)\s+(?:[\w’'-]+\s+){0,3}$", before, re.I):
+        return False
+    lead = before[: m.start()].rstrip()
+    return bool(re.search(r"[A-Za-z]$", lead)) and not re.search(r"[,“”\"’']\s*(?:[\w-]+\s*){0,1}$", lead)
+
+
+# "The governor said that the soldiers had been guarding ...": who is named in what was said did not say it
+REPORTED_CLAUSE_BEFORE = re.compile(r"\b(?:said|says|told|tells|reported|wrote|confirmed|added|claimed)\s+"
+                                    r"(?:[\w’'-]+\s+)?that\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$",
+                                    re.IGNORECASE)
+# "a lawyer working with the soldiers said": people named after a preposition belong to another speaker's words
+OBJECT_OF_PREPOSITION = re.compile(r"\b(?:with|for|from|among|about|against|to|by|representing|represents|"
+                                   r"represent|helping|helps|defending|defends)\s+(?:the\s+|their\s+|its\s+|"
+                                   r"several\s+|some\s+|many\s+|dozens\s+of\s+(?:the\s+)?|"
+                                   r"(?:[\w-]+\s+)?(?:dozen|hundred)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 def _says(m: SourceMention, outside: list[SourceMention], text: str, base: int,
@@ -333,13 +367,16 @@ def _says(m: SourceMention, outside: list[SourceMention], text: str, base: int,
     if not verb:
         return False
     gap = after[: verb.start()]
-    if re.search(r"[.;:“”\"]", gap):
-        return False
+    if re.search(r"[.;:“”\"]", gap) or ("," in gap and not gap.lstrip().startswith(",")):
+        return False  # "Nine soldiers deserted, said a lawyer": the verb after the comma has its own subject
     if m.kind == "generic" and m.key == "soldiers" and len(gap.split()) > 1:
         return False
     if re.search(r"\b(?:who|which|that)\s+(?:[\w’'-]+\s+){1,3}$", text[: m.start - base]):
+        return False
+    if m.kind == "generic" and OBJECT_OF_PREPOSITION.search(text[: m.start - base]):
         return False  # the object of another speaker's relative clause: "a lawyer who represented the soldiers"
-    between = [o for o in outside if m.end <= o.start < m.end + verb.start()]
+    between = [o for o in outside if m.end <= o.start < m.end + verb.start()
+               and not (o.kind == "generic" and OBJECT_OF_PREPOSITION.search(text[: o.start - base]))]
     relative = re.match(r"^\s*,?\s*(?:who|which|that)\b", gap)
     return not between or bool(relative)
 

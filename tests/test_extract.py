@@ -467,3 +467,17 @@ def test_a_proper_name_before_battalion_names_a_unit_but_a_people_does_not(place
                     "The Chechen battalion left for the front in May.", places)
     assert {g.name for g in x.groups if g.name} == {"Berkut battalion"}
     assert any(p.candidates == ("RU-CE",) for p in x.places)
+
+
+def _speakers(text, places):
+    return sorted(s.label for s in _extraction(text, places).sources.values())
+
+
+def test_people_named_after_a_preposition_or_in_what_was_said_are_no_speakers(places):
+    assert _speakers("A lawyer working with the soldiers said three of them were charged.", places) == ["a lawyer"]
+    assert _speakers("The governor said that the soldiers had been guarding the border.", places) == []
+
+
+def test_a_count_after_the_verb_is_what_was_said_and_a_comma_ends_the_subject(places):
+    assert _speakers("Activists, who track the cases, said nine soldiers deserted in May.", places) == ["activists"]
+    assert _speakers("Nine soldiers deserted in May, said a lawyer.", places) == ["a lawyer"]
