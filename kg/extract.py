@@ -208,6 +208,15 @@ QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 # -- one sentence -----------------------------------------------------------------------------------------
 
+# "the independent outlet Nasha Niva", "the Telegram channel 1ADAT": an outlet named after what it is
+DESCRIBED_OUTLET = re.compile(r"\b(?:outlet|Telegram\s+channel|newspaper|news\s+site|website|news\s+agency|"
+                              r"broadcaster|publication|portal)\s+(?P<name>[A-Z0-9][\w’'.-]*[\w’'](?:\s+[A-Z][\w’'-]*){0,3})")
+NOT_AN_OUTLET_NAME = re.compile(r"The|This|That|On|In|At|For|It|He|She|They|We|I|A|An|But|And|Which|Who|"
+                                r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                                r"January|February|March|April|May|June|July|August|September|October|"
+                                r"November|December")
+
+
 def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
     """Source mentions in ``text``, longest first where they overlap."""
     hits = []
@@ -217,7 +226,17 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
             continue  # none of the words every match has
         for m in rx.finditer(text):
             hits.append(SourceMention(key, label, kind, wikidata, m.start() + offset, m.end() + offset))
-    return _non_overlapping(hits)
+    for m in DESCRIBED_OUTLET.finditer(text):
+        if not NOT_AN_OUTLET_NAME.fullmatch(m["name"].split()[0]):
+            from kg.mint import slugify
+
+            hits = [h for h in hits if h.kind != "generic" or h.end <= m.start() + offset or h.start >= m.end() + offset]
+            hits.append(SourceMention(slugify(m["name"]), m["name"], "outlet", None, m.start() + offset,
+                                      m.end("name") + offset))
+    chosen = _non_overlapping(hits)
+    # "the independent outlet Lyudi Baikala": a description in apposition to the name it describes
+    return [h for h in chosen if not (h.kind == "generic" and any(
+        o.kind != "generic" and 0 <= o.start - h.end <= 1 for o in chosen))]
 
 
 def _non_overlapping(hits: list[SourceMention]) -> list[SourceMention]:

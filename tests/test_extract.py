@@ -481,3 +481,12 @@ def test_people_named_after_a_preposition_or_in_what_was_said_are_no_speakers(pl
 def test_a_count_after_the_verb_is_what_was_said_and_a_comma_ends_the_subject(places):
     assert _speakers("Activists, who track the cases, said nine soldiers deserted in May.", places) == ["activists"]
     assert _speakers("Nine soldiers deserted in May, said a lawyer.", places) == ["a lawyer"]
+
+
+def test_an_outlet_named_after_what_it_is(places):
+    assert _speakers("Nine soldiers deserted in May, the independent outlet Sibir Segodnya reported.", places) \
+        == ["Sibir Segodnya"]
+    assert _speakers("Nine soldiers deserted in May, according to the local news site Ural Vesti.", places) \
+        == ["Ural Vesti"]
+    x = _extraction("Nine soldiers deserted in May, the Telegram channel 7x7Watch reported.", places)
+    assert [s.kind for s in x.sources.values()] == ["outlet"]
