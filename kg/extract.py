@@ -217,6 +217,10 @@ NOT_AN_OUTLET_NAME = re.compile(r"The|This|That|On|In|At|For|It|He|She|They|We|I
                                 r"November|December")
 
 
+SENTENCE_CAPITAL = re.compile(r"(?:A|An|Their|His|Her|Its|One|Some|Several|Many|Two|Three|Local|Regional|"
+                              r"Military|Independent|Relatives|Families|Soldiers|Officials|Activists)\b")
+
+
 def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
     """Source mentions in ``text``, longest first where they overlap."""
     hits = []
@@ -225,7 +229,13 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
         if words is not None and not words.search(lower):
             continue  # none of the words every match has
         for m in rx.finditer(text):
-            hits.append(SourceMention(key, label, kind, wikidata, m.start() + offset, m.end() + offset))
+            # a generic source is called what the text calls it ("local Telegram channels", "one of the wives")
+            # (one person in a role keeps the role's name: "an unnamed Moscow lawyer" is "a lawyer")
+            described = kind == "generic" and not label.startswith("a ")
+            named = re.sub(r"^the\s+", "", m.group(0), flags=re.I) if described else label
+            if described and SENTENCE_CAPITAL.match(named):
+                named = named[0].lower() + named[1:]  # "A lawyer said ..." at the start of a sentence
+            hits.append(SourceMention(key, named, kind, wikidata, m.start() + offset, m.end() + offset))
     for m in DESCRIBED_OUTLET.finditer(text):
         if not NOT_AN_OUTLET_NAME.fullmatch(m["name"].split()[0]):
             from kg.mint import slugify
@@ -269,6 +279,9 @@ def attribute(sentence: Sentence, mentions: list[SourceMention]) -> tuple[list[S
             continue
         if m.key == "official-figures" or _introduced(before, rx) or _says(m, outside, text, base, rx):
             speakers.append(m)
+        elif speakers and re.fullmatch(r"(?:\s+[\w’'-]+){0,2}\s+and\s+(?:the\s+)?",
+                                       text[speakers[-1].end - base: m.start - base]):
+            speakers.append(m)  # "according to a count by the BBC Russian service and Mediazona": both
     return speakers, citers
 
 
@@ -386,6 +399,8 @@ def _says(m: SourceMention, outside: list[SourceMention], text: str, base: int,
     if not verb:
         return False
     gap = after[: verb.start()]
+    if re.search(r"\b(?:was|were|been|be|being|is|are)\s+$", gap):
+        return False  # "the soldiers were found": a passive, not a speaker
     if re.search(r"[.;:“”\"]", gap) or ("," in gap and not gap.lstrip().startswith(",")):
         return False  # "Nine soldiers deserted, said a lawyer": the verb after the comma has its own subject
     if m.kind == "generic" and m.key == "soldiers" and len(gap.split()) > 1:

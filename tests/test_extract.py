@@ -475,7 +475,7 @@ def _speakers(text, places):
 
 def test_people_named_after_a_preposition_or_in_what_was_said_are_no_speakers(places):
     assert _speakers("A lawyer working with the soldiers said three of them were charged.", places) == ["a lawyer"]
-    assert _speakers("The governor said that the soldiers had been guarding the border.", places) == []
+    assert _speakers("The governor said that the soldiers had been guarding the border.", places) == ["governor"]
 
 
 def test_a_count_after_the_verb_is_what_was_said_and_a_comma_ends_the_subject(places):
@@ -490,3 +490,13 @@ def test_an_outlet_named_after_what_it_is(places):
         == ["Ural Vesti"]
     x = _extraction("Nine soldiers deserted in May, the Telegram channel 7x7Watch reported.", places)
     assert [s.kind for s in x.sources.values()] == ["outlet"]
+
+
+def test_sources_joined_by_and_passives_and_what_generic_sources_are_called(places):
+    assert _speakers("At least 30 soldiers were killed, according to a count by the Kyiv Independent "
+                     "and Mediazona.", places) == ["Mediazona", "The Kyiv Independent"]
+    assert _speakers("A police source said the soldiers were found in a summer house.", places) == ["a police source"]
+    assert _speakers("Two soldiers deserted last month, according to unconfirmed reports on local Telegram "
+                     "channels.", places) == ["local Telegram channels"]
+    assert _speakers("Some 500 reservists were sent to a camp near Samara, the regional governor said on "
+                     "Saturday.", places) == ["regional governor"]
