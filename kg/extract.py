@@ -885,6 +885,14 @@ def _is_base(place: PlaceMatch, text: str, base: int) -> bool:
     return bool(BASE_BEFORE.search(text[: place.start - base]) or BASE_AFTER.match(text[place.end - base:]))
 
 
+# "He had deserted in May, his lawyer said": a man or woman told of by a pronoun is one person, when the
+# pronoun is the subject of the event's own clause (no verb of saying, no other clause between)
+ONE_PERSON_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?)(?:He|She|he|she)\s+"
+                                r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
+                                r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
+                                r"subsequently|eventually|again|already|first)\s+){0,3}$")
+
+
 def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: tuple[str, int, int],
                 place_ids: list[int], dates: list[DateMention], group: int | None,
                 triggers: list[tuple[str, int, int]]) -> None:
@@ -925,6 +933,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             and result.groups[group].size is not None and BACK_REFERENCE.search(text[:start]) \
             and kind != "Casualties":
         participants = result.groups[group].size  # "... they left their positions": the group counted before
+    if participants is None and deaths is None and not counts and kind != "Casualties" \
+            and ONE_PERSON_SUBJECT.search(text[:start]):
+        participants = Quantity(value=1)  # "He had deserted in May": one man
     # its own time (nearest to it), else one it shares with the other events of the sentence (not one across
     # a clause boundary: "fired in March after refusing to deploy" gives the refusal no date)
     # a crime named as the reason ("convicted ... of desertion in 2023") does not take the verb's time

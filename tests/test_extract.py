@@ -500,3 +500,10 @@ def test_sources_joined_by_and_passives_and_what_generic_sources_are_called(plac
                      "channels.", places) == ["local Telegram channels"]
     assert _speakers("Some 500 reservists were sent to a camp near Samara, the regional governor said on "
                      "Saturday.", places) == ["regional governor"]
+
+
+def test_a_pronoun_subject_is_one_person_but_a_speaker_is_not(places):
+    found = claims("Ivan Orlov served in a rifle company. He had deserted in March, his lawyer said.", places)
+    assert [counts(c) for c in found if c.type == "Desertion"] == [(1, None, None)]
+    found = claims("He said the soldiers had deserted in March.", places)
+    assert [counts(c) for c in found if c.type == "Desertion"] == [None]
