@@ -331,6 +331,12 @@ def _region_lists(text: str, gazetteer: Gazetteer) -> dict[tuple[int, int], str]
 _REGION_ID = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 
 
+SOURCE_ANAPHOR = re.compile(r"(?:the|its|their)\s+(?:[\w-]+\s+)?(?:outlet|site|website|newspaper|paper|channel|"
+                            r"group|project|bureau|agency|organi[sz]ation|monitor|service|centre|center|office|"
+                            r"committee|report|count|tally|publication|broadcaster|portal|movement|network)",
+                            re.IGNORECASE)
+
+
 def _unnamed_speakers(sentence: Sentence, mentions: list[SourceMention]) -> list[SourceMention]:
     """Whoever the sentence attributes its claim to when no known source is named: "hospital staff told
     Border Report", "according to the organisers". Scoped to the article, like every generic source."""
@@ -645,6 +651,11 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     speakers, citers = attribute(sentence, source_mentions)
     if not speakers:
         speakers = _unnamed_speakers(sentence, source_mentions)
+        if speakers and SOURCE_ANAPHOR.fullmatch(speakers[0].label) and result.sources:
+            # "the outlet said", "the group added": the source named before, not a new one
+            if not state.speakers:
+                state.speakers = (next(reversed(result.sources)),)
+            speakers = []
     for mention in speakers:
         source = result.sources.setdefault(mention.key, Source(mention.key, mention.label, mention.kind,
                                                                mention.wikidata))

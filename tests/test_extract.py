@@ -507,3 +507,10 @@ def test_a_pronoun_subject_is_one_person_but_a_speaker_is_not(places):
     assert [counts(c) for c in found if c.type == "Desertion"] == [(1, None, None)]
     found = claims("He said the soldiers had deserted in March.", places)
     assert [counts(c) for c in found if c.type == "Desertion"] == [None]
+
+
+def test_the_outlet_said_is_the_outlet_named_before(places):
+    x = _extraction("Nine soldiers deserted in May, the independent outlet Sibir Segodnya reported. "
+                    "Two more were detained in June, the outlet said.", places)
+    assert [s.label for s in x.sources.values()] == ["Sibir Segodnya"]
+    assert all(c.sources == ("sibir-segodnya",) for c in x.claims)
