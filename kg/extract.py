@@ -277,6 +277,8 @@ def attribute(sentence: Sentence, mentions: list[SourceMention]) -> tuple[list[S
             if relayed:
                 citers[relayed[-1].key] = m.key
             continue
+        if m.kind == "generic" and OF_ANOTHER_NOUN.search(before):
+            continue  # "according to relatives of servicemen": the relatives
         if m.key == "official-figures" or _introduced(before, rx) or _says(m, outside, text, base, rx):
             speakers.append(m)
         elif speakers and re.fullmatch(r"(?:\s+[\w’'-]+){0,2}\s+and\s+(?:the\s+)?",
@@ -390,6 +392,9 @@ def _clause_after_subject(before: str) -> bool:
 REPORTED_CLAUSE_BEFORE = re.compile(r"\b(?:said|says|told|tells|reported|wrote|confirmed|added|claimed)\s+"
                                     r"(?:[\w’'-]+\s+)?that\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$",
                                     re.IGNORECASE)
+OF_ANOTHER_NOUN = re.compile(r"\b(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|some|several|many|most|all|"
+                             r"none|each|any|both|dozens|hundreds|thousands|half|majority|number|group)\b)[a-z][\w’'-]*\s+"
+                             r"of\s+(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
 # "a lawyer working with the soldiers said": people named after a preposition belong to another speaker's words
 OBJECT_OF_PREPOSITION = re.compile(r"\b(?:with|for|from|among|about|against|to|by|representing|represents|"
                                    r"represent|helping|helps|defending|defends)\s+(?:the\s+|their\s+|its\s+|"
@@ -413,10 +418,12 @@ def _says(m: SourceMention, outside: list[SourceMention], text: str, base: int,
         return False
     if re.search(r"\b(?:who|which|that)\s+(?:[\w’'-]+\s+){1,3}$", text[: m.start - base]):
         return False
-    if m.kind == "generic" and OBJECT_OF_PREPOSITION.search(text[: m.start - base]):
-        return False  # the object of another speaker's relative clause: "a lawyer who represented the soldiers"
+    if m.kind == "generic" and (OBJECT_OF_PREPOSITION.search(text[: m.start - base])
+                                or OF_ANOTHER_NOUN.search(text[: m.start - base])):
+        return False  # "relatives of the servicemen told ...": the relatives told it  # the object of another speaker's relative clause: "a lawyer who represented the soldiers"
     between = [o for o in outside if m.end <= o.start < m.end + verb.start()
-               and not (o.kind == "generic" and OBJECT_OF_PREPOSITION.search(text[: o.start - base]))]
+               and not (o.kind == "generic" and (OBJECT_OF_PREPOSITION.search(text[: o.start - base])
+                                                 or OF_ANOTHER_NOUN.search(text[: o.start - base])))]
     relative = re.match(r"^\s*,?\s*(?:who|which|that)\b", gap)
     return not between or bool(relative)
 

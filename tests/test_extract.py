@@ -514,3 +514,10 @@ def test_the_outlet_said_is_the_outlet_named_before(places):
                     "Two more were detained in June, the outlet said.", places)
     assert [s.label for s in x.sources.values()] == ["Sibir Segodnya"]
     assert all(c.sources == ("sibir-segodnya",) for c in x.claims)
+
+
+def test_people_after_another_noun_and_of_are_not_the_speakers(places):
+    assert _speakers("Nine soldiers deserted in May, relatives of the servicemen told reporters.", places) \
+        == ["relatives"]
+    assert _speakers("Nine soldiers deserted in May, according to relatives of servicemen.", places) == ["relatives"]
+    assert _speakers("Nine soldiers deserted in May, two of the soldiers said.", places) == ["soldiers"]
