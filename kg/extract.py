@@ -1020,6 +1020,7 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
         quantity = _tally_quantity(m)
         if quantity is not None:
             pairs.append((index, quantity, len(m["gap"])))
+    distributive = False
     if DISTRIBUTIVE.search(text) and len(places) > 1 and pairs and pairs[-1][0] == places[-1]:
         # "X, Y and Z each count fewer than 150": the one number holds for every place listed
         pairs = [(index, pairs[-1][1], 0) for index in places]
@@ -1029,6 +1030,7 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
         quantity = _tally_quantity(lead) if lead is not None and len(lead["gap"]) < 3 else None
         if quantity is not None:
             pairs = [(index, quantity, 0) for index in places]
+            distributive = True
     elif len(pairs) == 1 and (pairs[0][2] > 12 or not (triggers or state.topic)):
         return None  # one number far from its place: the ordinary rules decide
     if not pairs:
@@ -1037,9 +1039,16 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
     if interval is None and not dates and len(pairs) > 1:
         interval = state.times.get(kind)  # a roundup goes on with the time its first figures were given for
     certainty = _certainty(text, len(text), bool(state.speakers))
+    trigger = next(((base + s, base + e) for k, s, e in triggers if k == kind), (base, base))
+    if distributive:
+        # "fewer than 50 in each of X, Y and Z": one figure told once for the places it names together (but
+        # "X, Y and Z each count fewer than 150" tells of each place as the subject of its own clause)
+        participants, deaths = (None, pairs[0][1]) if kind == "Casualties" else (pairs[0][1], None)
+        result.claims.append(Claim(kind, sentence, trigger, certainty, state.speakers, None,
+                                   tuple(index for index, _, _ in pairs), (), participants, deaths, interval))
+        return kind
     for index, quantity, _ in pairs:
         participants, deaths = (None, quantity) if kind == "Casualties" else (quantity, None)
-        trigger = next(((base + s, base + e) for k, s, e in triggers if k == kind), (base, base))
         result.claims.append(Claim(kind, sentence, trigger, certainty, state.speakers, None, (index,), (),
                                    participants, deaths, interval))
     return kind
