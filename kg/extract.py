@@ -990,6 +990,10 @@ TALLY_NUMBER = re.compile(
     r"(?:\s+and\s+(?P<hi>\d{1,3}(?:,\d{3})+|\d{2,}))?(?![\w,.]\d|th\b|st\b|"
     r"nd\b|rd\b|\s*(?:km|kilomet|per\s*cent|%|years?|days?|months?))", re.IGNORECASE)
 
+# "Dagestan remains the region with the most confirmed deaths, at 371": the figure set off after a comma
+TALLY_AT_NUMBER = re.compile(TALLY_NUMBER.pattern.replace(r"^(?P<gap>[^.;]{0,45}?)(?<![\w-])",
+                                                          r"^(?P<gap>[^.;]{0,80}?,\s*at\s+)", 1), re.IGNORECASE)
+
 
 def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: list[int],
            triggers: list[tuple[str, int, int]], dates: list[DateMention], units: list[tuple[int, int, str]],
@@ -1014,7 +1018,7 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
     for n, index in enumerate(places):
         end = result.places[index].end - base
         stop = result.places[places[n + 1]].start - base if n + 1 < len(places) else len(text)
-        m = TALLY_NUMBER.match(text[end:stop])
+        m = TALLY_NUMBER.match(text[end:stop]) or TALLY_AT_NUMBER.match(text[end:stop])
         if m is None or any(s <= end + m.start("num") < e for s, e in skip):
             continue
         quantity = _tally_quantity(m)

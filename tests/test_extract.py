@@ -528,3 +528,10 @@ def test_people_after_another_noun_and_of_are_not_the_speakers(places):
         == ["relatives"]
     assert _speakers("Nine soldiers deserted in May, according to relatives of servicemen.", places) == ["relatives"]
     assert _speakers("Nine soldiers deserted in May, two of the soldiers said.", places) == ["soldiers"]
+
+
+def test_a_tally_figure_set_off_after_a_comma(places):
+    found = claims("Regional officials have counted the dead. The Tula region remains the region with the most "
+                   "confirmed deaths, at 412, followed by the Ryazan region with 300.", places)
+    assert sorted(counts(c) for c in found if c.type == "Casualties" and counts(c)) == [
+        (300, None, None), (412, None, None)]
