@@ -203,6 +203,7 @@ TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during
                              r"(?:year|autumn|fall)['’]s\s+)?(?:partial\s+|general\s+|September\s+)?$", re.IGNORECASE)
 FORMATION = re.compile(r"\b(?:unit|units|battalion|battalions|brigade|brigades|regiment|regiments|company|"
                        r"platoon|detachment|division|formation|squad)\b", re.IGNORECASE)
+BACK_TO_FORMATION = re.compile(r"\b(?:the|its|their|his|her|this|that|our|same)\s+$", re.IGNORECASE)
 QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -509,8 +510,8 @@ def _origins_are_no_units(result: Extraction) -> list[Claim]:
     claims = []
     for c in result.claims:
         home = tuple(i for i in result.groups[c.group].home if i not in c.places) if c.group in loose else ()
-        if home and (c.type == "Mobilization" or not c.places and not c.destinations):
-            c = _with_places(c, home + c.places)  # men are called up where they come from
+        if home and (c.type in ("Mobilization", "Deployment") or not c.places and not c.destinations):
+            c = _with_places(c, home + c.places)  # men are called up, and sent off, from where they come from
         elif home and c.type == "Return" and not c.destinations:
             c = dataclasses.replace(c, destinations=home)  # they come home
         claims.append(c)
@@ -826,8 +827,8 @@ def _track_group(sentence: Sentence, result: Extraction, state: _State,
         group = state.group
     if group is not None:
         known = result.groups[group]
-        if FORMATION.search(text):
-            known.formation = True
+        if any(not BACK_TO_FORMATION.search(text[: f.start()]) for f in FORMATION.finditer(text)):
+            known.formation = True  # "a Chechen battalion", not "the brigade" (the unit told of before)
         known.home.extend(i for i in origins if i not in known.home)
         known.bases.extend(i for i in bases if i not in known.bases)
         state.group = group

@@ -535,3 +535,11 @@ def test_a_tally_figure_set_off_after_a_comma(places):
                    "confirmed deaths, at 412, followed by the Ryazan region with 300.", places)
     assert sorted(counts(c) for c in found if c.type == "Casualties" and counts(c)) == [
         (300, None, None), (412, None, None)]
+
+
+def test_the_brigade_told_of_before_makes_no_unnamed_unit(places):
+    x = _extraction("Soldiers of the 55th Mountain Brigade deserted in May. "
+                    "About 300 men mobilized in Omsk Oblast were sent to reinforce the brigade in June.", places)
+    assert not any(g.home for g in x.groups if g.name is None)
+    deployment = next(c for c in x.claims if c.type == "Deployment")
+    assert "Omsk Oblast" in [x.places[i].surface for i in deployment.places]
