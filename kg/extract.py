@@ -204,6 +204,8 @@ TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during
 FORMATION = re.compile(r"\b(?:unit|units|battalion|battalions|brigade|brigades|regiment|regiments|company|"
                        r"platoon|detachment|division|formation|squad)\b", re.IGNORECASE)
 BACK_TO_FORMATION = re.compile(r"\b(?:the|its|their|his|her|this|that|our|same)\s+$", re.IGNORECASE)
+POSSESSED_BY_UNIT = re.compile(r"\b(?:its|the\s+(?:brigade|regiment|division|battalion|unit|corps)['’]s?)\s+"
+                               r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -812,6 +814,9 @@ def _track_group(sentence: Sentence, result: Extraction, state: _State,
         group = _named_group(result, units[0][2])
         for _, _, name in units[1:]:
             _named_group(result, name)
+    elif nouns and current is not None and result.groups[current].name is not None \
+            and all(POSSESSED_BY_UNIT.search(text[: n.start()]) for n in nouns):
+        group = current  # "its soldiers were stationed in Bucha": the unit told of, wherever they were
     elif nouns or bases:
         fresh = any(troops["new"].search(text[max(0, n.start() - 25): n.start()]) for n in nouns)
         current = state.group

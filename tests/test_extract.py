@@ -543,3 +543,9 @@ def test_the_brigade_told_of_before_makes_no_unnamed_unit(places):
     assert not any(g.home for g in x.groups if g.name is None)
     deployment = next(c for c in x.claims if c.type == "Deployment")
     assert "Omsk Oblast" in [x.places[i].surface for i in deployment.places]
+
+
+def test_a_units_own_soldiers_are_that_unit(places):
+    x = _extraction("Prosecutors charged the 55th Mountain Brigade in May. "
+                    "Its soldiers were stationed in Bucha in March.", places)
+    assert [g.name for g in x.groups] == ["55th Mountain Brigade"]
