@@ -661,7 +661,14 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     speakers, citers = attribute(sentence, source_mentions)
     if not speakers:
         speakers = _unnamed_speakers(sentence, source_mentions)
-        if speakers and SOURCE_ANAPHOR.fullmatch(speakers[0].label) and result.sources:
+        head = speakers[0].label.split()[-1].lower() if speakers and re.match(r"(?i)the\s", speakers[0].label) else ""
+        same = [k for k, src in result.sources.items() if head and len(speakers[0].label.split()) <= 3
+                and src.label.lower().split()[-1:] == [head] and k != speakers[0].key]
+        if same:
+            # "the ministry said", after "the regional interior ministry": the source named before
+            state.speakers = (same[-1],)
+            speakers = []
+        elif speakers and SOURCE_ANAPHOR.fullmatch(speakers[0].label) and result.sources:
             # "the outlet said", "the group added": the source named before, not a new one
             if not state.speakers:
                 state.speakers = (next(reversed(result.sources)),)

@@ -549,3 +549,10 @@ def test_a_units_own_soldiers_are_that_unit(places):
     x = _extraction("Prosecutors charged the 55th Mountain Brigade in May. "
                     "Its soldiers were stationed in Bucha in March.", places)
     assert [g.name for g in x.groups] == ["55th Mountain Brigade"]
+
+
+def test_the_ministry_said_is_the_ministry_named_before(places):
+    x = _extraction("Two soldiers were detained in May, the regional interior ministry said. "
+                    "Three more deserted in June, the ministry said.", places)
+    assert [s.label for s in x.sources.values()] == ["the regional interior ministry"]
+    assert len({c.sources for c in x.claims}) == 1
