@@ -299,6 +299,9 @@ SPEAKER_BEFORE_VERB = re.compile(
     rf"(?:^|[,;]\s+|\band\s+){_NP}\s+(?:said|says|told|reported|added|wrote|announced|insisted|claimed|"
     rf"confirmed|stated|noted|explained|alleged|admitted|denied|promised)\b")
 SPEAKER_AFTER_ACCORDING = re.compile(rf"\baccording\s+to\s+{_NP}\s*(?=[.,;]|$)")
+# a speaker is named by a noun phrase: "Dagestan remains the region with the most", "whose losses ... are",
+# "saying they had not been" hold a verb of their own
+NOT_A_NOUN_PHRASE = re.compile(r"\b(?:is|are|was|were|remains|counts|saying|whose|which|our|my)\b", re.I)
 NOT_SPEAKERS = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|there|while|but|as|when|if|because|after|"
                           r"before|said|the\s+\w+\s+who)\b|\b(?:is|are|was|were|been|be|had|has|have|said|says|"
                           r"counts?|who|which)\b", re.I)
@@ -355,7 +358,7 @@ def _unnamed_speakers(sentence: Sentence, mentions: list[SourceMention]) -> list
             phrase = SPEAKER_TAIL.sub("", m["np"].strip())  # "The ministry also said": the ministry
             phrase = REDUCED_RELATIVE.sub("", phrase)  # "A lawyer working with the soldiers said": a lawyer
             end = m.start("np") + len(phrase)
-            if not phrase or NOT_SPEAKERS.match(phrase) or any(s.start - base < end and m.start("np") < s.end - base
+            if not phrase or NOT_SPEAKERS.match(phrase) or NOT_A_NOUN_PHRASE.search(phrase) or any(s.start - base < end and m.start("np") < s.end - base
                                                                for s in mentions):
                 continue
             words = phrase.split()

@@ -556,3 +556,8 @@ def test_the_ministry_said_is_the_ministry_named_before(places):
                     "Three more deserted in June, the ministry said.", places)
     assert [s.label for s in x.sources.values()] == ["the regional interior ministry"]
     assert len({c.sources for c in x.claims}) == 1
+
+
+def test_a_speaker_is_a_noun_phrase_not_a_clause(places):
+    assert _speakers("Tula remains the region with the most deaths, at 400, the count shows.", places) == []
+    assert _speakers("Nine soldiers deserted, saying they had not been paid, a lawyer said.", places) == ["a lawyer"]
