@@ -561,3 +561,8 @@ def test_the_ministry_said_is_the_ministry_named_before(places):
 def test_a_speaker_is_a_noun_phrase_not_a_clause(places):
     assert _speakers("Tula remains the region with the most deaths, at 400, the count shows.", places) == []
     assert _speakers("Nine soldiers deserted, saying they had not been paid, a lawyer said.", places) == ["a lawyer"]
+
+
+def test_a_tally_of_something_by_a_source_attributes(places):
+    assert _speakers("At least 40 soldiers were killed, according to a tally of obituaries by Mediazona.", places) \
+        == ["Mediazona"]
