@@ -87,34 +87,24 @@ def _predicate(tokens: list[tuple[str, str, int]], i: int) -> tuple[list[str], i
         kind, text, _ = tokens[i]
         if kind == "var" and not out:
             return [text], i + 1
-        if kind in ("iri",) or (kind == "name" and (":" in text or text == "a")):
+        closing = kind == "punct" and text == ")" and depth > 0
+        if kind == "iri" or (kind == "name" and (":" in text or text == "a")) or closing:
+            if closing:
+                depth -= 1
             out.append(text)
             i += 1
-            # a path operator or sequence/alternative continues the path; anything else ends it
-            while i < len(tokens) and tokens[i][1] in ("*", "+", "?") and tokens[i][0] == "punct":
+            # modifiers stay with what they follow; a sequence or alternative continues the path
+            while i < len(tokens) and tokens[i][0] == "punct" and tokens[i][1] in ("*", "+", "?"):
                 out.append(tokens[i][1])
                 i += 1
             if depth == 0 and not (i < len(tokens) and tokens[i][1] in ("/", "|")):
                 return out, i
             continue
-        if text in ("/", "|", "^", "!") and kind == "punct":
+        if kind == "punct" and text in ("/", "|", "^", "!", "("):
+            if text == "(":
+                depth += 1
             out.append(text)
             i += 1
-            continue
-        if text == "(" and kind == "punct":
-            depth += 1
-            out.append(text)
-            i += 1
-            continue
-        if text == ")" and kind == "punct" and depth:
-            depth -= 1
-            out.append(text)
-            i += 1
-            while i < len(tokens) and tokens[i][1] in ("*", "+", "?") and tokens[i][0] == "punct":
-                out.append(tokens[i][1])
-                i += 1
-            if depth == 0 and not (i < len(tokens) and tokens[i][1] in ("/", "|")):
-                return out, i
             continue
         return None
     return None
@@ -161,18 +151,19 @@ def _variables(term: str) -> set[str]:
 
 def _order(triples: list[_Triple]) -> list[_Triple]:
     """Most selective first, then by the variables already bound; ties keep the written order."""
-    def score(t: _Triple, bound: set[str]) -> tuple[float, int]:
+    def score(t: _Triple, bound: set[str]) -> float:
         fixed = 0.0
         for position, term in (("s", t.subject), ("o", t.object)):
             if term[:1] in "?$":
                 fixed += 1.0 if term[1:] in bound else 0.0
-            elif position == "o" and " ".join(t.predicate) in _TYPE:
+            elif position == "o" and "".join(t.predicate) in _TYPE:
                 fixed += 0.5  # a class has many members
             else:
                 fixed += 1.0
         if t.predicate[0][:1] in "?$" and t.predicate[0][1:] in bound:
             fixed += 0.25
-        return fixed, 0
+        return fixed
+
     left, bound, out = list(triples), set(), []
     while left:
         connected = [t for t in left if not bound or (_variables(t.subject) | _variables(t.object)) & bound]
@@ -180,9 +171,7 @@ def _order(triples: list[_Triple]) -> list[_Triple]:
         best = max(pool, key=lambda t: (score(t, bound), -left.index(t)))
         left.remove(best)
         out.append(best)
-        bound |= _variables(best.subject) | _variables(best.object)
-        if best.predicate[0][:1] in "?$":
-            bound |= _variables(best.predicate[0])
+        bound |= _variables(best.subject) | _variables(best.object) | _variables(best.predicate[0])
     return out
 
 

@@ -418,10 +418,6 @@ class QueryPool:
         self.quick_answers = 0
 
     @property
-    def size(self) -> int:
-        return self.main.size + self.quick.size
-
-    @property
     def started(self) -> int:
         return self.main.started + self.quick.started
 
