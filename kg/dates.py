@@ -111,8 +111,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("day", re.compile(rf"\b{month_day}\b")),
         ("since_month", re.compile(rf"\b(?i:since)\s+(?:(?i:early|late)\s+|(?i:mid)-)?{_MONTH}(?:\s+{_YEAR})?\b")),
         ("month_range", re.compile(
-            rf"\b(?i:between|from)\s+{_MONTH.replace('?P<month>', '?P<first>')}\s+(?:and|to|until)\s+{_MONTH}"
-            rf"(?:\s+(?:of\s+)?{_YEAR})?\b")),
+            rf"\b(?i:between|from)\s+{_MONTH.replace('?P<month>', '?P<first>')}(?:\s+{_YEAR.replace('?P<year>', '?P<first_year>')})?"
+            rf"\s+(?:and|to|until|through)\s+{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
+        # "in October and November 2024": both months, as one span
+        ("month_range", re.compile(
+            rf"\b(?i:in|during|throughout)\s+{_MONTH.replace('?P<month>', '?P<first>')}(?:\s+{_YEAR.replace('?P<year>', '?P<first_year>')})?"
+            rf"\s+and\s+(?:(?i:in)\s+)?{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
         ("month", re.compile(rf"\b(?:(?P<part>(?i:early|late|mid))[- ])?{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|"
                              rf"\s+(?P<rel>last|this)\s+year)?\b")),
         ("season", re.compile(
@@ -298,13 +302,21 @@ def _month_part(interval: Interval, part: str | None) -> Interval:
 
 
 def _month_range(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """"between March and May 2023", "from December 2022 to February 2023", "in October and November"."""
     first, last = MONTHS[m["first"]], MONTHS[m["month"]]
-    year = int(m["year"]) if m["year"] else _year_for_month(last, published, context_year)
-    if year is None:
-        return Interval(None, None), None
-    start_year = year if first <= last else year - 1
+    if m["first_year"] and not m["year"]:
+        start_year = int(m["first_year"])
+        year = start_year if first <= last else start_year + 1
+    else:
+        year = int(m["year"]) if m["year"] else _year_for_month(last, published, context_year)
+        if year is None:
+            return Interval(None, None), None
+        start_year = int(m["first_year"]) if m["first_year"] else year if first <= last else year - 1
+    if (start_year, first) > (year, last):
+        return None, None
+    stated = m["year"] or m["first_year"]
     return Interval(dt.date(start_year, first, 1), month_interval(year, last).latest), (
-        int(m["year"]) if m["year"] else None)
+        year if stated else None)
 
 
 def _looks_like_verb(m: re.Match[str]) -> bool:

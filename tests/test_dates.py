@@ -187,3 +187,15 @@ def test_the_past_week_counts_back_from_a_day_named_before_it():
 def test_parts_of_a_year(text, published, expected):
     [found] = find_dates(text, published, None)
     assert found.interval == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Recruits were trained in January and February.", Interval(D(2023, 1, 1), D(2023, 2, 28))),
+    ("The unit lost men in December and January.", Interval(D(2022, 12, 1), D(2023, 1, 31))),
+    ("Guards were moved during June and July 2021.", Interval(D(2021, 6, 1), D(2021, 7, 31))),
+    ("Between October 2021 and March 2022, 15 men fled.", Interval(D(2021, 10, 1), D(2022, 3, 31))),
+    ("From November 2021 to February the camp was full.", Interval(D(2021, 11, 1), D(2022, 2, 28))),
+])
+def test_two_months_joined_are_one_span(text, expected):
+    [found] = find_dates(text, PUBLISHED, None)
+    assert found.interval == expected
