@@ -10,6 +10,7 @@ from flask import Flask, Response, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from kg import __version__, settings
+from kg.answers import etag, keepable
 from kg.errors import Forbidden, KgError, QueryError, QueryTimeout, Unauthorized
 from kg.protocol import apply_update_dataset, check_remote_access, operation
 from kg.store import Store
@@ -94,6 +95,11 @@ def sparql() -> Response:
                    max_rows=int(current_app.config["KG_MAX_ROWS"]),
                    reorder_paths=current_app.config["KG_REORDER_PATHS"] not in ("0", "false", "no", ""))
     pool: QueryPool = current_app.extensions["kg_pool"]
+    tag = etag(job) if request.method == "GET" and getattr(pool, "answers", None) and keepable(job.text) else None
+    if tag and request.if_none_match.contains_weak(tag):
+        response = Response(status=304, headers={"Vary": "Accept"})
+        response.set_etag(tag, weak=True)
+        return response
     try:
         media, kind, body, stats = pool.run(job)
     except Deadline as exc:
@@ -104,8 +110,10 @@ def sparql() -> Response:
         raise QueryError(exc.message) if exc.status < 500 else KgError(exc.message) from exc
     g.stats = stats
     charset = "; charset=utf-8" if media.startswith("text/") or media.endswith("json") else ""
-    headers = {"Vary": "Accept"}
-    return Response(body, status=200, content_type=media + charset, headers=headers)
+    response = Response(body, status=200, content_type=media + charset, headers={"Vary": "Accept"})
+    if tag:
+        response.set_etag(tag, weak=True)
+    return response
 
 
 def tokens(setting: str) -> dict[str, str]:
@@ -304,6 +312,16 @@ class Metrics:
                   "# HELP kg_quick_lane_queries_total Queries answered by the quick-lane workers.",
                   "# TYPE kg_quick_lane_queries_total counter",
                   f'kg_quick_lane_queries_total{{pid="{pid}"}} {getattr(pool, "quick_answers", 0)}']
+        answers = getattr(pool, "answers", None)
+        if answers is not None:
+            lines += ["# HELP kg_answer_cache_hits_total Queries answered from answers kept for this snapshot.",
+                      "# TYPE kg_answer_cache_hits_total counter",
+                      f'kg_answer_cache_hits_total{{pid="{pid}"}} {answers.hits}',
+                      "# HELP kg_answer_cache_misses_total Keepable queries that had to run.",
+                      "# TYPE kg_answer_cache_misses_total counter",
+                      f'kg_answer_cache_misses_total{{pid="{pid}"}} {answers.misses}',
+                      "# HELP kg_answer_cache_bytes Bytes of answers kept.", "# TYPE kg_answer_cache_bytes gauge",
+                      f'kg_answer_cache_bytes{{pid="{pid}"}} {answers.size}']
         return "\n".join(lines) + "\n"
 
 
@@ -371,7 +389,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     store = app.extensions["kg_store"] = open_store(config["KG_STORE"], config)
     app.extensions["kg_pool"] = RemoteRunner(store, float(config["KG_QUERY_TIMEOUT"])) if isinstance(
         store, RemoteStore) else QueryPool(
-        int(config["KG_QUERY_WORKERS"]), float(config["KG_QUERY_TIMEOUT"]), quick=int(config["KG_QUICK_WORKERS"]))
+        int(config["KG_QUERY_WORKERS"]), float(config["KG_QUERY_TIMEOUT"]), quick=int(config["KG_QUICK_WORKERS"]),
+        cache_bytes=int(float(config["KG_ANSWER_CACHE_MB"]) * 1024 * 1024))
     app.add_url_rule("/sparql", "sparql", sparql, methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
     from kg.graphstore import graph_store
 

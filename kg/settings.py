@@ -34,6 +34,8 @@ SETTINGS: tuple[Setting, ...] = (
             "answered within 0.1 s (entity pages, DESCRIBE), used when the others are all busy; 0: none."),
     Setting("KG_REORDER_PATHS", "1", "Before a query runs, put the property paths of each block of triple patterns "
             "where they are cheap (the answer is the same); 0: run queries exactly as written."),
+    Setting("KG_ANSWER_CACHE_MB", "64", "Memory per web worker for answers kept until the next publish (a query "
+            "asked again on the same snapshot is answered from it); 0: none."),
     Setting("KG_CORS_ORIGINS", "*", "Origins allowed to read from the service in a browser (CORS); empty: none."),
 )
 

@@ -3,8 +3,8 @@
 pyoxigraph cannot cancel a query, and its result iterators must be consumed on the thread that made them.
 So the web process never runs a query itself: it hands the query to a worker process (which holds the
 newest snapshot open read-only), receives the serialized results in chunks, and kills the worker when the
-deadline passes — the work really stops — then starts a fresh one. Workers import only pyoxigraph, this module
-and kg.planner, so a replacement is ready in a fraction of a second.
+deadline passes — the work really stops — then starts a fresh one. Workers import only pyoxigraph, this module,
+kg.answers and kg.planner, so a replacement is ready in a fraction of a second.
 
 Messages from a worker: ("head", media, kind) once, then ("data", bytes)*, then ("end", rows, truncated);
 or ("error", status, message) instead of all of them.
@@ -28,6 +28,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from kg.answers import AnswerCache, keepable
 from kg.planner import reorder_paths
 
 CHUNK = 64 * 1024
@@ -405,7 +406,7 @@ class QueryPool:
     the main lane, within what remains of its deadline; its shape is no longer quick."""
 
     def __init__(self, size: int, timeout: float, quick: int = 1, quick_seconds: float = 0.1,
-                 quick_budget: float = 1.0) -> None:
+                 quick_budget: float = 1.0, cache_bytes: int = 0) -> None:
         self.ctx = multiprocessing.get_context("spawn")
         self.timeout = timeout
         # With a quick lane, the main lane's workers run at a lower priority: a lookup then waits neither for a
@@ -416,6 +417,7 @@ class QueryPool:
         self.shapes = ShapeHistory(quick_seconds)
         self.killed = 0
         self.quick_answers = 0
+        self.answers = AnswerCache(cache_bytes) if cache_bytes > 0 else None
 
     @property
     def started(self) -> int:
@@ -423,7 +425,18 @@ class QueryPool:
 
     def run(self, job: QueryJob) -> tuple[str, str, Iterator[bytes], dict[str, Any]]:
         """Start ``job``; returns (media, kind, body chunks, stats). The deadline covers the whole response:
-        a query that has not finished streaming by then is killed. ``stats`` gets rows/truncated at the end."""
+        a query that has not finished streaming by then is killed. ``stats`` gets rows/truncated at the end,
+        and ``cached`` when the answer was kept from an earlier run on the same snapshot."""
+        if self.answers is None or not keepable(job.text):
+            return self._answer(job)
+        kept = self.answers.get(job)
+        if kept is not None:
+            return kept.media, kept.kind, iter([kept.body]), {"rows": kept.rows, "truncated": kept.truncated,
+                                                             "cached": True}
+        media, kind, body, stats = self._answer(job)
+        return media, kind, self.answers.keep(job, media, kind, body, stats), stats
+
+    def _answer(self, job: QueryJob) -> tuple[str, str, Iterator[bytes], dict[str, Any]]:
         deadline = time.monotonic() + self.timeout
         shape = query_shape(job.text) + f"\x01{len(job.default_graphs)},{len(job.named_graphs)}"
         if self.quick.size and not self.quick.started:
