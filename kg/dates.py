@@ -110,6 +110,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("day", re.compile(rf"\b{day_month}\b")),
         ("day", re.compile(rf"\b{month_day}\b")),
         ("since_month", re.compile(rf"\b(?i:since)\s+(?:(?i:early|late)\s+|(?i:mid)-)?{_MONTH}(?:\s+{_YEAR})?\b")),
+        # "earlier in July": that month, up to the time the text last named when that is in it
+        ("earlier_in", re.compile(rf"\b(?i:earlier)\s+(?i:in)\s+{_MONTH}(?:\s+{_YEAR})?\b")),
         ("month_range", re.compile(
             rf"\b(?i:between|from)\s+{_MONTH.replace('?P<month>', '?P<first>')}(?:\s+{_YEAR.replace('?P<year>', '?P<first_year>')})?"
             rf"\s+(?:and|to|until|through)\s+{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
@@ -140,6 +142,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                             r"morning|afternoon|evening|week|weekend|month)\b(?!\s+(?:of|before|after)\b)", re.I)),
         ("since_then", re.compile(r"\b(?:(?:has|have|had)(?:\s+(?:also|not|only))?\s+since\b(?!\s+(?:the\b|then\b|\d|(?-i:[A-Z])))"
                                   r"|since\s+then\b)", re.I)),
+        # "two of them were later detained": some time after the time the text last named, by publication
+        ("since_then", re.compile(r"(?<!years\s)(?<!year\s)(?<!hours\s)(?<!decades\s)(?<!months\s)(?<!weeks\s)"
+                                  r"(?<!days\s)(?<!\ba\s)(?<!the\s)\blater\b(?!\s+(?:this|that|than|in|on\s+\w+day|date|stage|years?|"
+                                  r"months?|weeks?|days?)\b)", re.I)),
     )
 
 
@@ -162,7 +168,7 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if kind in ("since_then", "past_days") or kind in ANCHORED:
+            if kind in ("since_then", "past_days", "earlier_in") or kind in ANCHORED:
                 taken.append(m.span())
                 relative.append((kind, m))
                 continue
@@ -177,6 +183,8 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
         base = before[-1].interval if before else anchor
         if kind == "since_then":
             interval, year = _since_then(base, published)
+        elif kind == "earlier_in":
+            interval, year = _earlier_in(m, base, published, context_year)
         elif kind == "past_days":
             # "claimed on Wednesday to have killed 300 in the past week": the week up to that Wednesday
             day = before[-1].interval.latest if before and before[-1].interval.earliest == before[-1].interval.latest \
@@ -548,6 +556,21 @@ def _since_then(anchor: Interval | None, published: dt.date | None) -> Resolved:
     if anchor is None or anchor.earliest is None or published is None or anchor.earliest > published:
         return Interval(None, None), None
     return Interval(anchor.earliest, published), None
+
+
+def _earlier_in(m: re.Match[str], anchor: Interval | None, published: dt.date | None,
+                context_year: int | None) -> Resolved:
+    """"Earlier in July", after a day of July the text has named: the 1st up to the day before it."""
+    year = int(m["year"]) if m["year"] else _year_for_month(MONTHS[m["month"]], published, context_year)
+    if year is None:
+        return Interval(None, None), None
+    interval = month_interval(year, MONTHS[m["month"]])
+    year = year if m["year"] else None
+    if anchor is None or anchor.earliest is None:
+        return interval, year
+    if interval.earliest < anchor.earliest <= interval.latest:
+        return Interval(interval.earliest, anchor.earliest - dt.timedelta(days=1)), year
+    return interval, year
 
 
 ANCHORED = {"later": _later, "next": _next, "day_before": _day_before, "same": _same}

@@ -685,16 +685,20 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
             source.cited_by.add(citer.key)
     if speakers:
         state.speakers = tuple(dict.fromkeys(s.key for s in speakers if s.key not in citers.values()))
-    dates = find_dates(text, sentence_published(result), state.context_year, state.anchor)
+    happening = _time_of_named_happening(text, state)
+    # "two of the organisers were later detained" after "the rally": counted from when the rally was
+    anchor = happening[0].interval if happening else state.anchor
+    dates = find_dates(text, sentence_published(result), state.context_year, anchor)
     if dateline:
         dates = [d for d in dates if d.start >= dateline.end()]
     reported = _report_dates(sentence, dates)
     event_dates = [d for i, d in enumerate(dates) if i not in reported]
     if not event_dates:
-        event_dates = _time_of_named_happening(text, state)
-    named = [d.interval for d in (event_dates or dates) if d.interval.earliest and d.interval.latest]
-    stated = [d.interval for d in (event_dates or dates) if d.interval.earliest and d.interval.latest
-              and not d.relative]
+        event_dates = happening
+    # "more than in the whole of 2022": a time compared with is not the one the story goes on in
+    storyline = [d for d in (event_dates or dates) if not COMPARED_BEFORE.search(text[:d.start])]
+    named = [d.interval for d in storyline if d.interval.earliest and d.interval.latest]
+    stated = [d.interval for d in storyline if d.interval.earliest and d.interval.latest and not d.relative]
     named = stated or named  # "on 25 September, ... four days earlier": the story goes on from the 25th
     if named:
         state.anchor = named[-1]
@@ -740,6 +744,8 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
         state.context_year = years[-1]
 
 
+COMPARED_BEFORE = re.compile(r"\b(?:than|up\s+from|down\s+from|compared\s+(?:with|to))\s+(?:(?:in|during|over|at|for)\s+"
+                             r"(?:[\w’'-]+\s+){0,3}|(?:about|around|some|nearly|\d[\d,.]*)\s+){0,2}$", re.IGNORECASE)
 HAPPENING_REFERENCE = re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+)?(?:(?P<Protest>rally|protest|picket|gathering|demonstration|vigil)|"
     r"(?P<Casualties>strike|attack|assault|shelling|raid|bombardment|ambush))\b", re.IGNORECASE)

@@ -199,3 +199,45 @@ def test_parts_of_a_year(text, published, expected):
 def test_two_months_joined_are_one_span(text, expected):
     [found] = find_dates(text, PUBLISHED, None)
     assert found.interval == expected
+
+
+def test_earlier_in_a_month_ends_before_the_day_last_named_in_it():
+    anchor = Interval(D(2023, 3, 20), D(2023, 3, 20))
+    [found] = find_dates("Earlier in March, two sailors were hurt.", PUBLISHED, None, anchor)
+    assert found.interval == Interval(D(2023, 3, 1), D(2023, 3, 19))
+    [found] = find_dates("Earlier in February, two sailors were hurt.", PUBLISHED, None, anchor)
+    assert found.interval == Interval(D(2023, 2, 1), D(2023, 2, 28))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Three of the recruits were later sent home.", Interval(D(2023, 4, 15), PUBLISHED)),
+    ("Six years later he fled.", None),
+    ("The court will rule at a later date.", None),
+    ("A later statement gave no figure.", None),
+])
+def test_later_alone_runs_from_the_time_last_named_to_publication(text, expected):
+    found = find_dates(text, PUBLISHED, None, ANCHOR)
+    assert [f.interval for f in found] == ([expected] if expected else [])
+
+
+def _claims(text, published="2023-04-19"):
+    from kg import gazetteer
+    from kg.articles import Article
+    from kg.extract import extract
+
+    return extract(Article(text, url="https://example.org/t", published=D.fromisoformat(published)),
+                   gazetteer.load()).claims
+
+
+def test_later_counts_from_the_happening_the_sentence_names():
+    found = _claims("About 50 mothers rallied in Tomsk on Saturday. Their sons were sent to Ukraine in 2022. "
+                    "Two of them were later detained after the rally.")
+    [detention] = [c for c in found if c.type == "Detention"]
+    assert detention.interval == Interval(D(2023, 4, 15), PUBLISHED)
+
+
+def test_a_time_compared_with_is_not_where_the_story_goes_on():
+    found = _claims("Courts opened 700 desertion cases in the first quarter of 2023, more than in the whole of 2021. "
+                    "About 90 of the deserters later returned to their units.")
+    [back] = [c for c in found if c.type == "Return"]
+    assert back.interval == Interval(D(2023, 1, 1), PUBLISHED)
