@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -349,7 +350,7 @@ def client(url: str, data: str, mix: dict[str, Any], seed: int, start_at: float,
     while time.time() < stop_at:
         query = next(queries)
         seconds, ok, rows, error = execute(session, url, query)
-        records.append((query.type, seconds, ok, rows))
+        records.append((query.type, seconds, ok, rows, zlib.crc32(query.text.encode())))
         if error and len(errors.setdefault(query.type, [])) < 3:
             errors[query.type].append(error)
     out.put({"records": records, "errors": errors, "finished": time.time(), "cpu": time.process_time() - cpu})
@@ -395,6 +396,9 @@ def measure(url: str, data: Path, mix: dict[str, Any], clients: int, seconds: fl
         mine = [rec for rec in records if rec[0] == name]
         by_type[name] = summary(sorted(rec[1] for rec in mine if rec[2]), len(mine),
                                 sum(1 for rec in mine if not rec[2]), sum(rec[3] for rec in mine))
+        # the share of this type's queries asked before in the same run (by any client): what an answer
+        # cache can at most save
+        by_type[name]["asked_before"] = 1 - len({rec[4] for rec in mine}) / max(len(mine), 1)
     ok = sorted(rec[1] for rec in records if rec[2])
     entity = sorted(rec[1] for rec in records if rec[2] and rec[0] in ENTITY_TYPES)
     done = len(records)
@@ -468,8 +472,10 @@ def markdown(report: dict[str, Any]) -> str:
                       and systems[name]["runs"][str(clients)]["mixes_per_hour"]]
             if ratios:
                 lines += ["", "Throughput ratios: " + "; ".join(ratios) + "."]
-        lines += ["", "p50 / p95 / p99 ms by query type (mean rows per answer):", "",
-                  "| query | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+        lines += ["", "p50 / p95 / p99 ms by query type (mean rows per answer); the last column is the share of "
+                  "the type's queries that repeat one asked earlier in the same run (by any client, on the first "
+                  "system):", "",
+                  "| query | " + " | ".join(names) + " | asked before |", "|---|" + "---:|" * (len(names) + 1)]
         for qtype in report["types"]:
             cells = []
             for name in names:
@@ -481,7 +487,9 @@ def markdown(report: dict[str, Any]) -> str:
                 err = f", {t['errors']} err" if t["errors"] else ""
                 cells.append(f"{fmt(t['p50_ms'])} / {fmt(t['p95_ms'])} / {fmt(t['p99_ms'])} "
                              f"({fmt(t['mean_rows'], 0)}{err})")
-            lines.append(f"| {qtype} | " + " | ".join(cells) + " |")
+            first = systems[names[0]]["runs"].get(str(clients))
+            repeat = first["types"][qtype].get("asked_before", float("nan")) if first else float("nan")
+            lines.append(f"| {qtype} | " + " | ".join(cells) + f" | {fmt(repeat * 100, 0)}% |")
     # the correctness pass
     checks = {name: systems[name].get("check") for name in names if systems[name].get("check")}
     if checks:
