@@ -182,7 +182,9 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
         before = [d for d in stated if d.end <= m.start()]
         base = before[-1].interval if before else anchor
         if kind == "since_then":
-            interval, year = _since_then(base, published)
+            # "returned in April after fighting in March, and have since signed": since the main clause's time
+            main = [d for d in before if not SUBORDINATE_BEFORE.search(text[:d.start])]
+            interval, year = _since_then(main[-1].interval if main else base, published)
         elif kind == "earlier_in":
             interval, year = _earlier_in(m, base, published, context_year)
         elif kind == "past_days":
@@ -201,6 +203,9 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
             if interval.earliest and interval.latest:
                 stated = sorted([*stated, mention], key=lambda d: d.start)
     return sorted(found, key=lambda d: d.start)
+
+
+SUBORDINATE_BEFORE = re.compile(r"\b(?:after|before)\s+(?:[\w’'-]+\s+){0,6}$", re.IGNORECASE)
 
 
 def _year_for_month(month: int, published: dt.date | None, context_year: int | None) -> int | None:

@@ -9,6 +9,7 @@ soldiers) comes from the sentences before it.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -988,13 +989,23 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # "soldiers who had fled ... were detained on 9 March": the main clause's time is not the relative's
         later = [t[1] for t in others if t[1] > end]
         shared = [d for d in shared if not later or d.start < min(later)]
+    # "left after the regiment was moved in February": February is when it was moved
+    own_dates = [d for d in own_dates if d.start < end or d.relative or not AFTER_CLAUSE.match(text, end, d.start)]
     interval = _nearest_date(own_dates or shared, start)
+    if interval is not None and not own_dates and PERFECT_BEFORE.search(text[:start]) \
+            and all(d.end <= start for d in shared) and interval.earliest is not None:
+        # "soldiers who came home in July have terminated their contracts": since July, by publication
+        published = sentence_published(result)
+        if published is not None and interval.earliest <= published:
+            interval = Interval(interval.earliest, published)
     if interval is None:
         # "Also on Monday, one soldier was killed and three were wounded": a time put before the sentence's
         # subject holds for all it tells
         fronted = [d for d in dates if d.end <= start and FRONTED_BEFORE.fullmatch(text[:d.start])
                    and FRONTED_AFTER.match(text, d.end)]
         interval = _nearest_date(fronted, start)
+    if interval is None:
+        interval = _after_a_time(text, end, dates, sentence_published(result))
     certainty = _certainty(text, start, bool(state.speakers), end)
     claim = Claim(kind, sentence, (base + start, base + end), certainty, state.speakers, group, places,
                   destinations, participants, deaths, interval)
@@ -1004,6 +1015,22 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             result.claims.append(_with_places(claim, (region,)))
     else:
         result.claims.append(claim)
+
+
+def _after_a_time(text: str, trigger_end: int, dates: list[DateMention], published: dt.date | None) -> Interval | None:
+    """"deserted after the unit was sent to the front in October": some time from October to publication."""
+    for d in dates:
+        if d.relative or d.start < trigger_end:
+            continue  # "detained after the rally": when the rally was, not some time after
+        clause = AFTER_CLAUSE.match(text, trigger_end, d.start)
+        if clause and d.interval.earliest is not None and published is not None and d.interval.earliest <= published:
+            return Interval(d.interval.earliest, published)
+    return None
+
+
+PERFECT_BEFORE = re.compile(r"\b(?:have|has)\s+(?:(?:also|now|since|already|all|both)\s+)?(?:been\s+)?$", re.IGNORECASE)
+# what lies between an event and the time of what it followed: "left their positions ... after the unit was sent ..."
+AFTER_CLAUSE = re.compile(r"[^.;:,]{0,80}?\bafter\b[^.;:]{0,120}$", re.IGNORECASE)
 
 
 TALLY_NUMBER = re.compile(

@@ -241,3 +241,23 @@ def test_a_time_compared_with_is_not_where_the_story_goes_on():
                     "About 90 of the deserters later returned to their units.")
     [back] = [c for c in found if c.type == "Return"]
     assert back.interval == Interval(D(2023, 1, 1), PUBLISHED)
+
+
+def test_have_since_counts_from_the_main_clause_not_from_an_after_clause():
+    found = find_dates("The sappers came back in March after training in the summer of 2022, and 30 have since quit.",
+                       PUBLISHED, None)
+    assert found[-1].interval == Interval(D(2023, 3, 1), PUBLISHED)
+
+
+def test_an_event_after_a_dated_one_runs_from_that_time_to_publication():
+    found = _claims("About 80 gunners of a regiment from Omsk left their positions after the regiment was moved "
+                    "to the Kharkiv region in February, volunteers said.")
+    [desertion] = [c for c in found if c.type == "Desertion"]
+    assert desertion.interval == Interval(D(2023, 2, 1), PUBLISHED)
+
+
+def test_a_perfect_after_a_dated_relative_clause_runs_from_that_time_to_publication():
+    found = _claims("Some 25 reservists from Tomsk who came back from the front in January have terminated their "
+                    "contracts, relatives said.")
+    [termination] = [c for c in found if c.type == "ContractTermination"]
+    assert termination.interval == Interval(D(2023, 1, 1), PUBLISHED)
