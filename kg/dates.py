@@ -118,7 +118,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "in October and November 2024": both months, as one span
         ("month_range", re.compile(
             rf"\b(?i:in|during|throughout)\s+{_MONTH.replace('?P<month>', '?P<first>')}(?:\s+{_YEAR.replace('?P<year>', '?P<first_year>')})?"
-            rf"\s+and\s+(?:(?i:in)\s+)?{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
+            rf"\s+and\s+{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
         ("month", re.compile(rf"\b(?:(?P<part>(?i:early|late|mid))[- ])?{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|"
                              rf"\s+(?P<rel>last|this)\s+year)?\b")),
         ("season", re.compile(

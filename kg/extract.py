@@ -702,7 +702,8 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     stated = [d.interval for d in storyline if d.interval.earliest and d.interval.latest and not d.relative]
     named = stated or named  # "on 25 September, ... four days earlier": the story goes on from the 25th
     if named:
-        state.anchor = named[-1]
+        # "on 14 February ... for leaving last summer. ... the previous month": the story goes on from its day
+        state.anchor = min(reversed(named), key=lambda i: (i.latest - i.earliest).days)
     group = _track_group(sentence, result, state, units, place_ids)
     # a sentence that says when and where something happened sets the scene for the next one
     result.scenes[sentence.start] = () if not any(d.interval.earliest for d in event_dates) else tuple(
@@ -989,6 +990,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # "soldiers who had fled ... were detained on 9 March": the main clause's time is not the relative's
         later = [t[1] for t in others if t[1] > end]
         shared = [d for d in shared if not later or d.start < min(later)]
+    # "the men, who were mobilized in October, refused last week": October is the relative clause's
+    asides = [m.span() for m in RELATIVE_ASIDE.finditer(text) if not m.start() <= start < m.end()]
+    inside = [d for d in own_dates if any(a <= d.start and d.end <= b for a, b in asides)]
+    if len(inside) < len(own_dates):
+        own_dates = [d for d in own_dates if d not in inside]
     # "left after the regiment was moved in February": February is when it was moved
     own_dates = [d for d in own_dates if d.start < end or d.relative or not AFTER_CLAUSE.match(text, end, d.start)]
     interval = _nearest_date(own_dates or shared, start)
@@ -1028,6 +1034,7 @@ def _after_a_time(text: str, trigger_end: int, dates: list[DateMention], publish
     return None
 
 
+RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,;:]*,")
 PERFECT_BEFORE = re.compile(r"\b(?:have|has)\s+(?:(?:also|now|since|already|all|both)\s+)?(?:been\s+)?$", re.IGNORECASE)
 # what lies between an event and the time of what it followed: "left their positions ... after the unit was sent ..."
 AFTER_CLAUSE = re.compile(r"[^.;:,]{0,80}?\bafter\b[^.;:]{0,120}$", re.IGNORECASE)

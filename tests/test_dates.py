@@ -261,3 +261,23 @@ def test_a_perfect_after_a_dated_relative_clause_runs_from_that_time_to_publicat
                     "contracts, relatives said.")
     [termination] = [c for c in found if c.type == "ContractTermination"]
     assert termination.interval == Interval(D(2023, 1, 1), PUBLISHED)
+
+
+def test_two_months_each_with_in_and_a_year_stay_two_times():
+    found = find_dates("He went home in May 2022 and in June 2022 refused to return.", PUBLISHED, None)
+    assert [f.interval for f in found] == [Interval(D(2022, 5, 1), D(2022, 5, 31)),
+                                          Interval(D(2022, 6, 1), D(2022, 6, 30))]
+
+
+def test_a_time_in_a_relative_aside_is_not_the_main_verbs():
+    found = _claims("The reservists, who were called up in Kurgan in January, refused to leave for the front "
+                    "last week, their wives said.")
+    [refusal] = [c for c in found if c.type == "DeploymentRefusal"]
+    assert refusal.interval == Interval(D(2023, 4, 10), D(2023, 4, 16))
+
+
+def test_the_story_goes_on_from_the_most_precise_time_of_a_sentence():
+    found = _claims("A court in Kirov on 9 March jailed a corporal for deserting his unit last autumn. "
+                    "A court in Perm jailed a private for desertion the previous month.")
+    prosecutions = [c for c in found if c.type == "Prosecution"]
+    assert prosecutions[-1].interval == Interval(D(2023, 2, 1), D(2023, 2, 28))
