@@ -1182,12 +1182,24 @@ def _event_counts(text: str) -> tuple[QuantityMention, ...]:
 
 
 def _uncached_event_counts(text: str) -> list[QuantityMention]:
-    counts = find_counts(text)
+    counts = _counts_through_quotes(text)
     clause = ATTRIBUTION_CLAUSE.search(text)
     if clause is None:
         return counts
     span = clause.span("after") if clause["after"] is not None else clause.span("before")
     return [c for c in counts if not span[0] <= c.start < span[1]]
+
+
+def _counts_through_quotes(text: str) -> list[QuantityMention]:
+    """Counts, reading a quoted figure as if unquoted ('had lost "dozens" of men', 'sent "in excess of 1,200" men')."""
+    if not QUOTE_MARK.search(text):
+        return find_counts(text)
+    kept = [i for i, ch in enumerate(text) if not QUOTE_MARK.match(ch)]
+    plain = "".join(text[i] for i in kept)
+    return [dataclasses.replace(c, start=kept[c.start], end=kept[c.end - 1] + 1) for c in find_counts(plain)]
+
+
+QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 
 PARTITIVE = re.compile(r"[^,.;]{0,40}?\bof\s+(?:them|the|those|these|its|their)\b", re.IGNORECASE)

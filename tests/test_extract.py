@@ -566,3 +566,12 @@ def test_a_speaker_is_a_noun_phrase_not_a_clause(places):
 def test_a_tally_of_something_by_a_source_attributes(places):
     assert _speakers("At least 40 soldiers were killed, according to a tally of obituaries by Mediazona.", places) \
         == ["Mediazona"]
+
+
+def test_a_quoted_figure_is_a_count(places):
+    found = claims('Wives in Chita said the regiment had lost "dozens" of men near Kreminna this month.', places)
+    [deaths] = [c for c in found if c.type == "Casualties"]
+    assert counts(deaths) == (None, 24, None)
+    found = claims('The governor said "more than 900" men had been mobilized in the region.', places)
+    [called] = [c for c in found if c.type == "Mobilization"]
+    assert counts(called) == (None, 901, None)
