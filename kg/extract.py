@@ -1075,6 +1075,12 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
         end = result.places[index].end - base
         stop = result.places[places[n + 1]].start - base if n + 1 < len(places) else len(text)
         m = TALLY_NUMBER.match(text[end:stop]) or TALLY_AT_NUMBER.match(text[end:stop])
+        aside = TALLY_ASIDE.match(text, end, stop)
+        if aside is not None and (m is None or len(m["gap"]) > 12):
+            # "The Kherson region, the most populous in the count, had 400": the figure after an aside
+            after = TALLY_NUMBER.match(text[aside.end():stop])
+            if after is not None and len(after["gap"]) <= 12:
+                m, end = after, aside.end()
         if m is None or any(s <= end + m.start("num") < e for s, e in skip):
             continue
         quantity = _tally_quantity(m)
@@ -1096,8 +1102,10 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
     if not pairs:
         return None
     interval = _nearest_date(dates, 0)
-    if interval is None and not dates and len(pairs) > 1:
-        interval = state.times.get(kind)  # a roundup goes on with the time its first figures were given for
+    if interval is None and not dates and (len(pairs) > 1 or not triggers):
+        # a roundup goes on with the time its first figures were given for (also in a sentence that only
+        # gives a place its figure: "The Kherson region had 400.")
+        interval = state.times.get(kind)
     certainty = _certainty(text, len(text), bool(state.speakers))
     trigger = next(((base + s, base + e) for k, s, e in triggers if k == kind), (base, base))
     if distributive:
@@ -1114,6 +1122,7 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
     return kind
 
 
+TALLY_ASIDE = re.compile(r",[^,.;:\d]{1,80},\s*")
 TALLY_NOUN = re.compile(r"\d(?:[\d,]*\d)?\s+(?:(?P<cases>(?:criminal\s+)?(?:cases|verdicts|convictions|sentences))|"
                         r"(?P<deaths>(?:confirmed\s+)?(?:deaths|funerals|fatalities|dead))|(?P<wounded>wounded|injured))\b",
                         re.IGNORECASE)

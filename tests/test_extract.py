@@ -575,3 +575,12 @@ def test_a_quoted_figure_is_a_count(places):
     found = claims('The governor said "more than 900" men had been mobilized in the region.', places)
     [called] = [c for c in found if c.type == "Mobilization"]
     assert counts(called) == (None, 901, None)
+
+
+def test_a_tally_figure_after_an_aside_is_the_places_and_keeps_the_roundups_time(places):
+    found = claims("Funerals of at least 900 soldiers have been held in central Ukraine since June, a volunteer "
+                   "count shows. The Poltava region, the largest in the count, had more than 300.", places,
+                   published="2023-09-14")
+    poltava = [c for c in found if c.type == "Casualties" and counts(c) == (None, 301, None)]
+    assert len(poltava) == 1
+    assert poltava[0].interval == found[0].interval
