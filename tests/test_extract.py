@@ -584,3 +584,10 @@ def test_a_tally_figure_after_an_aside_is_the_places_and_keeps_the_roundups_time
     poltava = [c for c in found if c.type == "Casualties" and counts(c) == (None, 301, None)]
     assert len(poltava) == 1
     assert poltava[0].interval == found[0].interval
+
+
+def test_soldiers_told_of_before_who_sign_with_the_ministry_reenlist(places):
+    found = claims("About 200 wounded paratroopers were treated in Ryazan. Some 30 of them signed contracts with "
+                   "the Defence Ministry in May, a nurse said.", places)
+    [again] = [c for c in found if c.type == "Reenlistment"]
+    assert counts(again) == (30, None, None)
