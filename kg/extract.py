@@ -1211,6 +1211,7 @@ def _counts_through_quotes(text: str) -> list[QuantityMention]:
 QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 
+NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
 PARTITIVE = re.compile(r"[^,.;]{0,40}?\bof\s+(?:them|the|those|these|its|their)\b", re.IGNORECASE)
 
 REASON_BEFORE = re.compile(r"\b(?:for|of|over|on\s+charges\s+of|charged\s+with)\s+(?:(?:the|their|his|her|an?)\s+)?"
@@ -1269,6 +1270,9 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
             and not any(0 <= start - c.end <= 12 for c in counts):
         # "dozens of women were detained at a protest": a noun in another verb's phrase has no subject
         return None, None
+    if len(counts) == 1 and counts[0].start >= end and NEW_CLAUSE.search(text[end:counts[0].start]) \
+            and any(end <= t[1] and counts[0].end <= t[1] for t in triggers):
+        return None, None  # "returned in April, and nearly 200 of them have since re-signed": the next clause's
     if len(counts) == 1:
         # one group of people in the sentence: everything it did, unless it is another verb's object
         owner = _owner(counts[0], triggers)

@@ -591,3 +591,12 @@ def test_soldiers_told_of_before_who_sign_with_the_ministry_reenlist(places):
                    "the Defence Ministry in May, a nurse said.", places)
     [again] = [c for c in found if c.type == "Reenlistment"]
     assert counts(again) == (30, None, None)
+
+
+def test_a_count_that_opens_the_next_clause_is_not_the_first_verbs(places):
+    found = claims("Marines of a brigade from Sevastopol came home in May, and about 70 of them have since "
+                   "re-enlisted, their commander said.", places)
+    [home] = [c for c in found if c.type == "Return"]
+    [again] = [c for c in found if c.type == "Reenlistment"]
+    assert counts(home) is None
+    assert counts(again) == (70, None, None)
