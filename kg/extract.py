@@ -929,7 +929,9 @@ def _is_base(place: PlaceMatch, text: str, base: int) -> bool:
 
 # "He had deserted in May, his lawyer said": a man or woman told of by a pronoun is one person, when the
 # pronoun is the subject of the event's own clause (no verb of saying, no other clause between)
-ONE_PERSON_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?)(?:He|She|he|she)\s+"
+ONE_PERSON_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|added|wrote)\s+|[\"“])(?:He|She|he|she|"
+                                r"(?i:her|his|my|their|our|whose)\s+(?i:husband|son|brother|father|nephew|grandson|"
+                                r"partner|fianc[eé]|cousin|uncle)|(?i:the)\s+\d{2}-year-old)(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
                                 r"subsequently|eventually|again|already|first)\s+){0,3}$")

@@ -600,3 +600,13 @@ def test_a_count_that_opens_the_next_clause_is_not_the_first_verbs(places):
     [again] = [c for c in found if c.type == "Reenlistment"]
     assert counts(home) is None
     assert counts(again) == (70, None, None)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("A nurse in Chita said that her son had been wounded near Bakhmut.", "Injury"),
+    ("The 41-year-old was mobilized in Omsk in October.", "Mobilization"),
+    ("Relatives in Kursk said her brother, who was wounded near Avdiivka, is in hospital.", "Injury"),
+])
+def test_a_kinsman_or_an_age_as_subject_is_one_person(places, text, kind):
+    [claim] = [c for c in claims(text, places) if c.type == kind]
+    assert counts(claim) == (1, None, None)
