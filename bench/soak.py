@@ -7,8 +7,10 @@ Starts newskg exactly as bench/compare.py does (a store bulk-loaded with the fil
 default settings otherwise), runs the mix of bench/compare.py from ``--clients`` client threads for
 ``--seconds``, and every ``--every`` seconds records the resident memory of the whole server: the gunicorn
 master, its web workers and their query worker processes (read from /proc). Prints the curve as a Markdown
-table with the throughput and latency of each interval, then the overall figures. Memory is flat when the
-last samples are within a few per cent of those after the warm-up.
+table with the bytes of answers the web workers keep (``KG_ANSWER_CACHE_MB``, bounded; from /metrics), then the
+overall figures. Memory is flat when the last samples are within a few per cent of those after the warm-up (or
+once the kept answers have reached their bound). Settings pass through the environment:
+``KG_ANSWER_CACHE_MB=0 .venv/bin/python bench/soak.py ...``.
 """
 from __future__ import annotations
 
@@ -62,6 +64,23 @@ def server_pid(port: int) -> int:
     raise RuntimeError("kg serve not found")
 
 
+def answer_cache_mib(url: str, asks: int = 8) -> float:
+    """Bytes of answers the web workers keep (KG_ANSWER_CACHE_MB), from /metrics: each web worker reports its
+    own, so ask a few times to hear from all of them."""
+    import requests
+
+    kept: dict[str, float] = {}
+    for _ in range(asks):
+        try:
+            text = requests.get(url.rsplit("/", 1)[0] + "/metrics", timeout=10).text
+        except requests.RequestException:
+            continue
+        for line in text.splitlines():
+            if line.startswith("kg_answer_cache_bytes{"):
+                kept[line.split('pid="')[1].split('"')[0]] = float(line.rsplit(" ", 1)[1])
+    return sum(kept.values()) / 2 ** 20
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -84,7 +103,8 @@ def main() -> None:
             started = time.monotonic()
             while not done.wait(args.every):
                 tree = descendants(pid)
-                intervals.append({"t": time.monotonic() - started, "rss": rss_mib(tree), "processes": len(tree)})
+                intervals.append({"t": time.monotonic() - started, "rss": rss_mib(tree), "processes": len(tree),
+                                  "kept": answer_cache_mib(url)})
 
         sampler = threading.Thread(target=sample)
         sampler.start()
@@ -93,10 +113,10 @@ def main() -> None:
         sampler.join()
     print(f"data: {args.data}; {args.clients} clients for {args.seconds:g} s; server = gunicorn master + web "
           f"workers + query workers")
-    print("\n| t (s) | server RSS (MiB) | processes |")
-    print("|---:|---:|---:|")
+    print("\n| t (s) | server RSS (MiB) | of which kept answers (MiB) | processes |")
+    print("|---:|---:|---:|---:|")
     for row in intervals:
-        print(f"| {row['t']:.0f} | {row['rss']:.0f} | {row['processes']:.0f} |")
+        print(f"| {row['t']:.0f} | {row['rss']:.0f} | {row['kept']:.1f} | {row['processes']:.0f} |")
     first = statistics.mean(r["rss"] for r in intervals[:4])
     last = statistics.mean(r["rss"] for r in intervals[-4:])
     print(f"\nfirst minute {first:.0f} MiB, last minute {last:.0f} MiB ({(last - first) / first:+.1%}); "
