@@ -186,7 +186,8 @@ DISTRIBUTIVE = re.compile(r"\b(?:each|both|apiece)\b", re.IGNORECASE)
 REPORT_DATE_BEFORE = re.compile(
     r"\b(?:said|says|told|reported|cited\s+by|quoted\s+by|according\s+to|wrote|announced|stated|published|claimed|"
     r"confirmed|denied|estimated|insisted|admitted)"
-    r"(?:\s+(?:[A-Z][\w’'.-]*|the|a|an|its|their|his|her|activists?|officials|reporters|journalists))*\s*$")
+    r"(?:\s+(?:[A-Z][\w’'.-]*|the|a|an|its|their|his|her|activists?|officials|reporters|journalists))*"
+    r"(?:\s+(?:in|on|at|during))?\s*$")  # "officials claimed in January that ...": when it was said
 REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announced|confirmed|wrote|stated)\b"
                                r"|^,\s+(?:it|he|she|they|officials|the\s+\w+)\s+(?:said|says|told|reported|"
                                r"announced|wrote|stated)\s+that\b")
@@ -439,7 +440,13 @@ def _report_dates(sentence: Sentence, dates: list[DateMention]) -> set[int]:
     """Dates that say when something was reported ("activists said on Monday"), not when it happened."""
     return {i for i, d in enumerate(dates)
             if REPORT_DATE_BEFORE.search(sentence.text[: d.start].rstrip() + " ")
-            or REPORT_DATE_AFTER.match(sentence.text[d.end:])}
+            or REPORT_DATE_AFTER.match(sentence.text[d.end:])
+            # "On Tuesday, the minister denied that anyone had been detained": when it was said
+            or FRONTED_BEFORE.fullmatch(sentence.text[: d.start]) and REPORT_THAT.match(sentence.text, d.end)}
+
+
+REPORT_THAT = re.compile(r",?\s+[^,.;]{0,80}?\b(?:said|says|denied|denies|claimed|reported|announced|confirmed|insisted|"
+                         r"stated|wrote|told\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:[\w’'-]+\s+){0,2}?that\b")
 
 
 def find_triggers(text: str) -> list[tuple[str, int, int]]:

@@ -281,3 +281,13 @@ def test_the_story_goes_on_from_the_most_precise_time_of_a_sentence():
                     "A court in Perm jailed a private for desertion the previous month.")
     prosecutions = [c for c in found if c.type == "Prosecution"]
     assert prosecutions[-1].interval == Interval(D(2023, 2, 1), D(2023, 2, 28))
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, the district command denied that anyone had been detained in Kursk.",
+    "A week earlier, the regiment's command had denied that anyone had deserted.",
+    "Ukrainian officials claimed in March 2023 that about 200 soldiers had been killed near Kreminna.",
+])
+def test_the_time_a_claim_was_made_does_not_date_what_it_claims(text):
+    [claim] = _claims(text)
+    assert claim.interval is None
