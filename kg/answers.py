@@ -30,6 +30,9 @@ class Keyed(Protocol):
     @property
     def snapshot(self) -> str: ...
 
+    @property
+    def text(self) -> str: ...
+
     def __hash__(self) -> int: ...
 
 
@@ -101,11 +104,11 @@ class AnswerCache:
                 return
             self._move_to(generation(key.snapshot))
             old = self.entries.pop(key, None)
-            self.size += len(answer.body) - (len(old.body) if old else 0)
+            self.size += _cost(key, answer) - (_cost(key, old) if old else 0)
             self.entries[key] = answer
             while self.size > self.capacity:
-                _, dropped = self.entries.popitem(last=False)
-                self.size -= len(dropped.body)
+                dropped_key, dropped = self.entries.popitem(last=False)
+                self.size -= _cost(dropped_key, dropped)
 
     def _move_to(self, name: str) -> None:
         """Forget every answer once a newer snapshot is seen (the caller holds the lock)."""
@@ -113,6 +116,11 @@ class AnswerCache:
             self.generation = name
             self.entries.clear()
             self.size = 0
+
+
+def _cost(key: Keyed, answer: Answer) -> int:
+    """Memory an entry holds: its answer, its query text, and a rough allowance for the objects around them."""
+    return len(answer.body) + len(key.text) + 512
 
 
 def etag(key: Keyed) -> str:
