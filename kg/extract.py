@@ -995,6 +995,13 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     shared = [d for d in dates if d not in own_dates and not CLAUSE_BREAK.search(_between(text, d, (start, end)))]
     if _nominal(text, (kind, start, end)):
         shared = []  # "jailed for desertion on Thursday": the day of the sentence, not of the desertion
+    if kind in ("Desertion", "DeploymentRefusal") and REASON_BEFORE.search(text[:start]) \
+            and any(t[0] == "Prosecution" and t[2] <= start for t in triggers):
+        # the crime a court punished: "convicted this year of refusing to fight" takes not the court's time, and
+        # "612 sentences for unauthorised abandonment of a unit in January" none (but "for leaving in May" its own)
+        shared = []
+        if not re.search(r"ing\b", text[start:end]):
+            own_dates = []
     if RELATIVE_BEFORE.search(text[:start]):
         # "soldiers who had fled ... were detained on 9 March": the main clause's time is not the relative's
         later = [t[1] for t in others if t[1] > end]

@@ -291,3 +291,15 @@ def test_the_story_goes_on_from_the_most_precise_time_of_a_sentence():
 def test_the_time_a_claim_was_made_does_not_date_what_it_claims(text):
     [claim] = _claims(text)
     assert claim.interval is None
+
+
+def test_the_crime_a_court_punished_does_not_take_the_courts_time():
+    found = _claims("Military courts handed down 300 sentences for unauthorised abandonment of a unit in March.")
+    [desertion] = [c for c in found if c.type == "Desertion"]
+    assert desertion.interval is None
+    found = _claims("Nine other marines have been convicted this year of refusing to fight.")
+    [refusal] = [c for c in found if c.type == "DeploymentRefusal"]
+    assert refusal.interval is None
+    found = _claims("A court in Orsk jailed a private on Monday for leaving his unit near Bakhmut in January.")
+    [desertion] = [c for c in found if c.type == "Desertion"]
+    assert desertion.interval == Interval(D(2023, 1, 1), D(2023, 1, 31))
