@@ -1002,6 +1002,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         shared = []
         if not re.search(r"ing\b", text[start:end]):
             own_dates = []
+    crimes = [t for t in others if t[0] in ("Desertion", "DeploymentRefusal") and t[1] >= end
+              and REASON_BEFORE.search(text[:t[1]]) and re.search(r"ing\b", text[t[1]:t[2]])]
+    if kind == "Prosecution" and crimes:
+        # "sentenced him for abandoning his position in February": February is when he left, not the sentence
+        shared = [d for d in shared if d.start < crimes[0][1]]
     if RELATIVE_BEFORE.search(text[:start]):
         # "soldiers who had fled ... were detained on 9 March": the main clause's time is not the relative's
         later = [t[1] for t in others if t[1] > end]

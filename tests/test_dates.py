@@ -303,3 +303,11 @@ def test_the_crime_a_court_punished_does_not_take_the_courts_time():
     found = _claims("A court in Orsk jailed a private on Monday for leaving his unit near Bakhmut in January.")
     [desertion] = [c for c in found if c.type == "Desertion"]
     assert desertion.interval == Interval(D(2023, 1, 1), D(2023, 1, 31))
+
+
+def test_a_time_in_the_crime_a_court_punished_is_not_the_sentences():
+    found = _claims("A court in Tula sentenced a gunner to six years for abandoning his post near Bakhmut in January.")
+    [sentence] = [c for c in found if c.type == "Prosecution"]
+    [desertion] = [c for c in found if c.type == "Desertion"]
+    assert sentence.interval is None
+    assert desertion.interval == Interval(D(2023, 1, 1), D(2023, 1, 31))
