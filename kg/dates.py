@@ -24,6 +24,7 @@ SPANS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY_OF = r"(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?"  # "3 March", "the 3rd of March"
 _WEEKDAY = r"(?P<weekday>" + "|".join(calendar.day_name) + ")"
 
 
@@ -62,7 +63,7 @@ def _eras() -> tuple[tuple[str, dt.date], ...]:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     era = "|".join(f"(?:{phrase})" for phrase, _ in _eras())
-    day_month = rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"
+    day_month = rf"(?:{_WEEKDAY},?\s+)?{_DAY_OF}\s+{_MONTH}(?:,?\s+{_YEAR})?"
     month_day = rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?"
     return (
         ("era_first", re.compile(
@@ -73,7 +74,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:(?P<edge>first|last|final)\s+(?P<n>two|three|four|five|six|\d)\s+months|"
             rf"(?P<q>first|second|third|fourth|final|last)\s+quarter)(?:\s+of\s+(?:(?P<rel>the|this|last)\s+year|{_YEAR}))?\b",
             re.I)),
-        ("past_days", re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?P<n>\w+)\s+)?(?P<unit>days?|weeks?|months?)\b", re.I)),
+        ("past_days", re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?P<n>\w+)\s+)?(?P<unit>hours|days?|weeks?|months?)\b", re.I)),
         ("era_since", re.compile(
             rf"\b(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+|Russia['’]s\s+)?(?P<era>{era})",
             re.I)),
@@ -90,18 +91,25 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:,?\s+{_YEAR})?\b")),
         ("later", re.compile(
             r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{1,2})\s+"
-            r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>later|afterwards?|earlier|(?:after|before)(?=\s*[,.;:]|\s*$))",
+            r"(?P<unit>days?|weeks?|fortnights?|months?)\s+(?P<dir>later|afterwards?|earlier|(?:after|before)(?=\s*[,.;:]|\s*$))",
             re.I)),
         ("next", re.compile(r"\bthe\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|morning|"
                             r"evening|night)\b", re.I)),
         ("ago", re.compile(
             r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-            r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+            r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b", re.I)),
+        # "hours later": the day the text last named, or the next one
+        ("hours_later", re.compile(r"\b(?:(?:a\s+few|several|two|three|\d{1,2})\s+)?hours\s+(?P<dir>later|afterwards|earlier|"
+                                   r"(?:after|before)(?=\s*[,.;:]|\s*$))", re.I)),
         ("weekend", re.compile(r"\b(?:over|at|on|during|this|last)\s+(?:the\s+)?(?:past\s+)?weekend\b", re.I)),
         ("month_part", re.compile(
             rf"\b(?:(?P<since>(?i:since)\s+)|(?i:at|by|in|from)\s+)?(?i:the)\s+(?P<part>end|close|beginning|start|middle|first\s+half|"
             rf"second\s+half|first\s+days|last\s+days|first\s+week|last\s+week)\s+of\s+{_MONTH}"
             rf"(?:\s+(?:of\s+)?{_YEAR})?\b")),
+        ("month_part_rel", re.compile(
+            r"\b(?:(?P<since>since\s+)|(?:at|by|in|from|towards?)\s+)?(?:the\s+)?(?:(?P<part>early|late|mid)[- ]|"
+            r"(?P<edge>end|close|beginning|start|middle|first\s+half|second\s+half|first\s+days|last\s+days|"
+            r"first\s+week|last\s+week)\s+of\s+)(?P<rel>last|this|the\s+previous|the\s+past)\s+month\b", re.I)),
         ("year_part", re.compile(
             rf"\b(?:(?:at|by|in|from|during)\s+)?(?:the\s+)?(?P<part>early|late|mid|end|close|beginning|start|middle|"
             rf"first\s+half|second\s+half)(?:[- ]|\s+of\s+)(?:(?P<rel>last|this|the\s+previous|the\s+same|the)\s+year|{_YEAR})\b",
@@ -109,7 +117,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("by_day", re.compile(rf"\b(?i:by|as\s+of|as\s+at)\s+(?:{day_month}|{month_day.replace('?P<', '?P<b_')})\b")),
         ("day", re.compile(rf"\b{day_month}\b")),
         ("day", re.compile(rf"\b{month_day}\b")),
-        ("since_month", re.compile(rf"\b(?i:since)\s+(?:(?i:early|late)\s+|(?i:mid)-)?{_MONTH}(?:\s+{_YEAR})?\b")),
+        ("since_month", re.compile(rf"\b(?i:since)\s+(?:(?P<part>(?i:early|late|mid))[- ])?{_MONTH}(?:\s+{_YEAR})?\b")),
         # "earlier in July": that month, up to the time the text last named when that is in it
         ("earlier_in", re.compile(rf"\b(?i:earlier)\s+(?i:in)\s+{_MONTH}(?:\s+{_YEAR})?\b")),
         ("month_range", re.compile(
@@ -133,6 +141,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?P<unit>week|month|year|weekend)\b", re.I)),
         ("weekday", re.compile(rf"\b(?i:on|last|this|since)\s+(?:the\s+)?{_WEEKDAY}"
                                rf"(?:\s+(?:and|or|to|through|into)\s+(?P<weekday2>{'|'.join(calendar.day_name)}))?\b")),
+        # "said Tuesday", "were killed early Sunday", "late Saturday": the latest such day, as "on Tuesday"
+        ("weekday", re.compile(rf"\b(?:(?i:early|late)\s+)?{_WEEKDAY}\b(?!['’])(?!\s+(?-i:[A-Z]))(?P<weekday2>)")),
         # "at Tuesday's rally": the day of the happening the noun names
         ("weekday", re.compile(rf"\b{_WEEKDAY}['’]s(?=\s+[a-z])(?P<weekday2>)")),
         ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|last\s+night|tonight|this\s+morning|overnight|"
@@ -284,7 +294,9 @@ def _since_month(m: re.Match[str], published: dt.date | None, context_year: int 
     year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
     if year is None:
         return Interval(None, published), None
-    return Interval(dt.date(year, month, 1), published), int(m["year"]) if m["year"] else None
+    # "since late March": from the 21st, as "late March" begins
+    start = _month_part(month_interval(year, month), m["part"]).earliest
+    return Interval(start, published), int(m["year"]) if m["year"] else None
 
 
 def _month(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
@@ -365,7 +377,11 @@ def _season(m: re.Match[str], published: dt.date | None, context_year: int | Non
 
 
 def _year(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """"in 2022": that year; "since 2022": from its first day up to publication."""
     year = int(m["year"])
+    if m.group(0).lower().startswith("since"):
+        end = published if published is not None and published.year >= year else None
+        return Interval(dt.date(year, 1, 1), end), year
     return Interval(dt.date(year, 1, 1), dt.date(year, 12, 31)), year
 
 
@@ -389,7 +405,13 @@ def _relative(m: re.Match[str], published: dt.date | None, context_year: int | N
     return Interval(week_start, published), None
 
 
+BARE_WEEKDAY_AFTER = re.compile(r"(?:\b(?i:until|till|by|before|after|next|every|each|from|coming|following|"
+                                r"between|to|through)|(?<![.!?]\s)(?<!^)\b(?-i:[A-Z])[a-z]+)\s+$")
+
+
 def _weekday(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    if not m["weekday2"] and m["weekday2"] is not None and BARE_WEEKDAY_AFTER.search(m.string[: m.start()]):
+        return None, None  # "until Friday", "every Sunday", "Bloody Sunday": no day the story happened on
     if published is None:
         return Interval(None, None), None
     back = (published.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
@@ -439,6 +461,8 @@ def _ago(m: re.Match[str], published: dt.date | None, context_year: int | None) 
         return Interval(None, None), None
     n = int(m["n"]) if m["n"].isdigit() else NUMBERS[m["n"].lower()]
     unit = m["unit"].lower().rstrip("s")
+    if unit == "fortnight":
+        n, unit = 2 * n, "week"
     if unit == "day":
         day = published - dt.timedelta(days=n)
         return Interval(day, day), None
@@ -480,6 +504,26 @@ def _month_part_of(m: re.Match[str], published: dt.date | None, context_year: in
         int(m["year"]) if m["year"] else None)
 
 
+def _month_part_relative(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """"late last month", "at the end of last month": that part of the month before publication's, as
+    "late March" and "at the end of March" are of March; "since the end of last month" runs to publication."""
+    if published is None:
+        return Interval(None, None), None
+    month_start = published.replace(day=1)
+    if m["rel"].lower() != "this":
+        month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+    whole = month_interval(month_start.year, month_start.month)
+    if m["part"]:
+        part = _month_part(whole, m["part"])
+    else:
+        first, last = MONTH_PARTS[" ".join(m["edge"].lower().split())]
+        part = Interval(whole.earliest.replace(day=first), whole.latest.replace(day=min(last, whole.latest.day)))
+    if part.earliest is None or part.earliest > published:
+        return None, None
+    end = published if m["since"] or part.latest is None or part.latest > published else part.latest
+    return Interval(part.earliest, end), None
+
+
 def _year_part(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     """"late last year", "in mid-2022", "the first half of 2023": a third or a half of the year."""
     if m["year"]:
@@ -505,12 +549,24 @@ def _later(m: re.Match[str], anchor: Interval | None) -> Resolved:
         return Interval(None, None), None
     n = int(word) if word.isdigit() else NUMBERS.get(word, 1)
     unit = m["unit"].lower().rstrip("s")
+    if unit == "fortnight":
+        n, unit = 2 * n, "week"
     sign = -1 if m["dir"].lower() in ("earlier", "before") else 1
     if unit == "month":
         start = _add_months(anchor.earliest.replace(day=1), sign * n)
         return month_interval(start.year, start.month), None
     shift = dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
     return Interval(anchor.earliest + shift, anchor.latest + shift), None
+
+
+def _hours_later(m: re.Match[str], anchor: Interval | None) -> Resolved:
+    """"hours later": the day the text last named or the next (hours can run past midnight); "hours earlier"
+    that day or the one before."""
+    if anchor is None or anchor.earliest is None or anchor.latest is None:
+        return Interval(None, None), None
+    if m["dir"].lower() in ("earlier", "before"):
+        return Interval(anchor.earliest - dt.timedelta(days=1), anchor.latest), None
+    return Interval(anchor.earliest, anchor.latest + dt.timedelta(days=1)), None
 
 
 def _next(m: re.Match[str], anchor: Interval | None) -> Resolved:
@@ -578,7 +634,7 @@ def _earlier_in(m: re.Match[str], anchor: Interval | None, published: dt.date | 
     return interval, year
 
 
-ANCHORED = {"later": _later, "next": _next, "day_before": _day_before, "same": _same}
+ANCHORED = {"later": _later, "hours_later": _hours_later, "next": _next, "day_before": _day_before, "same": _same}
 
 def _year_start(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     """"since the start of the year": 1 January of the publication year up to publication."""
@@ -596,7 +652,7 @@ def _past_days(m: re.Match[str], published: dt.date | None, context_year: int | 
     if n is None:
         return None, None
     unit = m["unit"].lower().rstrip("s")
-    days = n * {"day": 1, "week": 7, "month": 30}[unit]
+    days = -(-n // 24) if unit == "hour" else n * {"day": 1, "week": 7, "month": 30}[unit]
     return Interval(published - dt.timedelta(days=days), published), None
 
 
@@ -632,7 +688,7 @@ _RESOLVERS = {
     "year_span": _year_span,
     "year_start": _year_start, "past_days": _past_days,
     "iso_day": _iso_day, "dotted_day": _iso_day, "day_range": _day_range, "ago": _ago, "weekend": _weekend,
-    "month_part": _month_part_of, "year_part": _year_part,
+    "month_part": _month_part_of, "month_part_rel": _month_part_relative, "year_part": _year_part,
     "era_first": _era_first, "era_since": _era_since, "day": _day, "by_day": _by_day, "since_month": _since_month,
     "month_range": _month_range,
     "month": _month, "season": _season, "year": _year, "relative": _relative, "weekday": _weekday,

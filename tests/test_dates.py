@@ -311,3 +311,79 @@ def test_a_time_in_the_crime_a_court_punished_is_not_the_sentences():
     [desertion] = [c for c in found if c.type == "Desertion"]
     assert sentence.interval is None
     assert desertion.interval == Interval(D(2023, 1, 1), D(2023, 1, 31))
+
+
+# Date forms dev lacked until articles 095-105 (PUBLISHED is Wednesday 19 April 2023)
+@pytest.mark.parametrize("text,expected", [
+    ("The governor announced Friday that the convoy had left.", Interval(D(2023, 4, 14), D(2023, 4, 14))),
+    ("A depot burned early Monday.", Interval(D(2023, 4, 17), D(2023, 4, 17))),
+    ("The sailors were arrested late Wednesday.", Interval(D(2023, 4, 19), D(2023, 4, 19))),
+])
+def test_bare_weekday_is_the_latest_such_day(text, expected):
+    [found] = find_dates(text, PUBLISHED, None)
+    assert found.interval == expected
+
+
+@pytest.mark.parametrize("text", ["Pickets are held every Sunday.", "The deadline runs until Friday.",
+                                  "Families marked Bloody Sunday in the square."])
+def test_weekday_that_is_no_day_of_the_story(text):
+    assert [d.interval for d in find_dates(text, PUBLISHED, None)] == []
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("Recruiting offices have stayed open since 2021.", PUBLISHED, Interval(D(2021, 1, 1), PUBLISHED)),
+    ("Recruiting offices have stayed open since 2021.", None, Interval(D(2021, 1, 1), None)),
+    ("No leave has been granted since late January.", PUBLISHED, Interval(D(2023, 1, 21), PUBLISHED)),
+    ("No leave has been granted since mid-February.", PUBLISHED, Interval(D(2023, 2, 11), PUBLISHED)),
+])
+def test_since_a_year_or_part_of_a_month_runs_to_publication(text, published, expected):
+    [found] = find_dates(text, published, None)
+    assert found.interval == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The trains left late last month.", Interval(D(2023, 3, 21), D(2023, 3, 31))),
+    ("The trains left early last month.", Interval(D(2023, 3, 1), D(2023, 3, 10))),
+    ("The trains left towards the end of last month.", Interval(D(2023, 3, 21), D(2023, 3, 31))),
+    ("The trains left in the first half of last month.", Interval(D(2023, 3, 1), D(2023, 3, 15))),
+    ("The trains left at the beginning of this month.", Interval(D(2023, 4, 1), D(2023, 4, 10))),
+    ("Trains have left daily since the end of last month.", Interval(D(2023, 3, 21), PUBLISHED)),
+])
+def test_part_of_last_month(text, expected):
+    [found] = find_dates(text, PUBLISHED, None)
+    assert found.interval == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The hearing was held on the 14th of February.", Interval(D(2023, 2, 14), D(2023, 2, 14))),
+    ("The hearing was held on February 14th.", Interval(D(2023, 2, 14), D(2023, 2, 14))),
+    ("The unit was disbanded a fortnight ago.", Interval(D(2023, 4, 3), D(2023, 4, 9))),
+    ("The unit was disbanded three weeks ago.", Interval(D(2023, 3, 27), D(2023, 4, 2))),
+    ("Nine were arrested in the past 24 hours.", Interval(D(2023, 4, 18), PUBLISHED)),
+    ("Nine were arrested over the last 72 hours.", Interval(D(2023, 4, 16), PUBLISHED)),
+    ("Nine were arrested over the past week.", Interval(D(2023, 4, 12), PUBLISHED)),
+])
+def test_days_of_the_month_and_spans_back_from_publication(text, expected):
+    [found] = find_dates(text, PUBLISHED, None)
+    assert found.interval == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hours later, the barracks were searched.", Interval(D(2022, 11, 5), D(2022, 11, 6))),
+    ("The barracks had been searched hours earlier.", Interval(D(2022, 11, 4), D(2022, 11, 5))),
+    ("A fortnight later, the barracks were searched.", Interval(D(2022, 11, 19), D(2022, 11, 19))),
+    ("The barracks had been searched the day before.", Interval(D(2022, 11, 4), D(2022, 11, 4))),
+    ("The barracks had been searched the previous day.", Interval(D(2022, 11, 4), D(2022, 11, 4))),
+    ("The barracks were searched the next day.", Interval(D(2022, 11, 6), D(2022, 11, 6))),
+])
+def test_counted_from_the_day_last_named(text, expected):
+    anchor = Interval(D(2022, 11, 5), D(2022, 11, 5))
+    [found] = find_dates(text, PUBLISHED, None, anchor)
+    assert found.interval == expected
+
+
+def test_counted_from_a_day_named_earlier_in_the_sentence():
+    [_, found] = find_dates("A clerk was fired on 2 March and hours later his office was sealed.", PUBLISHED, None)
+    assert found.interval == Interval(D(2023, 3, 2), D(2023, 3, 3))
+    [_, found] = find_dates("A clerk was fired late Sunday and the next day his office was sealed.", PUBLISHED, None)
+    assert found.interval == Interval(D(2023, 4, 17), D(2023, 4, 17))
