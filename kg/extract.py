@@ -995,8 +995,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     shared = [d for d in dates if d not in own_dates and not CLAUSE_BREAK.search(_between(text, d, (start, end)))]
     if _nominal(text, (kind, start, end)):
         shared = []  # "jailed for desertion on Thursday": the day of the sentence, not of the desertion
-    if kind in ("Desertion", "DeploymentRefusal") and REASON_BEFORE.search(text[:start]) \
-            and any(t[0] == "Prosecution" and t[2] <= start for t in triggers):
+    punished = kind in ("Desertion", "DeploymentRefusal") and REASON_BEFORE.search(text[:start]) is not None \
+        and any(t[0] == "Prosecution" and t[2] <= start for t in triggers)
+    if punished:
         # the crime a court punished: "convicted this year of refusing to fight" takes not the court's time, and
         # "612 sentences for unauthorised abandonment of a unit in January" none (but "for leaving in May" its own)
         shared = []
@@ -1025,7 +1026,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         published = sentence_published(result)
         if published is not None and interval.earliest <= published:
             interval = Interval(interval.earliest, published)
-    if interval is None:
+    if interval is None and not punished:
+        # "A fortnight ago, a court jailed three for refusing to fight": the court's time, not the crime's
         # "Also on Monday, one soldier was killed and three were wounded": a time put before the sentence's
         # subject holds for all it tells
         fronted = [d for d in dates if d.end <= start and FRONTED_BEFORE.fullmatch(text[:d.start])

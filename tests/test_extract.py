@@ -610,3 +610,11 @@ def test_a_count_that_opens_the_next_clause_is_not_the_first_verbs(places):
 def test_a_kinsman_or_an_age_as_subject_is_one_person(places, text, kind):
     [claim] = [c for c in claims(text, places) if c.type == kind]
     assert counts(claim) == (1, None, None)
+
+
+def test_a_time_fronted_before_a_court_is_not_the_time_of_the_crime_it_punished(places):
+    found = claims("Last week, a military court in Pskov jailed two paratroopers for refusing to deploy.", places)
+    refusal = next(c for c in found if c.type == "DeploymentRefusal")
+    court = next(c for c in found if c.type == "Prosecution")
+    assert refusal.interval is None or refusal.interval.earliest is None
+    assert court.interval is not None and court.interval.earliest == dt.date(2023, 6, 5)
