@@ -80,6 +80,8 @@ class Store:
         self._lock_file: int | None = None
         self._reader: ox.Store | None = None
         self._reader_generation: str | None = None
+        self._pointer = str(self.path / "CURRENT")
+        self._current: tuple[tuple[int, int], str | None] | None = None  # CURRENT's (inode, mtime) and content
         self._lock = threading.Lock()
         self._write_lock = threading.RLock()
 
@@ -168,10 +170,19 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------------------
     def current_generation(self) -> str | None:
+        """The published snapshot's name. CURRENT is read again only when it has been replaced (a publish
+        renames a new file over it), which a stat tells: this runs on every query."""
         try:
-            return (self.path / "CURRENT").read_text().strip() or None
+            stat = os.stat(self._pointer)
+            known = self._current
+            if known is not None and known[0] == (stat.st_ino, stat.st_mtime_ns):
+                return known[1]
+            with open(self._pointer, encoding="utf-8") as pointer:
+                name = pointer.read().strip() or None
         except FileNotFoundError:
             return None
+        self._current = ((stat.st_ino, stat.st_mtime_ns), name)
+        return name
 
     def snapshot_dir(self) -> str:
         generation = self.current_generation()
