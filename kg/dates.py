@@ -168,6 +168,18 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
                anchor: Interval | None = None) -> list[DateMention]:
     """Date expressions in one sentence, with ``context_year`` the year the article last stated and
     ``anchor`` the time the text last named ("two days later" counts from it)."""
+    found = _find_dates(text, published, context_year, anchor)
+    if context_year is None:
+        # "mobilized in October 2022 and sent to the front in December": the year the sentence states first
+        first = next((d for d in found if d.explicit_year is not None), None)
+        later = [d for d in found if d.explicit_year is None]
+        if first is not None and later and all(d.start > first.end for d in later):
+            return _find_dates(text, published, first.explicit_year, anchor)
+    return found
+
+
+def _find_dates(text: str, published: dt.date | None, context_year: int | None,
+                anchor: Interval | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     relative: list[tuple[str, re.Match[str]]] = []

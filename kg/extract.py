@@ -744,8 +744,9 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
             state.wheres[claim.type] = claim.places
     if group is not None and result.groups[group].size is None and triggers:
         # "Roughly 70 soldiers who refused to go back have been held ...": how many the group is, for "the men" later
-        counted = [c for c in event_counts(text) if c.noun is not None and not PARTITIVE.match(text, c.start)
-                   and _troops()["noun"].fullmatch(c.noun)]
+        # (a count that is a verb's object, "detained 14 servicemen", says how many it took, not how many they are)
+        counted = [c for c in event_counts(text) if c.noun is not None and not PARTITIVE.search(text, c.start, c.end)
+                   and _troops()["noun"].fullmatch(c.noun.split()[-1]) and _owner(c, triggers) is None]
         if len(counted) == 1:
             result.groups[group].size = counted[0].quantity
     years = [d.explicit_year for d in dates if d.explicit_year is not None]
@@ -855,6 +856,10 @@ def _track_group(sentence: Sentence, result: Extraction, state: _State,
             group = current
     elif pronouns:
         group = state.group
+    if group is not None and state.group is not None and group != state.group and result.groups[group].size is None \
+            and SUBJECT_BACK_REFERENCE.match(text):
+        # "The men, who were mobilized in Ufa, ...", "The men left the 28th Brigade": the ones counted before
+        result.groups[group].size = result.groups[state.group].size
     if group is not None:
         known = result.groups[group]
         if any(not BACK_TO_FORMATION.search(text[: f.start()]) for f in FORMATION.finditer(text)):
@@ -982,8 +987,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         participants = _counts_for("Prosecution", text, court[1], court[2], counts, triggers)[0]
     if participants is None and deaths is None and not counts and group is not None \
             and result.groups[group].size is not None and BACK_REFERENCE.search(text[:start]) \
-            and kind != "Casualties":
-        participants = result.groups[group].size  # "... they left their positions": the group counted before
+            and kind != "Casualties" and _certainty(text, start, False, end) != "Negated":
+        # "... they left their positions": the group counted before (a denial, "the men did not refuse", counts none)
+        participants = result.groups[group].size
     if participants is None and deaths is None and not counts and kind != "Casualties" \
             and ONE_PERSON_SUBJECT.search(text[:start]):
         participants = Quantity(value=1)  # "He had deserted in May": one man
@@ -1019,6 +1025,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         own_dates = [d for d in own_dates if d not in inside]
     # "left after the regiment was moved in February": February is when it was moved
     own_dates = [d for d in own_dates if d.start < end or d.relative or not AFTER_CLAUSE.match(text, end, d.start)]
+    # "mobilized in October and sent to the front in December": a time that ends the verb phrase before "and" is
+    # that verb's
+    own_dates = [d for d in own_dates if not (d.end <= start and any(t[2] <= d.start for t in others)
+                                              and COORDINATED.fullmatch(text[d.end:start] + text[start:end][:4]))]
     interval = _nearest_date(own_dates or shared, start)
     if interval is not None and not own_dates and PERFECT_BEFORE.search(text[:start]) \
             and all(d.end <= start for d in shared) and interval.earliest is not None:
@@ -1057,6 +1067,7 @@ def _after_a_time(text: str, trigger_end: int, dates: list[DateMention], publish
     return None
 
 
+COORDINATED = re.compile(r"\s*,?\s*and\s.*|\s*,?\s*and\s*", re.DOTALL)
 RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,;:]*,")
 PERFECT_BEFORE = re.compile(r"\b(?:have|has)\s+(?:(?:also|now|since|already|all|both)\s+)?(?:been\s+)?$", re.IGNORECASE)
 # what lies between an event and the time of what it followed: "left their positions ... after the unit was sent ..."
@@ -1235,13 +1246,18 @@ QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
-PARTITIVE = re.compile(r"[^,.;]{0,40}?\bof\s+(?:them|the|those|these|its|their)\b", re.IGNORECASE)
+# "four of the men" (a part of the group), not "seven soldiers of the brigade" (the group)
+PARTITIVE = re.compile(r"\bof\s+(?:them|the|those|these|its|their)\b", re.IGNORECASE)
 
 REASON_BEFORE = re.compile(r"\b(?:for|of|over|on\s+charges\s+of|charged\s+with)\s+(?:(?:the|their|his|her|an?)\s+)?"
                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
-BACK_REFERENCE = re.compile(r"\b(?:they|both|the\s+(?:pair|two|men|soldiers|"
-                            r"servicemen|accused|defendants|deserters|group))\b", re.IGNORECASE)
+SUBJECT_BACK_REFERENCE = re.compile(r"\s*[\"“]?(?:The|These|Those)\s+(?:men|soldiers|servicemen|marines|paratroopers|"
+                                    r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
+                                    r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters)\b")
+BACK_REFERENCE = re.compile(r"\b(?:they|both|(?<!\bof\s)the\s+(?:pair|two|men|soldiers|servicemen|marines|paratroopers|"
+                            r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
+                            r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters|group))\b", re.IGNORECASE)
 
 NOMINAL_BEFORE = re.compile(r"\b(?:at|during|after|before|for|over|against|amid|following|of)\s+"
                             r"(?:(?:a|an|the|their|his|her|its|this|that|these|those|another)\s+)?"

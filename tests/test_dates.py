@@ -387,3 +387,8 @@ def test_counted_from_a_day_named_earlier_in_the_sentence():
     assert found.interval == Interval(D(2023, 3, 2), D(2023, 3, 3))
     [_, found] = find_dates("A clerk was fired late Sunday and the next day his office was sealed.", PUBLISHED, None)
     assert found.interval == Interval(D(2023, 4, 17), D(2023, 4, 17))
+
+
+def test_a_year_stated_earlier_in_the_sentence_dates_a_month_named_after_it():
+    found = find_dates("They left in October 2022 and came back in December.", None, None)
+    assert found[-1].interval == Interval(D(2022, 12, 1), D(2022, 12, 31))

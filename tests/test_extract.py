@@ -618,3 +618,52 @@ def test_a_time_fronted_before_a_court_is_not_the_time_of_the_crime_it_punished(
     court = next(c for c in found if c.type == "Prosecution")
     assert refusal.interval is None or refusal.interval.earliest is None
     assert court.interval is not None and court.interval.earliest == dt.date(2023, 6, 5)
+
+
+def test_a_group_named_with_its_unit_gives_its_size_to_they(places):
+    found = claims("Nine contract soldiers of the 5th Separate Tank Brigade left their unit near Kursk on Friday. "
+                   "They had refused to go back to positions near Bakhmut, a relative said.", places)
+    [refusal] = [c for c in found if c.type == "DeploymentRefusal"]
+    assert counts(refusal) == (9, None, None)
+
+
+def test_the_men_told_of_again_are_the_ones_counted_before(places):
+    found = claims("About 40 reservists from Tver refused to deploy from a camp near Kursk, relatives said. "
+                   "The reservists had been mobilized in Kostroma in October 2022.", places)
+    [mobilization] = [c for c in found if c.type == "Mobilization"]
+    assert counts(mobilization) == (40, None, None)
+
+
+def test_a_collective_count_sizes_the_group_for_the_marines_later(places):
+    found = claims("About a company of naval infantrymen have filed reports asking to terminate their contracts. "
+                   "The marines were flown back to Murmansk on 2 May.", places)
+    [back] = [c for c in found if c.type == "Return"]
+    assert counts(back) == (100, None, None)
+
+
+def test_a_denial_takes_no_count_from_the_group(places):
+    found = claims("Some 70 soldiers deserted from a base near Kursk in May. "
+                   "A spokesman said the soldiers had not deserted.", places)
+    denial = next(c for c in found if c.type == "Desertion" and c.certainty == "Negated")
+    assert denial.participants is None
+
+
+def test_a_count_taken_by_a_verb_does_not_size_the_group(places):
+    found = claims("Police detained 14 servicemen in Kursk on Monday. "
+                   "The soldiers had left their positions near Bakhmut in April.", places)
+    [desertion] = [c for c in found if c.type == "Desertion"]
+    assert desertion.participants is None
+
+
+def test_airmen_are_people_counted(places):
+    found = claims("Military police detained two airmen in Kursk on Monday.", places)
+    [detention] = [c for c in found if c.type == "Detention"]
+    assert counts(detention) == (2, None, None)
+
+
+def test_a_time_before_and_belongs_to_the_verb_before_it(places):
+    article = Article("The men were mobilized in Omsk in October 2022 and sent to the front in December, relatives said.",
+                      url="https://example.org/t", published=None)
+    found = extract(article, places).claims
+    [deployment] = [c for c in found if c.type == "Deployment"]
+    assert deployment.interval is not None and deployment.interval.earliest == dt.date(2022, 12, 1)
