@@ -180,7 +180,7 @@ LOCATIVE_BEFORE = re.compile(
     r"|^\s*$|,\s*$",
     re.IGNORECASE)
 DESTINATION_BEFORE = re.compile(
-    r"\b(?:to|into|for\s+deployment\s+(?:in|to)|in)\s+(?:the\s+|eastern\s+|southern\s+|occupied\s+|front\s+in\s+)?"
+    r"\b(?:to|into|for\s+deployment\s+(?:in|to)|in|(?<=\bleft\s)(?:[\w’'-]+\s+){0,2}for)\s+(?:the\s+|eastern\s+|southern\s+|occupied\s+|front\s+in\s+)?"
     r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 DISTRIBUTIVE = re.compile(r"\b(?:each|both|apiece)\b", re.IGNORECASE)
 REPORT_DATE_BEFORE = re.compile(
@@ -786,20 +786,30 @@ def _back_references(text: str, base: int, result: Extraction, first_place: int,
         earlier = [p for p in result.places[:first_place] if p.end <= start]
         wanted = "settlement" if m["kind"].lower() in ("town", "city", "village") else "region"
         found: tuple[str, ...] | None = None
-        for place in reversed(earlier):
+        if wanted == "region":
+            # the region the text has talked about most (its towns count for it), the last named of those:
+            # "The region has lost 87 men" after a story told in Irkutsk, Bratsk and Angarsk that named the
+            # Luhansk region once as where the men were sent
+            named = [r for r in (_region_of(p, gazetteer) for p in earlier) if r is not None]
+            if named:
+                counts = {r: named.count(r) for r in named}
+                found = (max(reversed(named), key=lambda r: counts[r]),)
+        for place in reversed(earlier if wanted == "settlement" else []):
             kinds = {c: (gazetteer.get(c).kind if gazetteer.get(c) else None) for c in place.candidates}
-            if wanted == "settlement" and kinds and all(k == "settlement" for k in kinds.values()):
+            if kinds and all(k == "settlement" for k in kinds.values()):
                 found = place.candidates
-            elif wanted == "region":
-                regions = {c for c, k in kinds.items() if k == "region"}
-                if not regions and kinds and all(k == "settlement" for k in kinds.values()):
-                    regions = {gazetteer.get(c).region for c in place.candidates} - {None}
-                if len(regions) == 1:
-                    found = tuple(regions)
-            if found:
                 break
         if found:
             result.places.append(PlaceMatch(start, end, m.group(0), found, "reference"))
+
+
+def _region_of(place: PlaceMatch, gazetteer: Gazetteer) -> str | None:
+    """The one region a place mention names or lies in (None for a country, or a name of several)."""
+    kinds = {c: (gazetteer.get(c).kind if gazetteer.get(c) else None) for c in place.candidates}
+    regions = {c for c, k in kinds.items() if k == "region"}
+    if not regions and kinds and all(k == "settlement" for k in kinds.values()):
+        regions = {gazetteer.get(c).region for c in place.candidates} - {None}
+    return next(iter(regions)) if len(regions) == 1 else None
 
 
 def sentence_published(result: Extraction):  # noqa: ANN201 - small accessor
@@ -959,7 +969,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     if kind == "Mobilization" and TEMPORAL_BEFORE.search(text[max(0, start - 30):start]):
         return  # "since the mobilization began": a time, not an event of its own
     destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS
-                         and _is_destination(result.places[i], text, base, end))
+                         and _is_destination(result.places[i], text, base, (start, end)))
     origins_or_bases = set(result.groups[group].home if group is not None else [])
     others = [t for t in triggers if t[0] != kind]
     verbal_others = [t for t in others if not _nominal(text, t)]
@@ -985,6 +995,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             and REASON_BEFORE.search(text[max(0, start - 40):start]):
         # "sentenced five soldiers to five years for leaving their unit": the ones sentenced did it
         participants = _counts_for("Prosecution", text, court[1], court[2], counts, triggers)[0]
+    if participants is None and deaths is None and kind != "Casualties":
+        participants = _subject_counted_before(text, start, counts, triggers)
     if participants is None and deaths is None and not counts and group is not None \
             and result.groups[group].size is not None and BACK_REFERENCE.search(text[:start]) \
             and kind != "Casualties" and _certainty(text, start, False, end) != "Negated":
@@ -1029,6 +1041,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     # that verb's
     own_dates = [d for d in own_dates if not (d.end <= start and any(t[2] <= d.start for t in others)
                                               and COORDINATED.fullmatch(text[d.end:start] + text[start:end][:4]))]
+    subordinate = SUBJECT_OF_CLAUSE.search(text, 0, start)
+    if subordinate is not None:
+        # "detained five men on Friday who had refused to go": the main clause's time is not the clause's
+        own_dates = [d for d in own_dates if d.start >= subordinate.start()]
+        shared = [d for d in shared if d.start >= subordinate.start()]
     interval = _nearest_date(own_dates or shared, start)
     if interval is not None and not own_dates and PERFECT_BEFORE.search(text[:start]) \
             and all(d.end <= start for d in shared) and interval.earliest is not None:
@@ -1036,7 +1053,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         published = sentence_published(result)
         if published is not None and interval.earliest <= published:
             interval = Interval(interval.earliest, published)
-    if interval is None and not punished:
+    if interval is None and not punished and subordinate is None:
         # "A fortnight ago, a court jailed three for refusing to fight": the court's time, not the crime's
         # "Also on Monday, one soldier was killed and three were wounded": a time put before the sentence's
         # subject holds for all it tells
@@ -1203,10 +1220,11 @@ def _with_places(claim: Claim, places: tuple[int, ...]) -> Claim:
                  claim.destinations, claim.participants, claim.deaths, claim.interval, claim.also)
 
 
-def _is_destination(place: PlaceMatch, text: str, base: int, trigger_end: int) -> bool:
+def _is_destination(place: PlaceMatch, text: str, base: int, trigger: tuple[int, int]) -> bool:
+    """A place right after a verb of sending ("sent to X") or inside its words ("left Pskov for X")."""
     offset = place.start - base
-    return trigger_end - 3 <= offset <= trigger_end + 60 and bool(DESTINATION_BEFORE.search(text[:offset])) \
-        and not re.search(r"[,;]", text[trigger_end:offset])
+    return trigger[0] <= offset <= trigger[1] + 60 and bool(DESTINATION_BEFORE.search(text[:offset])) \
+        and not re.search(r"[,;]", text[trigger[1]:offset])
 
 
 ATTRIBUTION_CLAUSE = re.compile(
@@ -1343,6 +1361,26 @@ def _nearest_count(counts: list[QuantityMention], start: int, end: int,
         if distance < best_distance and not closer:
             best, best_distance = count.quantity, distance
     return best
+
+
+# "detained five men who had refused to go", "detained eight marines after they refused": the people counted as one
+# verb's object are the subject of the clause that follows it
+SUBJECT_OF_CLAUSE = re.compile(r"(?:,\s*)?(?:\b(?:who|that)|[,\s]\s*(?:after|before|because)\s+they)"
+                               r"\s+(?:(?:had|have|has|were|was|had\s+been|have\s+been)\s+)?(?:[a-z]+ly\s+)?$")
+
+
+def _subject_counted_before(text: str, start: int, counts: list[QuantityMention],
+                            triggers: list[tuple[str, int, int]]) -> Quantity | None:
+    clause = SUBJECT_OF_CLAUSE.search(text, 0, start)
+    if clause is None:
+        return None
+    before = [c for c in counts if c.end <= clause.start() and c.noun is not None]
+    if not before or _owner(before[-1], triggers) is None:
+        return None
+    gap = text[before[-1].end:clause.start()]
+    if "they" in clause.group(0) and len(before) == 1 or re.fullmatch(r"\s*", gap):
+        return before[-1].quantity
+    return None
 
 
 def _nominal(text: str, trigger: tuple[str, int, int]) -> bool:

@@ -667,3 +667,46 @@ def test_a_time_before_and_belongs_to_the_verb_before_it(places):
     found = extract(article, places).claims
     [deployment] = [c for c in found if c.type == "Deployment"]
     assert deployment.interval is not None and deployment.interval.earliest == dt.date(2022, 12, 1)
+
+
+def test_killed_and_others_wounded_keep_both_counts(places):
+    found = claims("Three border guards were killed and four others wounded on Monday when a drone hit a post near "
+                   "Kursk. Hours later, shelling hit a bus near Belgorod, wounding 9 of them.", places)
+    [killed] = [c for c in found if c.type == "Casualties"]
+    assert counts(killed) == (3, None, None)
+    assert sorted(counts(c) for c in found if c.type == "Injury") == [(4, None, None), (9, None, None)]
+
+
+
+def extraction(text, places, published="2023-06-14"):
+    article = Article(text, url="https://example.org/t", published=dt.date.fromisoformat(published))
+    return extract(article, places)
+
+
+def test_left_a_town_for_a_region_is_sent_there(places):
+    found = extraction("About 300 reservists left Tver for the Kherson region on Friday, relatives said.", places)
+    [deployment] = [c for c in found.claims if c.type == "Deployment"]
+    assert [found.places[i].candidates for i in deployment.destinations] == [("UA-65",)]
+
+
+def test_the_region_is_the_one_the_story_is_about(places):
+    found = extraction("More than 2,000 men in the Omsk region have been called up, the governor said. Some were "
+                       "trained near Omsk and in Tara. A train left Omsk for the Luhansk region on Monday. "
+                       "The region has lost at least 40 servicemen since February, officials said.", places)
+    [deaths] = [c for c in found.claims if c.type == "Casualties"]
+    assert [found.places[i].candidates for i in deaths.places] == [("RU-OMS",)]
+
+
+def test_the_people_a_verb_took_are_the_subject_of_the_clause_after_them(places):
+    found = claims("On Friday, police in Kursk detained six men who had refused to go, a rights group said. "
+                   "Guards detained at least four sailors in Murmansk after they refused to be sent to the front.",
+                   places)
+    refusals = [c for c in found if c.type == "DeploymentRefusal"]
+    assert [counts(c) for c in refusals] == [(6, None, None), (None, 4, None)]
+    assert all(c.interval is None for c in refusals)  # Friday is when they were detained
+
+
+def test_withdrawn_to_a_camp_is_a_return(places):
+    found = claims("The next day, about 50 conscripts were withdrawn to a training ground near Bryansk.", places)
+    [back] = [c for c in found if c.type == "Return"]
+    assert counts(back) == (50, None, None)
