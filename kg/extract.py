@@ -953,10 +953,16 @@ def _is_base(place: PlaceMatch, text: str, base: int) -> bool:
 # pronoun is the subject of the event's own clause (no verb of saying, no other clause between)
 ONE_PERSON_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|added|wrote)\s+|[\"“])(?:He|She|he|she|"
                                 r"(?i:her|his|my|their|our|whose)\s+(?i:husband|son|brother|father|nephew|grandson|"
-                                r"partner|fianc[eé]|cousin|uncle)|(?i:the)\s+\d{2}-year-old)(?:,\s+who)?\s+"
+                                r"partner|fianc[eé]|cousin|uncle)|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
+                                r"(?i:soldier|serviceman|conscript|reservist|deserter|sergeant|private|marine|paratrooper|"
+                                r"airman|sailor|officer)(?:,\s+\d{2},)?)(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
                                 r"subsequently|eventually|again|already|first)\s+){0,3}$")
+
+
+ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?One\s+of\s+(?:the|them|their|those|these|its)\b(?:\s+[\w’'-]+){0,3}?(?:\s*,[^,;]{1,60},)?"
+                            r"\s+(?:(?:had|has|was|is|have|been|later|also|then|reportedly|allegedly|subsequently)\s+){0,3}$")
 
 
 def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: tuple[str, int, int],
@@ -976,7 +982,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     places = tuple(i for i in place_ids if i not in destinations and i not in origins_or_bases
                    and LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
                    and not ORIGIN_BEFORE.search(text[: result.places[i].start - base])
-                   and not _agent_modifier(result.places[i], text, base))
+                   and not _agent_modifier(result.places[i], text, base)
+                   and not _speaker_country(result.places[i], text, base, start))
     # with several events in the sentence, each takes the places nearest to it, if it has any of its own
     own = tuple(i for i in places if not _closer_to_another(result.places[i].start - base,
                                                             result.places[i].end - base, (start, end), others))
@@ -986,7 +993,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         countries = tuple(i for i in place_ids if len(result.places[i].candidates) == 1
                           and re.fullmatch(r"[A-Z]{2}", result.places[i].candidates[0])
                           and result.places[i].start - base < start
-                          and not _inside_another(result.places[i], base, others))
+                          and not _inside_another(result.places[i], base, others)
+                          and not _speaker_country(result.places[i], text, base, start))
         places = countries[-1:]
     counts = event_counts(text)
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
@@ -1005,6 +1013,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     if participants is None and deaths is None and not counts and kind != "Casualties" \
             and ONE_PERSON_SUBJECT.search(text[:start]):
         participants = Quantity(value=1)  # "He had deserted in May": one man
+    if participants is None and deaths is None and ONE_OF_SUBJECT.match(text[:start]):
+        # "One of the men, a 46-year-old from Omsk, died in hospital": one of those told of
+        participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
     # its own time (nearest to it), else one it shares with the other events of the sentence (not one across
     # a clause boundary: "fired in March after refusing to deploy" gives the refusal no date)
     # a crime named as the reason ("convicted ... of desertion in 2023") does not take the verb's time
@@ -1210,6 +1221,20 @@ def _agent_modifier(place: PlaceMatch, text: str, base: int) -> bool:
         bool(re.search(r"(?:^|,)\s*(?:the\s+)?$", text[: place.start - base]))
 
 
+SPEAKER_OWNED = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:ministry|General\s+Staff|military|army|forces|officials?|"
+                           r"authorities|government|command|spokes(?:man|woman|person)|media|side|president|leader)\b"
+                           r"[^.;]*?\b(?:said|says|claimed|claims|reported|stated|announced|insisted|alleged|asserted)\b",
+                           re.IGNORECASE)
+
+
+def _speaker_country(place: PlaceMatch, text: str, base: int, trigger_start: int) -> bool:
+    """"Russia's defence ministry claimed the strike had killed 150": the country of who says it, not where it
+    happened (what a speaker tells comes after the verb of saying)."""
+    m = SPEAKER_OWNED.match(text, place.end - base)
+    return m is not None and m.end() <= trigger_start and all(
+        re.fullmatch(r"[A-Z]{2}", c) for c in place.candidates)
+
+
 def _inside_another(place: PlaceMatch, base: int, others: list[tuple[str, int, int]]) -> bool:
     """"who left the garrison for Ukraine": a place inside another event's words is that event's."""
     return any(s <= place.start - base and place.end - base <= e for _, s, e in others)
@@ -1279,7 +1304,7 @@ BACK_REFERENCE = re.compile(r"\b(?:they|both|(?<!\bof\s)the\s+(?:pair|two|men|so
 
 NOMINAL_BEFORE = re.compile(r"\b(?:at|during|after|before|for|over|against|amid|following|of)\s+"
                             r"(?:(?:a|an|the|their|his|her|its|this|that|these|those|another)\s+)?"
-                            r"(?:(?!(?:have|has|had|were|was|are|is)\b)[\w-]+\s+)?$", re.IGNORECASE)
+                            r"(?:(?!(?:have|has|had|were|was|are|is|being|having|getting)\b)[\w-]+\s+)?$", re.IGNORECASE)
 
 DEATHS_COUNTED = re.compile(
     r"(?<![\w,.])(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|fewer\s+than|less\s+than|"

@@ -710,3 +710,31 @@ def test_withdrawn_to_a_camp_is_a_return(places):
     found = claims("The next day, about 50 conscripts were withdrawn to a training ground near Bryansk.", places)
     [back] = [c for c in found if c.type == "Return"]
     assert counts(back) == (50, None, None)
+
+
+def test_the_country_of_who_claims_it_is_not_where_it_happened(places):
+    found = extraction("A missile hit a training ground in the Sumy region on Saturday, killing at least six soldiers. "
+                       "Russia's defence ministry claimed the strike had killed up to 90 servicemen.", places)
+    claimed = next(c for c in found.claims if c.type == "Casualties" and c.deaths is not None and c.deaths.max == 90)
+    assert "RU" not in {cand for i in claimed.places for cand in found.places[i].candidates}
+
+
+def test_before_being_flown_back_is_a_verb_that_keeps_its_subject(places):
+    found = claims("A lawyer said the nine had been held in a basement for a week before being flown back to Tver.",
+                   places)
+    [back] = [c for c in found if c.type == "Return"]
+    assert counts(back) == (9, None, None)
+
+
+def test_one_of_the_men_is_one(places):
+    found = claims("Police detained 20 men in Kursk. One of the men, a 40-year-old from Oryol, died in custody.",
+                   places)
+    [death] = [c for c in found if c.type == "Casualties"]
+    assert counts(death) == (1, None, None)
+
+
+def test_the_soldier_told_of_is_one(places):
+    found = claims("A soldier fled his unit near Voronezh on Sunday. "
+                   "On Tuesday, the ministry said the soldier had been detained near Kursk.", places)
+    [detention] = [c for c in found if c.type == "Detention"]
+    assert counts(detention) == (1, None, None)
