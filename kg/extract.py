@@ -199,6 +199,9 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*(?
                       r"[A-Z][a-z]{2,8}\.?))?(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 NEW_STORY = re.compile(r"^\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate|In\s+another|Also\s+on|Earlier|"
                        r"Last\s+(?:week|month|year)|In\s+(?:neighbouring|neighboring)\b)", re.IGNORECASE)
+NEGATED_SUBJECT = re.compile(r"\b(?:none|no\s+one|nobody|not\s+a\s+single|not\s+one)\b(?:\s+of\s+(?:the|their|its|them)\b)?"
+                             r"[^,.;]{0,40}?\s+(?:had|has|have|was|were|is|are)(?:\s+been)?\s+(?:[a-z]+ly\s+)?$",
+                             re.IGNORECASE)
 NEGATED_OBJECT = re.compile(r"\s+(?:no\s+one|nobody|none|no\s+(?:soldiers?|servicem[ae]n|troops|one|people|"
                             r"protesters|conscripts|reservists))\b", re.IGNORECASE)
 TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during|throughout|under)\s+(?:the\s+|last\s+"
@@ -475,8 +478,11 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
 # "does not publish casualty figures", "the footage does not show how many were killed", "said in a video address":
 # the words of an event in what is (not) made known, or the medium of a statement
 NOT_REPORTED = re.compile(r"\b(?:(?:not|n['’]t|never|no\s+longer|stopped|refus\w+\s+to)\s+(?:\w+\s+)?(?:publish|disclos|releas|"
-                          r"reveal)\w*|show(?:s|ed|ing)?\s+how\s+many|(?:said|says|spoke|told\s+\w+|announced)\s+in\s+an?)"
-                          r"\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+                          r"reveal)\w*|(?:said|says|spoke|told\s+\w+|announced)\s+in\s+an?)"
+                          r"\s+(?:[\w’'-]+\s+){0,3}$"
+                          # "does not show how many soldiers were killed or wounded", "would not say how many"
+                          r"|\b(?:show|say|said|know|knew|specify|specified|disclose|reveal|clear)\w*\s+how\s+many\s+"
+                          r"(?:[\w’'-]+\s+){0,6}$", re.IGNORECASE)
 FUTURE = re.compile(r"\b(?:will|shall|(?:is|are|was|were|had\s+been|has\s+been|have\s+been)\s+(?:due|scheduled|set|going)\s+to)"
                     r"\s+(?:be\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)  # "funerals will be held", "had been due to return"
 COUNTERFACTUAL = re.compile(r"\b(?:should|would|could|might)\s+(?:never|not)\s+have\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
@@ -965,6 +971,11 @@ ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?One\s+of\s+(?:the|them|their|those|thes
                             r"\s+(?:(?:had|has|was|is|have|been|later|also|then|reportedly|allegedly|subsequently)\s+){0,3}$")
 
 
+HOSPITAL_PLACES = re.compile(r"\b(?:taken|brought|evacuated|flown|transferred|sent|moved|rushed)\s+to\s+(?:a\s+|the\s+)?"
+                             r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|infirmar(?:y|ies)|medical\s+cent(?:re|er)s?)\s+"
+                             r"(?:in|at|near)\s+[^,.;]{0,60}", re.IGNORECASE)
+
+
 def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: tuple[str, int, int],
                 place_ids: list[int], dates: list[DateMention], group: int | None,
                 triggers: list[tuple[str, int, int]]) -> None:
@@ -984,6 +995,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                    and not ORIGIN_BEFORE.search(text[: result.places[i].start - base])
                    and not _agent_modifier(result.places[i], text, base)
                    and not _speaker_country(result.places[i], text, base, start))
+    if kind == "Injury":
+        # "wounded in the fighting and taken to hospitals in Dnipro": where they were taken, by another verb
+        wards = [m.span() for m in HOSPITAL_PLACES.finditer(text)]
+        places = tuple(i for i in places if not any(a <= result.places[i].start - base < b for a, b in wards))
     # with several events in the sentence, each takes the places nearest to it, if it has any of its own
     own = tuple(i for i in places if not _closer_to_another(result.places[i].start - base,
                                                             result.places[i].end - base, (start, end), others))
@@ -1464,6 +1479,8 @@ def _certainty(text: str, trigger_start: int, attributed: bool, trigger_end: int
     unquoted = QUOTE.sub(" ", text)
     if rx["negation"].search(before[-25:]) or re.search(r"\b(?:denied|denies|deny|refuted)\b", before, re.I):
         return "Negated"
+    if NEGATED_SUBJECT.search(before):
+        return "Negated"  # "none of the brigade's servicemen had been detained"
     if trigger_end is not None and NEGATED_OBJECT.match(text[trigger_end:]):
         return "Negated"  # "detained no one"
     if rx["hedge"].search(unquoted):

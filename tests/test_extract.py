@@ -738,3 +738,22 @@ def test_the_soldier_told_of_is_one(places):
                    "On Tuesday, the ministry said the soldier had been detained near Kursk.", places)
     [detention] = [c for c in found if c.type == "Detention"]
     assert counts(detention) == (1, None, None)
+
+
+def test_none_of_them_detained_is_a_denial(places):
+    found = claims("Guards detained twelve sailors in Murmansk on Monday, relatives said. "
+                   "A fleet spokesman said none of the crew's sailors had been detained.", places)
+    assert sorted(c.certainty for c in found if c.type == "Detention") == ["Negated", "Reported"]
+
+
+def test_not_saying_how_many_were_hurt_reports_no_injury(places):
+    found = claims("The video does not show how many soldiers were killed or wounded.", places)
+    assert found == []
+
+
+def test_the_hospital_they_were_taken_to_is_not_where_they_were_wounded(places):
+    found = extraction("A drone struck a position near Vovchansk on Friday. Nine soldiers were wounded in the attack "
+                       "and taken to hospitals in Poltava and Sumy, the brigade said.", places)
+    [injury] = [c for c in found.claims if c.type == "Injury"]
+    named = {found.places[i].surface for i in injury.places}
+    assert "Poltava" not in named and "Sumy" not in named
