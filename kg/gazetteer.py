@@ -52,14 +52,23 @@ class PlaceMatch:
     alias_kind: str  # name, variant, demonym, cyrillic, settlement
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
-    """The key a name is looked up by: case, accents, apostrophes, dashes and possessives ignored."""
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c))
-    name = name.replace("’", "'").replace("‘", "'").lower()
-    name = re.sub(r"'s$", "", name.strip())
-    name = re.sub(r"[-–—\s]+", " ", name)
-    return re.sub(r"^the ", "", name).strip(" .,'")
+    """The key a name is looked up by: case, accents, apostrophes, dashes and possessives ignored. Cached: the
+    extractor asks for the same few thousand spans of text again and again."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in name if not unicodedata.combining(c))
+        name = name.replace("’", "'").replace("‘", "'")
+    name = _POSSESSIVE.sub("", name.lower().strip())
+    name = _DASHES.sub(" ", name)
+    return _ARTICLE.sub("", name).strip(" .,'")
+
+
+_POSSESSIVE = re.compile(r"'s$")
+_DASHES = re.compile(r"[-–—\s]+")
+_ARTICLE = re.compile(r"^the ")
+_ALIAS_SURFACE = re.compile(r"[\w’'.\s-]+")
 
 
 def _float(value: str | None) -> float | None:
@@ -117,7 +126,7 @@ class Gazetteer:
         for n in range(min(MAX_ALIAS_TOKENS, len(tokens) - i), 0, -1):
             start, end = tokens[i].start(), tokens[i + n - 1].end()
             surface = text[start:end]
-            if not re.fullmatch(r"[\w’'.\s-]+", surface) or "\n" in surface:
+            if not _ALIAS_SURFACE.fullmatch(surface) or "\n" in surface:
                 continue
             entries = self.aliases.get(normalize(surface))
             if not entries:
