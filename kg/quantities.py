@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,6 +126,29 @@ def _numeric() -> re.Pattern[str]:
     return re.compile(rf"\d|\b(?:{_WORD})\b|\b(?:{collectives})", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _starts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a match of the counted patterns (and of the "more" patterns) can begin: a digit, a number word, "a"
+    before a number word, a qualifier, or (counted only) a collective, at a word's start. Trying the long
+    patterns only there finds the same matches as ``finditer`` at about half the cost."""
+    qualifiers, collectives = _patterns()[3], _patterns()[4]
+    qual = "|".join(re.escape(x) for x in sorted(qualifiers, key=len, reverse=True))
+    coll = "|".join(re.escape(c) for c in sorted(collectives, key=len, reverse=True))
+    number = rf"\d|{_WORD}|a(?=[\s-])"
+    return (re.compile(rf"\b(?:{number}|{qual}|{coll})", re.IGNORECASE),
+            re.compile(rf"\b(?:{number}|{qual})", re.IGNORECASE))
+
+
+def _matches(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only at the positions ``starts`` finds (a superset of where a match
+    can begin): leftmost first, none overlapping."""
+    end = 0
+    for start in starts.finditer(text):
+        if start.start() >= end and (m := pattern.match(text, start.start())):
+            end = m.end()
+            yield m
+
+
 def find_counts(text: str) -> list[QuantityMention]:
     """Counts of people in ``text`` ("at least 300 soldiers", "dozens of conscripts")."""
     counted, between, _, qualifiers, collectives = _patterns()
@@ -136,7 +160,7 @@ def find_counts(text: str) -> list[QuantityMention]:
         if lo is not None and hi is not None:
             found.append(QuantityMention(Quantity(min=lo, max=hi), m.start(), m.end(), m["noun"].lower()))
             taken.append(m.span())
-    for m in counted.finditer(text) if numeric else ():
+    for m in _matches(counted, _starts()[0], text) if numeric else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
         q = _counted_quantity(m, qualifiers, collectives)
@@ -150,7 +174,7 @@ def find_counts(text: str) -> list[QuantityMention]:
             bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
             found.append(QuantityMention(bounded(1, bound), m.start(), m.end(), m["noun"].lower()))
             taken.append(m.span())
-    for m in _more().finditer(text) if numeric else ():
+    for m in _matches(_more(), _starts()[1], text) if numeric else ():
         # "seventeen more deserted", "nearly 300 more are expected", "the eleven had been held": people
         # counted before, counted again
         number = parse_number(m["num"] or m["num2"] or m["num3"] or m["num4"] or m["num5"])
