@@ -53,3 +53,26 @@ def app(built_store: Path):  # noqa: ANN201
 @pytest.fixture()
 def client(app):  # noqa: ANN001, ANN201
     return app.test_client()
+
+
+@pytest.fixture()
+def app_on_copy(built_store: Path, tmp_path: Path):  # noqa: ANN201
+    """Makes the app on a fresh copy of the seed store (writes stay in the test), with the given settings;
+    their query workers are stopped afterwards."""
+    import shutil
+
+    from kg.serve import create_app
+
+    made = []
+
+    def make(**settings: str):  # noqa: ANN202
+        store = tmp_path / f"store-{len(made)}"
+        shutil.copytree(built_store, store)
+        app = create_app({"KG_STORE": str(store), **settings})
+        app.testing = True
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        app.extensions["kg_pool"].close()

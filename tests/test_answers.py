@@ -1,12 +1,10 @@
 """Answers kept per published snapshot: asked again, a query is answered from memory until the next publish."""
 import json
-import shutil
 from dataclasses import dataclass
 
 import pytest
 
 from kg.answers import AnswerCache, keepable
-from kg.serve import create_app
 
 TOKEN = "answers-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -95,13 +93,9 @@ def test_an_answer_not_sent_in_full_is_not_kept():
 
 
 @pytest.fixture()
-def service(built_store, tmp_path):
-    store = tmp_path / "store"
-    shutil.copytree(built_store, store)
-    app = create_app({"KG_STORE": str(store), "KG_UPDATE_TOKEN": TOKEN, "KG_ANSWER_CACHE_MB": "1"})
-    app.testing = True
-    yield app.test_client(), app.extensions["kg_pool"]
-    app.extensions["kg_pool"].close()
+def service(app_on_copy):
+    app = app_on_copy(KG_UPDATE_TOKEN=TOKEN, KG_ANSWER_CACHE_MB="1")
+    return app.test_client(), app.extensions["kg_pool"]
 
 
 def subjects(response) -> set[str]:

@@ -1,10 +1,6 @@
 """SPARQL 1.1 Graph Store HTTP Protocol at /store, through the Flask test client on a copy of the seed store."""
-import shutil
-
 import pytest
 from rdflib import Graph, URIRef
-
-from kg.serve import create_app
 
 TOKEN = "gsp-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -15,13 +11,8 @@ ex:b ex:name "B"@en ."""
 
 
 @pytest.fixture()
-def gsp(built_store, tmp_path):
-    store = tmp_path / "store"
-    shutil.copytree(built_store, store)
-    app = create_app({"KG_STORE": str(store), "KG_UPDATE_TOKEN": TOKEN, "KG_QUERY_TIMEOUT": "20"})
-    app.testing = True
-    yield app.test_client()
-    app.extensions["kg_pool"].close()
+def gsp(app_on_copy):
+    return app_on_copy(KG_UPDATE_TOKEN=TOKEN, KG_QUERY_TIMEOUT="20").test_client()
 
 
 def _get(client, graph=G, accept="text/turtle"):

@@ -2,13 +2,10 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
-
-from kg.serve import create_app
 
 DATA = Path(__file__).parent / "data"
 VALID = (DATA / "submission-valid.ttl").read_bytes()
@@ -18,13 +15,8 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 @pytest.fixture()
-def app(built_store, tmp_path):
-    store = tmp_path / "store"
-    shutil.copytree(built_store, store)
-    app = create_app({"KG_STORE": str(store), "KG_UPDATE_TOKEN": f"alice=alice-{TOKEN},bob=bob-{TOKEN}"})
-    app.testing = True
-    yield app
-    app.extensions["kg_pool"].close()
+def app(app_on_copy):
+    return app_on_copy(KG_UPDATE_TOKEN=f"alice=alice-{TOKEN},bob=bob-{TOKEN}")
 
 
 @pytest.fixture()
