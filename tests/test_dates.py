@@ -2,7 +2,9 @@ import datetime as dt
 
 import pytest
 
+from kg import gazetteer
 from kg.dates import Interval, find_dates
+from tests.claims import claims, only
 
 D = dt.date
 PUBLISHED = D(2023, 4, 19)  # a Wednesday
@@ -221,25 +223,20 @@ def test_later_alone_runs_from_the_time_last_named_to_publication(text, expected
 
 
 def _claims(text, published="2023-04-19"):
-    from kg import gazetteer
-    from kg.articles import Article
-    from kg.extract import extract
-
-    return extract(Article(text, url="https://example.org/t", published=D.fromisoformat(published)),
-                   gazetteer.load()).claims
+    return claims(text, gazetteer.load(), published)
 
 
 def test_later_counts_from_the_happening_the_sentence_names():
     found = _claims("About 50 mothers rallied in Tomsk on Saturday. Their sons were sent to Ukraine in 2022. "
                     "Two of them were later detained after the rally.")
-    [detention] = [c for c in found if c.type == "Detention"]
+    detention = only(found, "Detention")
     assert detention.interval == Interval(D(2023, 4, 15), PUBLISHED)
 
 
 def test_a_time_compared_with_is_not_where_the_story_goes_on():
     found = _claims("Courts opened 700 desertion cases in the first quarter of 2023, more than in the whole of 2021. "
                     "About 90 of the deserters later returned to their units.")
-    [back] = [c for c in found if c.type == "Return"]
+    back = only(found, "Return")
     assert back.interval == Interval(D(2023, 1, 1), PUBLISHED)
 
 
@@ -252,14 +249,14 @@ def test_have_since_counts_from_the_main_clause_not_from_an_after_clause():
 def test_an_event_after_a_dated_one_runs_from_that_time_to_publication():
     found = _claims("About 80 gunners of a regiment from Omsk left their positions after the regiment was moved "
                     "to the Kharkiv region in February, volunteers said.")
-    [desertion] = [c for c in found if c.type == "Desertion"]
+    desertion = only(found, "Desertion")
     assert desertion.interval == Interval(D(2023, 2, 1), PUBLISHED)
 
 
 def test_a_perfect_after_a_dated_relative_clause_runs_from_that_time_to_publication():
     found = _claims("Some 25 reservists from Tomsk who came back from the front in January have terminated their "
                     "contracts, relatives said.")
-    [termination] = [c for c in found if c.type == "ContractTermination"]
+    termination = only(found, "ContractTermination")
     assert termination.interval == Interval(D(2023, 1, 1), PUBLISHED)
 
 
@@ -272,7 +269,7 @@ def test_two_months_each_with_in_and_a_year_stay_two_times():
 def test_a_time_in_a_relative_aside_is_not_the_main_verbs():
     found = _claims("The reservists, who were called up in Kurgan in January, refused to leave for the front "
                     "last week, their wives said.")
-    [refusal] = [c for c in found if c.type == "DeploymentRefusal"]
+    refusal = only(found, "DeploymentRefusal")
     assert refusal.interval == Interval(D(2023, 4, 10), D(2023, 4, 16))
 
 
@@ -295,20 +292,20 @@ def test_the_time_a_claim_was_made_does_not_date_what_it_claims(text):
 
 def test_the_crime_a_court_punished_does_not_take_the_courts_time():
     found = _claims("Military courts handed down 300 sentences for unauthorised abandonment of a unit in March.")
-    [desertion] = [c for c in found if c.type == "Desertion"]
+    desertion = only(found, "Desertion")
     assert desertion.interval is None
     found = _claims("Nine other marines have been convicted this year of refusing to fight.")
-    [refusal] = [c for c in found if c.type == "DeploymentRefusal"]
+    refusal = only(found, "DeploymentRefusal")
     assert refusal.interval is None
     found = _claims("A court in Orsk jailed a private on Monday for leaving his unit near Bakhmut in January.")
-    [desertion] = [c for c in found if c.type == "Desertion"]
+    desertion = only(found, "Desertion")
     assert desertion.interval == Interval(D(2023, 1, 1), D(2023, 1, 31))
 
 
 def test_a_time_in_the_crime_a_court_punished_is_not_the_sentences():
     found = _claims("A court in Tula sentenced a gunner to six years for abandoning his post near Bakhmut in January.")
-    [sentence] = [c for c in found if c.type == "Prosecution"]
-    [desertion] = [c for c in found if c.type == "Desertion"]
+    sentence = only(found, "Prosecution")
+    desertion = only(found, "Desertion")
     assert sentence.interval is None
     assert desertion.interval == Interval(D(2023, 1, 1), D(2023, 1, 31))
 

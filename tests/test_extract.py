@@ -6,16 +6,12 @@ import pytest
 from kg import gazetteer
 from kg.articles import Article
 from kg.extract import extract
+from tests.claims import claims, only
 
 
 @pytest.fixture(scope="module")
 def places():
     return gazetteer.load()
-
-
-def claims(text, places, published="2023-06-14"):
-    article = Article(text, url="https://example.org/t", published=dt.date.fromisoformat(published))
-    return extract(article, places).claims
 
 
 def counts(claim):
@@ -155,13 +151,13 @@ def test_a_roundup_of_cases_is_of_prosecutions_and_keeps_its_time(places):
 
 def test_cases_opened_count_the_people_charged(places):
     found = claims("Nationwide, more than 900 such cases were opened last year.", places)
-    [prosecution] = [c for c in found if c.type == "Prosecution"]
+    prosecution = only(found, "Prosecution")
     assert counts(prosecution) == (None, 901, None)
 
 
 def test_one_soldier_sentenced_is_a_count_of_one(places):
     found = claims("A garrison court in Pskov on Monday sentenced a contract soldier to three years.", places)
-    [prosecution] = [c for c in found if c.type == "Prosecution"]
+    prosecution = only(found, "Prosecution")
     assert counts(prosecution) == (1, None, None)
 
 
@@ -207,14 +203,14 @@ def test_general_event_words(text, kind):
 def test_a_verb_of_detention_wins_over_a_later_noun_for_it(places):
     found = claims("Officers detained dozens of men in the streets, calling some of the detentions unlawful.",
                    places)
-    [detention] = [c for c in found if c.type == "Detention"]
+    detention = only(found, "Detention")
     assert counts(detention) == (None, 24, None)
 
 
 def test_the_pair_and_both_of_them_count_two(places):
     found = claims("Two soldiers fled their unit in Kursk. A criminal case has been opened against both of them.",
                    places)
-    [prosecution] = [c for c in found if c.type == "Prosecution"]
+    prosecution = only(found, "Prosecution")
     assert counts(prosecution) == (2, None, None)
 
 
@@ -250,14 +246,14 @@ def test_every_event_word_match_contains_one_of_its_required_words():
 def test_the_men_later_are_as_many_as_first_counted(places):
     found = claims("Roughly 80 contract soldiers who refused to fight have been held at a camp near Rostov. "
                    "The men returned to Russia in May, relatives said.", places)
-    [back] = [c for c in found if c.type == "Return"]
+    back = only(found, "Return")
     assert counts(back) == (80, None, None)
 
 
 def test_a_group_is_not_sized_by_a_part_of_it_or_by_other_people(places):
     found = claims("About 40 women gathered outside the enlistment office in Chita. "
                    "The men were sent to the front in October.", places)
-    [deployment] = [c for c in found if c.type == "Deployment"]
+    deployment = only(found, "Deployment")
     assert deployment.participants is None
 
 
@@ -280,14 +276,14 @@ def test_an_event_without_a_place_happened_where_the_sentence_before_was(places)
 def test_the_day_a_claim_was_made_is_not_the_day_of_the_event(places):
     found = claims("The marines claimed on Tuesday to have killed up to 40 soldiers in an assault on 10 June.",
                    places)
-    [deaths] = [c for c in found if c.type == "Casualties"]
+    deaths = only(found, "Casualties")
     assert deaths.interval.earliest == dt.date(2023, 6, 10) == deaths.interval.latest
 
 
 def test_a_sentence_that_names_the_rally_again_happened_when_the_rally_did(places):
     found = claims("About 50 women rallied in Chita on Saturday. Police detained two of them at the rally.",
                    places)
-    [detention] = [c for c in found if c.type == "Detention"]
+    detention = only(found, "Detention")
     assert detention.interval.earliest == dt.date(2023, 6, 10) == detention.interval.latest
 
 
@@ -323,19 +319,19 @@ def test_nobody_killed_is_a_denied_death(places):
 
 def test_the_crime_a_court_punished_was_done_by_those_sentenced(places):
     found = claims("A garrison court in Pskov sentenced five soldiers to six years for leaving their unit.", places)
-    [desertion] = [c for c in found if c.type == "Desertion"]
+    desertion = only(found, "Desertion")
     assert counts(desertion) == (5, None, None)
 
 
 def test_sentences_handed_down_count_the_people_sentenced(places):
     found = claims("Military courts handed down at least 300 sentences for desertion in May.", places)
-    [prosecution] = [c for c in found if c.type == "Prosecution"]
+    prosecution = only(found, "Prosecution")
     assert counts(prosecution) == (None, 300, None)
 
 
 def test_a_number_of_deaths_before_the_word(places):
     found = claims("Between 40 and 60 deaths have been confirmed in the Kursk region.", places)
-    [deaths] = [c for c in found if c.type == "Casualties"]
+    deaths = only(found, "Casualties")
     assert counts(deaths) == (None, 40, 60)
 
 
@@ -362,7 +358,7 @@ def test_a_time_put_first_holds_for_everything_the_sentence_tells(places):
 def test_the_time_of_a_when_clause_is_the_time_of_the_main_clause(places):
     found = claims("Nine soldiers were killed when a missile hit a training ground near Chernihiv on Saturday.",
                    places)
-    [deaths] = [c for c in found if c.type == "Casualties"]
+    deaths = only(found, "Casualties")
     assert deaths.interval.earliest == dt.date(2023, 6, 10)
 
 
@@ -570,10 +566,10 @@ def test_a_tally_of_something_by_a_source_attributes(places):
 
 def test_a_quoted_figure_is_a_count(places):
     found = claims('Wives in Chita said the regiment had lost "dozens" of men near Kreminna this month.', places)
-    [deaths] = [c for c in found if c.type == "Casualties"]
+    deaths = only(found, "Casualties")
     assert counts(deaths) == (None, 24, None)
     found = claims('The governor said "more than 900" men had been mobilized in the region.', places)
-    [called] = [c for c in found if c.type == "Mobilization"]
+    called = only(found, "Mobilization")
     assert counts(called) == (None, 901, None)
 
 
@@ -589,15 +585,15 @@ def test_a_tally_figure_after_an_aside_is_the_places_and_keeps_the_roundups_time
 def test_soldiers_told_of_before_who_sign_with_the_ministry_reenlist(places):
     found = claims("About 200 wounded paratroopers were treated in Ryazan. Some 30 of them signed contracts with "
                    "the Defence Ministry in May, a nurse said.", places)
-    [again] = [c for c in found if c.type == "Reenlistment"]
+    again = only(found, "Reenlistment")
     assert counts(again) == (30, None, None)
 
 
 def test_a_count_that_opens_the_next_clause_is_not_the_first_verbs(places):
     found = claims("Marines of a brigade from Sevastopol came home in May, and about 70 of them have since "
                    "re-enlisted, their commander said.", places)
-    [home] = [c for c in found if c.type == "Return"]
-    [again] = [c for c in found if c.type == "Reenlistment"]
+    home = only(found, "Return")
+    again = only(found, "Reenlistment")
     assert counts(home) is None
     assert counts(again) == (70, None, None)
 
@@ -623,21 +619,21 @@ def test_a_time_fronted_before_a_court_is_not_the_time_of_the_crime_it_punished(
 def test_a_group_named_with_its_unit_gives_its_size_to_they(places):
     found = claims("Nine contract soldiers of the 5th Separate Tank Brigade left their unit near Kursk on Friday. "
                    "They had refused to go back to positions near Bakhmut, a relative said.", places)
-    [refusal] = [c for c in found if c.type == "DeploymentRefusal"]
+    refusal = only(found, "DeploymentRefusal")
     assert counts(refusal) == (9, None, None)
 
 
 def test_the_men_told_of_again_are_the_ones_counted_before(places):
     found = claims("About 40 reservists from Tver refused to deploy from a camp near Kursk, relatives said. "
                    "The reservists had been mobilized in Kostroma in October 2022.", places)
-    [mobilization] = [c for c in found if c.type == "Mobilization"]
+    mobilization = only(found, "Mobilization")
     assert counts(mobilization) == (40, None, None)
 
 
 def test_a_collective_count_sizes_the_group_for_the_marines_later(places):
     found = claims("About a company of naval infantrymen have filed reports asking to terminate their contracts. "
                    "The marines were flown back to Murmansk on 2 May.", places)
-    [back] = [c for c in found if c.type == "Return"]
+    back = only(found, "Return")
     assert counts(back) == (100, None, None)
 
 
@@ -651,13 +647,13 @@ def test_a_denial_takes_no_count_from_the_group(places):
 def test_a_count_taken_by_a_verb_does_not_size_the_group(places):
     found = claims("Police detained 14 servicemen in Kursk on Monday. "
                    "The soldiers had left their positions near Bakhmut in April.", places)
-    [desertion] = [c for c in found if c.type == "Desertion"]
+    desertion = only(found, "Desertion")
     assert desertion.participants is None
 
 
 def test_airmen_are_people_counted(places):
     found = claims("Military police detained two airmen in Kursk on Monday.", places)
-    [detention] = [c for c in found if c.type == "Detention"]
+    detention = only(found, "Detention")
     assert counts(detention) == (2, None, None)
 
 
@@ -665,14 +661,14 @@ def test_a_time_before_and_belongs_to_the_verb_before_it(places):
     article = Article("The men were mobilized in Omsk in October 2022 and sent to the front in December, relatives said.",
                       url="https://example.org/t", published=None)
     found = extract(article, places).claims
-    [deployment] = [c for c in found if c.type == "Deployment"]
+    deployment = only(found, "Deployment")
     assert deployment.interval is not None and deployment.interval.earliest == dt.date(2022, 12, 1)
 
 
 def test_killed_and_others_wounded_keep_both_counts(places):
     found = claims("Three border guards were killed and four others wounded on Monday when a drone hit a post near "
                    "Kursk. Hours later, shelling hit a bus near Belgorod, wounding 9 of them.", places)
-    [killed] = [c for c in found if c.type == "Casualties"]
+    killed = only(found, "Casualties")
     assert counts(killed) == (3, None, None)
     assert sorted(counts(c) for c in found if c.type == "Injury") == [(4, None, None), (9, None, None)]
 
@@ -708,7 +704,7 @@ def test_the_people_a_verb_took_are_the_subject_of_the_clause_after_them(places)
 
 def test_withdrawn_to_a_camp_is_a_return(places):
     found = claims("The next day, about 50 conscripts were withdrawn to a training ground near Bryansk.", places)
-    [back] = [c for c in found if c.type == "Return"]
+    back = only(found, "Return")
     assert counts(back) == (50, None, None)
 
 
@@ -722,21 +718,21 @@ def test_the_country_of_who_claims_it_is_not_where_it_happened(places):
 def test_before_being_flown_back_is_a_verb_that_keeps_its_subject(places):
     found = claims("A lawyer said the nine had been held in a basement for a week before being flown back to Tver.",
                    places)
-    [back] = [c for c in found if c.type == "Return"]
+    back = only(found, "Return")
     assert counts(back) == (9, None, None)
 
 
 def test_one_of_the_men_is_one(places):
     found = claims("Police detained 20 men in Kursk. One of the men, a 40-year-old from Oryol, died in custody.",
                    places)
-    [death] = [c for c in found if c.type == "Casualties"]
+    death = only(found, "Casualties")
     assert counts(death) == (1, None, None)
 
 
 def test_the_soldier_told_of_is_one(places):
     found = claims("A soldier fled his unit near Voronezh on Sunday. "
                    "On Tuesday, the ministry said the soldier had been detained near Kursk.", places)
-    [detention] = [c for c in found if c.type == "Detention"]
+    detention = only(found, "Detention")
     assert counts(detention) == (1, None, None)
 
 
