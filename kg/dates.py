@@ -467,14 +467,17 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
+def _in_units(n: int, unit: str) -> tuple[int, str]:
+    """``n`` of ``unit`` ("weeks", "Fortnight") as a count of day, week, month or year: a fortnight is two weeks."""
+    unit = unit.lower().rstrip("s")
+    return (2 * n, "week") if unit == "fortnight" else (n, unit)
+
+
 def _ago(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     """"three days ago" is that day; "two weeks ago" that calendar week; "a month ago" that month."""
     if published is None:
         return Interval(None, None), None
-    n = int(m["n"]) if m["n"].isdigit() else NUMBERS[m["n"].lower()]
-    unit = m["unit"].lower().rstrip("s")
-    if unit == "fortnight":
-        n, unit = 2 * n, "week"
+    n, unit = _in_units(int(m["n"]) if m["n"].isdigit() else NUMBERS[m["n"].lower()], m["unit"])
     if unit == "day":
         day = published - dt.timedelta(days=n)
         return Interval(day, day), None
@@ -559,10 +562,7 @@ def _later(m: re.Match[str], anchor: Interval | None) -> Resolved:
     word = " ".join(m["n"].lower().split())
     if word in ("a few", "several"):
         return Interval(None, None), None
-    n = int(word) if word.isdigit() else NUMBERS.get(word, 1)
-    unit = m["unit"].lower().rstrip("s")
-    if unit == "fortnight":
-        n, unit = 2 * n, "week"
+    n, unit = _in_units(int(word) if word.isdigit() else NUMBERS.get(word, 1), m["unit"])
     sign = -1 if m["dir"].lower() in ("earlier", "before") else 1
     if unit == "month":
         start = _add_months(anchor.earliest.replace(day=1), sign * n)
