@@ -16,7 +16,7 @@ Systems (each started on loopback in a fresh temporary directory, loaded with th
 
 For each system: start and load (timed), a correctness pass (the same fixed queries everywhere; row counts
 compared across systems), a warm-up, then the mix with each number of clients for a fixed time. Each client
-is its own process with one ``requests.Session``, sends every query as a form POST (``query=``) with
+is its own process with one kept-alive connection (``http.client``), sends every query as a form POST (``query=``) with
 ``Accept: application/sparql-results+json`` (``text/turtle`` for CONSTRUCT and DESCRIBE), checks the status
 is 200 and that the body parses, and records the latency to the last byte. Reports query mixes per hour,
 queries/s, p50/p95/p99 per query type and overall, errors, and the CPU seconds the server and the clients used.
@@ -24,6 +24,7 @@ queries/s, p50/p95/p99 per query type and overall, errors, and the CPU seconds t
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import multiprocessing
 import os
@@ -36,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -309,22 +311,58 @@ def start(system: str, data: Path, work: Path, info: dict[str, Any]) -> Iterator
 
 # -- the clients -------------------------------------------------------------------------------------------
 
-def execute(session: Any, url: str, query: Any) -> tuple[float, bool, int, str]:
-    """One query: (seconds to the last byte, ok, rows or triples, error)."""
-    import requests
+class Connection:
+    """One kept-alive HTTP/1.1 connection, opened again when the server closes it.
 
+    http.client rather than requests: the clients share the two cores with the server, and a requests.Session
+    spent 2.5 times the processor per query (1.79 ms against 0.71 ms, bench/RESULTS.md), time the server
+    then did not get.
+    """
+
+    def __init__(self, url: str) -> None:
+        parts = urllib.parse.urlsplit(url)
+        self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
+        self.path = parts.path + (f"?{parts.query}" if parts.query else "")
+        self.connection: http.client.HTTPConnection | None = None
+
+    def post(self, form: dict[str, str], accept: str) -> tuple[int, dict[str, str], bytes]:
+        body = urllib.parse.urlencode(form).encode()
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+        for attempt in (1, 2):
+            if self.connection is None:
+                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=REQUEST_TIMEOUT)
+            try:
+                self.connection.request("POST", self.path, body, headers)
+                response = self.connection.getresponse()
+                content = response.read()
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                self.close()  # the server closed a kept-alive connection: once more on a new one
+                if attempt == 2:
+                    raise
+                continue
+            if response.will_close:
+                self.close()
+            return response.status, {k.lower(): v for k, v in response.getheaders()}, content
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+def execute(session: Connection, query: Any) -> tuple[float, bool, int, str]:
+    """One query: (seconds to the last byte, ok, rows or triples, error)."""
     started = time.perf_counter()
     try:
-        response = session.post(url, data={"query": query.text}, headers={"Accept": query.accept},
-                                timeout=REQUEST_TIMEOUT)
-        body = response.content
-    except requests.RequestException as exc:
+        status, headers, body = session.post({"query": query.text}, query.accept)
+    except (OSError, http.client.HTTPException) as exc:
         return time.perf_counter() - started, False, 0, f"{type(exc).__name__}: {exc}"[:300]
     seconds = time.perf_counter() - started
-    if response.status_code != 200:
-        return seconds, False, 0, f"HTTP {response.status_code}: {body[:300]!r}"
-    if response.headers.get("X-SQL-State"):  # Virtuoso's partial ("anytime") answers
-        return seconds, False, 0, f"partial answer: X-SQL-State {response.headers['X-SQL-State']}"
+    if status != 200:
+        return seconds, False, 0, f"HTTP {status}: {body[:300]!r}"
+    if headers.get("x-sql-state"):  # Virtuoso's partial ("anytime") answers
+        return seconds, False, 0, f"partial answer: X-SQL-State {headers['x-sql-state']}"
     try:
         if query.graph:
             import pyoxigraph as ox
@@ -338,10 +376,8 @@ def execute(session: Any, url: str, query: Any) -> tuple[float, bool, int, str]:
 
 
 def client(url: str, data: str, mix: dict[str, Any], seed: int, start_at: float, stop_at: float, out: Any) -> None:
-    import requests
-
     params = Parameters(data, **mix)
-    session = requests.Session()
+    session = Connection(url)
     records: list[tuple[str, float, bool, int]] = []
     errors: dict[str, list[str]] = {}
     queries = params.stream(seed)
@@ -349,7 +385,7 @@ def client(url: str, data: str, mix: dict[str, Any], seed: int, start_at: float,
     cpu = time.process_time()
     while time.time() < stop_at:
         query = next(queries)
-        seconds, ok, rows, error = execute(session, url, query)
+        seconds, ok, rows, error = execute(session, query)
         records.append((query.type, seconds, ok, rows, zlib.crc32(query.text.encode())))
         if error and len(errors.setdefault(query.type, [])) < 3:
             errors[query.type].append(error)
@@ -421,15 +457,13 @@ def check(url: str, data: Path, mix: dict[str, Any]) -> list[dict[str, Any]]:
     """The same fixed queries on every system, one at a time: rows (or triples) of each answer."""
     import random
 
-    import requests
-
     params = Parameters(data, **mix)
     rng = random.Random(CHECK_SEED)
-    session = requests.Session()
+    session = Connection(url)
     out = []
     for _ in range(CHECK_MIXES):
         for query in params.mix(rng):
-            seconds, ok, rows, error = execute(session, url, query)
+            seconds, ok, rows, error = execute(session, query)
             out.append({"type": query.type, "ok": ok, "rows": rows, "ms": seconds * 1000, "error": error})
     return out
 

@@ -166,12 +166,24 @@ EVENT_TYPES = {"DeploymentRefusal", "Desertion", "Deployment", "Return", "Contra
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--errors", is_flag=True, help="Also list every missed and spurious item, per article.")
 def evaluate(corpus: Path, splits: tuple[str, ...], fmt: str, errors: bool) -> None:
-    """Precision, recall and F1 per category against a gold corpus."""
+    """Precision, recall and F1 per category against a gold corpus.
+
+    CORPUS is a directory of articles with .gold.json annotations (split by sub-directory), or a sentence
+    suite: .jsonl files of annotated single sentences (event types, counts and certainty only)."""
     import json
 
     from kg.evaluate import as_json, error_listing, table
     from kg.evaluate import evaluate as run_eval
 
+    suites = sorted(corpus.glob("*.jsonl")) if corpus.is_dir() else [corpus] if corpus.suffix == ".jsonl" else []
+    if suites:
+        from kg.evaluate import evaluate_sentences, sentence_table
+
+        found = [evaluate_sentences(p) for p in suites if not splits or p.stem in splits]
+        if errors:
+            click.echo("\n".join(e for r in found for e in r.errors))
+        click.echo(sentence_table(found))
+        return
     reports = run_eval(corpus, _minter(), splits or None)
     if errors:
         click.echo(error_listing(reports))

@@ -19,9 +19,9 @@ from typing import Any
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 
 from kg import gazetteer as gazetteer_module
-from kg.articles import read_file
+from kg.articles import Article, read_file
 from kg.errors import InputError
-from kg.extract import canonical_unit_name
+from kg.extract import canonical_unit_name, extract
 from kg.gazetteer import Gazetteer
 from kg.mint import Minter
 from kg.pipeline import article_graphs
@@ -358,3 +358,90 @@ def error_listing(reports: list[SplitReport]) -> str:
     counts = Counter(e.split(":")[0] for r in reports for a in r.articles for e in a.errors)
     lines.append("errors by category: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     return "\n".join(lines)
+
+
+# -- the sentence suite ----------------------------------------------------------------------------------
+# One sentence per line (tests/sentences/README.md): which events it reports, how sure, how many people.
+# Denser than articles for what phrasing the triggers know; no places, no dates, no sources.
+
+@dataclass
+class SentenceReport:
+    name: str
+    sentences: int = 0
+    types: dict[str, Score] = field(default_factory=dict)
+    counts: Score = field(default_factory=Score)  # among events found: the count as annotated
+    certainty: Score = field(default_factory=Score)  # among events found: the certainty as annotated
+    errors: list[str] = field(default_factory=list)
+
+    def total(self) -> Score:
+        out = Score()
+        for score in self.types.values():
+            out.add(score)
+        return out
+
+
+def _claim_count(claim: Any) -> dict[str, int] | None:
+    quantity = claim.deaths or claim.participants
+    if quantity is None:
+        return None
+    return {k: v for k, v in (("value", quantity.value), ("min", quantity.min), ("max", quantity.max))
+            if v is not None} or None
+
+
+def evaluate_sentences(path: Path) -> SentenceReport:
+    """Event types, counts and certainty of every sentence of a .jsonl suite against its annotation."""
+    gazetteer = gazetteer_module.load()
+    report = SentenceReport(path.stem)
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            published = dt.date.fromisoformat(item["published"]) if item.get("published") else None
+            gold = [(e["type"], e.get("certainty"), _gold_quantity(e.get("count"))) for e in item["events"]]
+            text = item["text"]
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise InputError(f"{path}:{number}: not a suite line: {exc}") from exc
+        report.sentences += 1
+        claims = list(extract(Article(text, published=published), gazetteer).claims)
+        label = item.get("id", f"line {number}")
+        for kind, certainty, count in gold:
+            score = report.types.setdefault(kind, Score())
+            match = next((c for c in claims if c.type == kind), None)
+            if match is None:
+                score.fn += 1
+                report.errors.append(f"{label}: missed {kind}: {text}")
+                continue
+            claims.remove(match)
+            score.tp += 1
+            found = _claim_count(match)
+            report.counts.add(Score(tp=1) if found == count else Score(fp=1 if found else 0, fn=1 if count else 0))
+            if found != count:
+                report.errors.append(f"{label}: {kind} count {found}, annotated {count}: {text}")
+            if certainty:
+                right = match.certainty == certainty
+                report.certainty.add(Score(tp=1) if right else Score(fp=1, fn=1))
+                if not right:
+                    report.errors.append(f"{label}: {kind} {match.certainty}, annotated {certainty}: {text}")
+        for claim in claims:
+            report.types.setdefault(claim.type, Score()).fp += 1
+            report.errors.append(f"{label}: spurious {claim.type}: {text}")
+    return report
+
+
+def sentence_table(reports: list[SentenceReport]) -> str:
+    """A Markdown table: event types found per class, then counts and certainty of the events found."""
+    kinds = sorted({k for r in reports for k in r.types})
+    header = "| events | " + " | ".join(f"{r.name} P | {r.name} R | {r.name} F1" for r in reports) + " |"
+    rows = [header, "|---|" + "---:|" * (3 * len(reports))]
+
+    def cells(scores: list[Score]) -> str:
+        return " | ".join(f"{s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f}" for s in scores)
+
+    for kind in kinds:
+        rows.append(f"| {kind} | " + cells([r.types.get(kind, Score()) for r in reports]) + " |")
+    rows.append("| **all types** | " + cells([r.total() for r in reports]) + " |")
+    rows.append("| counts of events found | " + cells([r.counts for r in reports]) + " |")
+    rows.append("| certainty of events found | " + cells([r.certainty for r in reports]) + " |")
+    sizes = ", ".join(f"{r.name}: {r.sentences} sentences" for r in reports)
+    return "\n".join(rows) + f"\n\n{sizes}"

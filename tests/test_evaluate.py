@@ -12,6 +12,9 @@ from kg.evaluate import Evaluator, Score, _same_source, corpus_files
 from kg.mint import Minter
 
 CORPUS = Path(__file__).parent / "corpus"
+SENTENCES = Path(__file__).parent / "sentences"
+EVENT_TYPES = {"DeploymentRefusal", "Desertion", "Deployment", "Return", "ContractTermination", "Prosecution",
+               "Reenlistment", "Casualties", "Injury", "Protest", "Detention", "Mobilization"}
 D = dt.date.fromisoformat
 
 
@@ -104,9 +107,67 @@ def test_no_article_text_in_the_package():
     """Extraction works from patterns and data: no sentence of the seed or of a test article is in kg/."""
     root = Path(__file__).resolve().parent.parent
     texts = [p.read_text() for p in [*root.glob("seeds/*.txt"), *CORPUS.rglob("*.txt")]]
+    texts += [json.loads(line)["text"] for p in SENTENCES.glob("*.jsonl") for line in p.read_text().splitlines()]
     fragments = {f.strip() for t in texts for f in t.replace("\n", ". ").split(". ") if len(f.strip()) >= 30}
     for path in (root / "kg").rglob("*"):
         if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".csv", ".json", ".html"):
             content = path.read_text(errors="ignore")
             leaked = [f for f in fragments if f in content]
             assert not leaked, (path, leaked[:3])
+
+
+def test_sentence_suite_scores_types_counts_and_certainty(tmp_path):
+    suite = tmp_path / "suite.jsonl"
+    lines = [
+        # found, with the annotated count and certainty
+        {"id": "x-1", "text": "At least 40 soldiers refused to return to the front, their relatives said.",
+         "events": [{"type": "DeploymentRefusal", "certainty": "Reported", "count": {"min": 40}}]},
+        # annotated with another type on purpose: one miss and one spurious event
+        {"id": "x-2", "text": "Three conscripts were detained in Voronezh on Friday.",
+         "events": [{"type": "Protest", "certainty": "Asserted", "count": {"value": 3}}]},
+        # a count the annotation does not give: the event is found, its count is wrong
+        {"id": "x-3", "text": "Twelve marines were wounded near Krynky.", "events": [{"type": "Injury", "count": None}]},
+        {"id": "x-4", "text": "The weather in Pskov was mild.", "events": []},
+    ]
+    suite.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(suite), "--errors"])
+    assert result.exit_code == 0, result.output
+    from kg.evaluate import evaluate_sentences
+
+    report = evaluate_sentences(suite)
+    assert report.sentences == 4
+    assert report.types["DeploymentRefusal"] == Score(tp=1)
+    assert report.types["Protest"] == Score(fn=1) and report.types["Detention"] == Score(fp=1)
+    assert report.types["Injury"] == Score(tp=1)
+    assert report.counts == Score(tp=1, fp=1)
+    assert report.certainty == Score(tp=1)
+    assert "x-2: missed Protest" in result.output and "x-3: Injury count" in result.output
+
+
+def test_sentence_suite_refuses_a_malformed_line(tmp_path):
+    suite = tmp_path / "bad.jsonl"
+    suite.write_text('{"id": "y-1", "text": "Two soldiers deserted.", "events": []}\n{"id": "y-2", "text": \n',
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(suite)])
+    assert result.exit_code != 0
+    assert "bad.jsonl:2" in result.output
+
+
+def test_shipped_sentence_suites_are_well_formed_and_mostly_found():
+    from kg.evaluate import evaluate_sentences
+
+    suites = sorted(SENTENCES.glob("*.jsonl"))
+    assert len(suites) >= 2
+    for path in suites:
+        items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        assert len({i["id"] for i in items}) == len(items)
+        for item in items:
+            for event in item["events"]:
+                assert event["type"] in EVENT_TYPES, (item["id"], event)
+                assert event.get("certainty") in (None, "Asserted", "Reported", "Alleged", "Negated"), item["id"]
+    total = Score()
+    for path in suites:
+        total.add(evaluate_sentences(path).total())
+    # a floor under the measured level (bench: `kg eval tests/sentences`), so that a change that loses
+    # phrasings the triggers knew fails here
+    assert total.recall >= 0.85 and total.precision >= 0.85, total
