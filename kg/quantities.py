@@ -180,7 +180,9 @@ def find_counts(text: str) -> list[QuantityMention]:
 
 SINGULAR_NOUNS = (r"soldier|serviceman|servicewoman|service\s?member|conscript|reservist|recruit|draftee|sergeant|"
                   r"private|corporal|lieutenant|airman|marine|sailor|paratrooper|deserter|volunteer|infantryman|"
-                  r"guardsman|fighter|cadet|man|woman|resident|member\s+of\s+(?:the|his|their|its)\s+[\w-]+")
+                  r"guardsman|fighter|cadet|man|woman|resident|member\s+of\s+(?:the|his|their|its)\s+[\w-]+|"
+                  r"officer|commander|captain|colonel|engineer|driver|medic|sapper|pilot|gunner|sniper|scout|"
+                  r"instructor|operator|father|citizen|migrant|veteran|pensioner|prisoner|convict|inmate|mercenary")
 
 
 @lru_cache(maxsize=1)
