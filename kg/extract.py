@@ -472,6 +472,7 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         kind == "Mobilization" and bool(TEMPORAL_BEFORE.search(text[max(0, start - 30):start]))) or \
         bool(NOT_REPORTED.search(text[max(0, start - 45):start])) or bool(HYPOTHETICAL.match(text)) or \
         bool(COUNTERFACTUAL.search(text[max(0, start - 40):start])) or bool(HEADING.fullmatch(text)) or \
+        bool(QUESTION.fullmatch(text)) or \
         bool(FUTURE.search(text[max(0, start - 40):start]))
 
 
@@ -487,6 +488,7 @@ FUTURE = re.compile(r"\b(?:will|shall|(?:is|are|was|were|had\s+been|has\s+been|h
                     r"\s+(?:be\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)  # "funerals will be held", "had been due to return"
 COUNTERFACTUAL = re.compile(r"\b(?:should|would|could|might)\s+(?:never|not)\s+have\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 HEADING = re.compile(r"\s*[^.!?\"“”]{1,80}?[^.!?\"“”\s]\s*")  # "Desertions", "Monthly summary: leaving the army": no sentence
+QUESTION = re.compile(r"\s*[^\"“”]+\?\s*")  # "Will the Kremlin announce a second wave of mobilization?": asked, not told
 HYPOTHETICAL = re.compile(r"\s*[\"“]?(?:If|Should|Unless)\b")  # "If you know of a soldier who was killed, write to us"
 
 

@@ -410,6 +410,12 @@ def test_no_event_of_its_own(text, places):
     assert "Casualties" not in {c.type for c in found} and "Mobilization" not in {c.type for c in found}
 
 
+def test_a_question_reports_no_event_but_a_quoted_one_in_a_report_is_read(places):
+    assert claims("Will the Kremlin dare to announce a second wave of mobilization before the election?", places) == []
+    found = claims('"Why were 40 soldiers sent to the front without training?" their mothers asked.', places)
+    assert [c.type for c in found] == ["Deployment"]
+
+
 def test_a_heading_reports_no_event(places):
     found = claims("Desertions\n\nTwo soldiers deserted from a base near Pskov in May.", places)
     assert [c.sentence.text for c in found] == ["Two soldiers deserted from a base near Pskov in May."]
