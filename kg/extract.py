@@ -1023,7 +1023,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     if participants is None and deaths is None and kind != "Casualties":
         participants = _subject_counted_before(text, start, counts, triggers)
     if participants is None and deaths is None and not counts and group is not None \
-            and result.groups[group].size is not None and BACK_REFERENCE.search(text[:start]) \
+            and result.groups[group].size is not None and BACK_REFERENCE.search(text[:end]) \
             and kind != "Casualties" and _certainty(text, start, False, end) != "Negated":
         # "... they left their positions": the group counted before (a denial, "the men did not refuse", counts none)
         participants = result.groups[group].size
@@ -1365,7 +1365,8 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
                 if direct is not None:
                     return None, direct
         return None, nearest
-    if kind != "Injury" and NOMINAL_BEFORE.search(text[:start]) and not re.match(r"\w+(?:ing|ed)\b", text[start:end]) \
+    if kind != "Injury" and NOMINAL_BEFORE.search(text[:start]) \
+            and not re.match(r"(?:\w+(?:ing|ed)|has|have|had|was|were|is|are|been|being)\b", text[start:end]) \
             and not any(0 <= start - c.end <= 12 for c in counts):
         # "dozens of women were detained at a protest": a noun in another verb's phrase has no subject
         return None, None

@@ -759,3 +759,16 @@ def test_the_hospital_they_were_taken_to_is_not_where_they_were_wounded(places):
     [injury] = [c for c in found.claims if c.type == "Injury"]
     named = {found.places[i].surface for i in injury.places}
     assert "Poltava" not in named and "Sumy" not in named
+
+
+def test_a_count_after_a_passive_verb_is_its_own_even_after_a_noun_phrase(places):
+    found = claims("A criminal case for desertion has been opened against both of them, the ministry said.", places)
+    prosecution = next(c for c in found if c.type == "Prosecution")
+    assert prosecution.participants is not None and prosecution.participants.value == 2
+
+
+def test_the_men_told_of_before_keep_their_count_when_the_trigger_names_them(places):
+    found = claims("Dozens of mobilized men from the Novosibirsk region have recorded a video appeal. "
+                   "The men were mobilized in Novosibirsk in October 2022.", places)
+    mobilization = next(c for c in found if c.type == "Mobilization")
+    assert mobilization.participants is not None and mobilization.participants.min == 24
