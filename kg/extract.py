@@ -195,6 +195,7 @@ THREAT = re.compile(r"\b(?:threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|
                     r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of|avoid(?:s|ed|ing)?|escap(?:e|es|ed|ing)|"
                     r"evad(?:e|es|ed|ing)|(?:want|wants|wanted|wish|wishes|plan|plans|planned|intend|intends|"
                     r"hope|hopes|tried|trying|try)\s+to|(?-i:may|might|can|could)(?:\s+not)?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+ATTEMPT = re.compile(r"(?:tried|trying|try)\s+to\b", re.IGNORECASE)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
                       r"[A-Z][a-z]{2,8}\.?))?(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 NEW_STORY = re.compile(r"^\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate|In\s+another|Also\s+on|Earlier|"
@@ -468,7 +469,10 @@ def find_triggers(text: str) -> list[tuple[str, int, int]]:
 def _not_an_event(kind: str, text: str, start: int) -> bool:
     """A threat ("could face prosecution"), an intention ("want to leave the army") or a time ("since the
     mobilization began") that uses an event's words."""
-    return bool(THREAT.search(text[max(0, start - 45):start])) or (
+    threat = THREAT.search(text[max(0, start - 45):start])
+    if threat is not None and kind == "ContractTermination" and ATTEMPT.match(threat.group(0)):
+        threat = None  # "tried to end his contract": an attempt to leave is a termination (the ontology's "try to end")
+    return threat is not None or (
         kind == "Mobilization" and bool(TEMPORAL_BEFORE.search(text[max(0, start - 30):start]))) or \
         bool(NOT_REPORTED.search(text[max(0, start - 45):start])) or bool(HYPOTHETICAL.match(text)) or \
         bool(COUNTERFACTUAL.search(text[max(0, start - 40):start])) or bool(HEADING.fullmatch(text)) or \
@@ -966,7 +970,7 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that
                                 r"airman|sailor|officer)(?:,\s+\d{2},)?)(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
-                                r"subsequently|eventually|again|already|first)\s+){0,3}$")
+                                r"subsequently|eventually|again|already|first|now|still)\s+){0,3}$")
 
 
 ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?One\s+of\s+(?:the|them|their|those|these|its)\b(?:\s+[\w’'-]+){0,3}?(?:\s*,[^,;]{1,60},)?"

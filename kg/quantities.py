@@ -128,7 +128,7 @@ def _starts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     coll = "|".join(re.escape(c) for c in sorted(collectives, key=len, reverse=True))
     number = rf"\d|{_WORD}|a(?=[\s-])"
     return (re.compile(rf"\b(?:{number}|{qual}|{coll})", re.IGNORECASE),
-            re.compile(rf"\b(?:{number}|{qual})", re.IGNORECASE))
+            re.compile(rf"\b(?:{number}|{qual}|both\b)", re.IGNORECASE))
 
 
 def _matches(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -163,12 +163,14 @@ def find_counts(text: str) -> list[QuantityMention]:
         # "sentenced a contract soldier", "one conscript was killed": one person is a count of one
         if not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
             bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
-            found.append(QuantityMention(bounded(1, bound), m.start(), m.end(), m["noun"].lower()))
+            noun = m["noun"] or ("person" if m["age"] or m["age2"] or m["ordinal"] else m["rank"].split()[-2])
+            found.append(QuantityMention(bounded(1, bound), m.start(), m.end(), noun.lower()))
             taken.append(m.span())
     for m in _matches(_more(), _starts()[1], text):
         # "seventeen more deserted", "nearly 300 more are expected", "the eleven had been held": people
         # counted before, counted again
-        number = parse_number(m["num"] or m["num2"] or m["num3"] or m["num4"] or m["num5"])
+        number = 2 if m["both"] else parse_number(m["num"] or m["num2"] or m["num3"] or m["num4"] or m["num5"] or m["num6"]
+                                                  or m["num7"] or m["num8"])
         if (m["num3"] or m["num5"]) and number is not None and 1900 <= number <= 2100:
             continue  # a year
         if number is not None and number > 1 and not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
@@ -192,7 +194,14 @@ def _singular() -> re.Pattern[str]:
     modifier = r"(?:(?!(?:of|who|which|that|and|or|with|from|in|at|to|by)\b)[\w’'-]+\s+){0,2}?"
     qualifiers = {row[0].lower() for row in read_table("quantifiers.tsv")}
     qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
-    return re.compile(rf"\b(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})\b(?![’'-])"
+    return re.compile(rf"\b(?:(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})"
+                      # "a 41-year-old from Naberezhnye Chelny": a person by age; "Private Anton Sokolov": by rank and name
+                      rf"|(?:an?|(?-i:A|An))\s+(?P<age>\d{{2}}-year-old)(?=\s+(?:from|who|of)\b|\s*,)"
+                      rf"|(?:the|(?-i:The))\s+(?P<age2>\d{{2}}-year-old)(?!\s+(?:[\w-]+\s+)?(?:men|soldiers|women|people|\w+s)\b)"
+                      # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
+                      rf"|(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?=\s*[,.;]|\s+(?:was|were|died|man|soldier|serviceman)\b)"
+                      rf"|(?-i:(?P<rank>(?:Senior\s+|Junior\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel)"
+                      rf"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)))\b(?![’'-])"
                       # a noun that qualifies another: "a volunteer unit", "a soldier's wife", "a marine brigade"
                       r"(?!\s+(?:units?|battalions?|brigades?|regiments?|compan(?:y|ies)|platoons?|divisions?|corps|"
                       r"groups?|movements?|organi[sz]ations?|centres?|centers?|offices?|courts?|bases?|camps?|"
@@ -214,7 +223,15 @@ def _more() -> re.Pattern[str]:
                       # "five of the 34": a part of a group counted before
                       rf"|\b(?P<num4>{NUMBER})\s+of\s+the\s+(?:{NUMBER})\b"
                       # "Of 1,500 soldiers who left, fewer than 900 came back": a number alone as a clause's subject
-                      rf"|(?<=,\s)(?:(?P<qual5>{qual})\s+)?(?P<num5>{NUMBER}){verb}", re.IGNORECASE)
+                      rf"|(?<=,\s)(?:(?P<qual5>{qual})\s+)?(?P<num5>{NUMBER}){verb}"
+                      # "Another 15 signed new contracts", "detained the five on a bus", "wounding 14": people counted
+                      # by a number alone, after "another", "the" or a verb that takes people as its object
+                      rf"|(?<=\banother\s)(?P<num6>{NUMBER})\b(?!\s+(?:[a-z]+s|of|per|percent)\b)"
+                      rf"|(?:(?<=\bdetained\sthe\s)|(?<=\barrested\sthe\s)|(?<=\bsentenced\sthe\s)|(?<=\bcaptured\sthe\s)|(?<=\bconvicted\sthe\s))(?P<num7>{NUMBER})\b(?!\s+(?:[a-z]+s|of)\b)"
+                      rf"|(?:(?<=\bwounding\s)|(?<=\binjuring\s)|(?<=\bkilling\s))(?P<num8>{NUMBER})\b(?!\s+(?:[a-z]+s|of|per|percent)\b)"
+                      # "Both were charged": the two told of before
+                      rf"|\b(?P<both>both)(?=\s+(?:were|was|had|have|are|later|then)\b)",
+                      re.IGNORECASE)
 
 
 def _counted_quantity(m: re.Match[str], qualifiers: dict[str, str],
