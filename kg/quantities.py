@@ -162,6 +162,8 @@ def find_counts(text: str) -> list[QuantityMention]:
     for m in _singular().finditer(text):
         # "sentenced a contract soldier", "one conscript was killed": one person is a count of one
         if not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            if found and found[-1].quantity == Quantity(value=1) and text[found[-1].end:m.start()].strip() == ",":
+                continue  # "A sixth, a 41-year-old from Kazan": the same person, told again
             bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
             noun = m["noun"] or ("person" if m["age"] or m["age2"] or m["ordinal"] else m["rank"].split()[-2])
             found.append(QuantityMention(bounded(1, bound), m.start(), m.end(), noun.lower()))

@@ -99,3 +99,29 @@ def test_at_least_one_person_is_a_lower_bound():
 def test_a_number_alone_as_a_clause_subject_after_a_comma_counts():
     found = find_counts("Of some 900 soldiers who left in May, fewer than 500 came back.")
     assert found[-1].quantity == Quantity(max=499)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A sixth, a 41-year-old from Kazan, died of his wounds.", [Quantity(value=1)]),
+    ("A court sentenced Private Anton Sokolov, 24, to three years.", [Quantity(value=1)]),
+    ("The court sentenced the 34-year-old to five years.", [Quantity(value=1)]),
+    ("The shelling killed two border guards and wounded a third.", [Quantity(value=2), Quantity(value=1)]),
+    ("Another 15 signed new contracts.", [Quantity(value=15)]),
+    ("Police detained the five on a bus.", [Quantity(value=5)]),
+    ("The strike killed five of them, wounding 14.", [Quantity(value=5), Quantity(value=14)]),
+    ("Both were charged with disobeying orders.", [Quantity(value=2)]),
+    ("Some 80 members of a Storm-Z detachment refused.", [Quantity(value=80, approximate=True)]),
+    ("A company commander was discharged.", [Quantity(value=1)]),
+])
+def test_people_counted_by_age_rank_order_and_reference(text, expected):
+    assert [c.quantity for c in find_counts(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A third of the men were wounded.",  # a fraction, not one more person
+    "Another 200 tanks were destroyed.",
+    "Both sides claimed a victory.",
+    "a major offensive began in June",
+])
+def test_fractions_things_and_adjectives_are_not_people(text):
+    assert find_counts(text) == []
