@@ -466,13 +466,17 @@ def find_triggers(text: str) -> list[tuple[str, int, int]]:
     return sorted(chosen, key=lambda h: h[1])
 
 
+def _threatened(kind: str, text: str, start: int) -> bool:
+    """"threatened with criminal cases", "could face prosecution", "wanted to leave": not (yet) an event; but
+    "tried to end his contract" is a termination (the ontology's "end, or try to end")."""
+    threat = THREAT.search(text[max(0, start - 45):start])
+    return threat is not None and not (kind == "ContractTermination" and ATTEMPT.match(threat.group(0)))
+
+
 def _not_an_event(kind: str, text: str, start: int) -> bool:
     """A threat ("could face prosecution"), an intention ("want to leave the army") or a time ("since the
     mobilization began") that uses an event's words."""
-    threat = THREAT.search(text[max(0, start - 45):start])
-    if threat is not None and kind == "ContractTermination" and ATTEMPT.match(threat.group(0)):
-        threat = None  # "tried to end his contract": an attempt to leave is a termination (the ontology's "try to end")
-    return threat is not None or (
+    return _threatened(kind, text, start) or (
         kind == "Mobilization" and bool(TEMPORAL_BEFORE.search(text[max(0, start - 30):start]))) or \
         bool(NOT_REPORTED.search(text[max(0, start - 45):start])) or bool(HYPOTHETICAL.match(text)) or \
         bool(COUNTERFACTUAL.search(text[max(0, start - 40):start])) or bool(HEADING.fullmatch(text)) or \
@@ -970,7 +974,7 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that
                                 r"airman|sailor|officer)(?:,\s+\d{2},)?)(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
-                                r"subsequently|eventually|again|already|first|now|still)\s+){0,3}$")
+                                r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to)\s+){0,3}$")
 
 
 ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?One\s+of\s+(?:the|them|their|those|these|its)\b(?:\s+[\w’'-]+){0,3}?(?:\s*,[^,;]{1,60},)?"
@@ -987,8 +991,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                 triggers: list[tuple[str, int, int]]) -> None:
     kind, start, end = trigger
     text, base = sentence.text, sentence.start
-    if THREAT.search(text[max(0, start - 45):start]):
-        return  # "threatened with criminal cases", "could face prosecution": a threat, not an event
+    if _threatened(kind, text, start):
+        return
     if kind == "Mobilization" and TEMPORAL_BEFORE.search(text[max(0, start - 30):start]):
         return  # "since the mobilization began": a time, not an event of its own
     destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS

@@ -199,7 +199,7 @@ def _singular() -> re.Pattern[str]:
     return re.compile(rf"\b(?:(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})"
                       # "a 41-year-old from Naberezhnye Chelny": a person by age; "Private Anton Sokolov": by rank and name
                       rf"|(?:an?|(?-i:A|An))\s+(?P<age>\d{{2}}-year-old)(?=\s+(?:from|who|of)\b|\s*,)"
-                      rf"|(?:the|(?-i:The))\s+(?P<age2>\d{{2}}-year-old)(?!\s+(?:[\w-]+\s+)?(?:men|soldiers|women|people|\w+s)\b)"
+                      rf"|(?:the|(?-i:The))\s+(?P<age2>\d{{2}}-year-old)(?!\s+(?:[\w-]+\s+)?(?:men|women|people|(?!(?:was|has|is|as)\b)[a-z]{{2,}}s)\b)"
                       # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
                       rf"|(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?=\s*[,.;]|\s+(?:was|were|died|man|soldier|serviceman)\b)"
                       rf"|(?-i:(?P<rank>(?:Senior\s+|Junior\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel)"

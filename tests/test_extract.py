@@ -772,3 +772,16 @@ def test_the_men_told_of_before_keep_their_count_when_the_trigger_names_them(pla
                    "The men were mobilized in Novosibirsk in October 2022.", places)
     mobilization = next(c for c in found if c.type == "Mobilization")
     assert mobilization.participants is not None and mobilization.participants.min == 24
+
+
+def test_an_attempt_to_end_a_contract_is_a_termination_but_a_plan_to_is_not(places):
+    found = claims("She said he had tried to end his contract in the summer.", places)
+    [ended] = [c for c in found if c.type == "ContractTermination"]
+    assert ended.participants is not None and ended.participants.value == 1
+    assert not [c for c in claims("He wants to end his contract in the summer.", places) if c.type == "ContractTermination"]
+
+
+def test_a_person_told_of_by_age_is_one_death(places):
+    found = claims("The 27-year-old was killed near Avdiivka on 9 November, his sister wrote.", places)
+    [death] = [c for c in found if c.type == "Casualties"]
+    assert death.deaths is not None and death.deaths.value == 1

@@ -110,6 +110,7 @@ def test_a_number_alone_as_a_clause_subject_after_a_comma_counts():
     ("Police detained the five on a bus.", [Quantity(value=5)]),
     ("The strike killed five of them, wounding 14.", [Quantity(value=5), Quantity(value=14)]),
     ("Both were charged with disobeying orders.", [Quantity(value=2)]),
+    ("The 27-year-old was killed near Avdiivka.", [Quantity(value=1)]),
     ("Some 80 members of a Storm-Z detachment refused.", [Quantity(value=80, approximate=True)]),
     ("A company commander was discharged.", [Quantity(value=1)]),
 ])
