@@ -480,7 +480,7 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         kind == "Mobilization" and bool(TEMPORAL_BEFORE.search(text[max(0, start - 30):start]))) or \
         bool(NOT_REPORTED.search(text[max(0, start - 45):start])) or bool(HYPOTHETICAL.match(text)) or \
         bool(COUNTERFACTUAL.search(text[max(0, start - 40):start])) or bool(HEADING.fullmatch(text)) or \
-        bool(QUESTION.fullmatch(text)) or \
+        bool(QUESTION.fullmatch(text)) or bool(WISH.search(text[max(0, start - 80):start])) or \
         bool(FUTURE.search(text[max(0, start - 40):start]))
 
 
@@ -493,9 +493,13 @@ NOT_REPORTED = re.compile(r"\b(?:(?:not|n['’]t|never|no\s+longer|stopped|refus
                           r"|\b(?:show|say|said|know|knew|specify|specified|disclose|reveal|clear)\w*\s+how\s+many\s+"
                           r"(?:[\w’'-]+\s+){0,6}$", re.IGNORECASE)
 FUTURE = re.compile(r"\b(?:will|shall|(?:is|are|was|were|had\s+been|has\s+been|have\s+been)\s+(?:due|scheduled|set|going)\s+to)"
-                    r"\s+(?:be\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)  # "funerals will be held", "had been due to return"
+                    r"\s+(?:(?:[a-z]+ly|now|then|also|soon|still)\s+)?(?:be\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+# "funerals will be held", "had been due to return", "both will now face charges"
 COUNTERFACTUAL = re.compile(r"\b(?:should|would|could|might)\s+(?:never|not)\s+have\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 HEADING = re.compile(r"\s*[^.!?\"“”]{1,80}?[^.!?\"“”\s]\s*")  # "Desertions", "Monthly summary: leaving the army": no sentence
+# "to demand that the men be rotated home", "calling for them to be brought back": wanted, not done
+WISH = re.compile(r"\b(?:demand(?:s|ed|ing)?|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|want(?:s|ed)?|"
+                  r"insist(?:s|ed|ing)?)\b[^.;:]{0,60}?\b(?:be|to\s+be)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 QUESTION = re.compile(r"\s*[^\"“”]+\?\s*")  # "Will the Kremlin announce a second wave of mobilization?": asked, not told
 HYPOTHETICAL = re.compile(r"\s*[\"“]?(?:If|Should|Unless)\b")  # "If you know of a soldier who was killed, write to us"
 

@@ -785,3 +785,13 @@ def test_a_person_told_of_by_age_is_one_death(places):
     found = claims("The 27-year-old was killed near Avdiivka on 9 November, his sister wrote.", places)
     [death] = [c for c in found if c.type == "Casualties"]
     assert death.deaths is not None and death.deaths.value == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Relatives held a rally in Saratov to demand that the men be rotated home.",
+    "Both will now face charges of desertion, the service added.",
+    "A medical train carrying 42 wounded soldiers arrived in Dnipro on Sunday night.",
+])
+def test_wishes_futures_and_the_wounded_carried_are_not_the_events_named(text, places):
+    kinds = {c.type for c in claims(text, places)}
+    assert not kinds & {"Return", "Prosecution", "Deployment"}, kinds
