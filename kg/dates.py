@@ -195,6 +195,11 @@ def _find_dates(text: str, published: dt.date | None, context_year: int | None,
                 relative.append((kind, m))
                 continue
             interval, year = _RESOLVERS[kind](m, published, context_year)
+            if interval is not None and kind in ("day", "weekday") and published is not None \
+                    and interval.earliest is not None and interval.earliest <= published \
+                    and SINCE_BEFORE.search(text[: m.end() if m.group(0)[:5].lower() == "since" else m.start()]):
+                # "since Monday", "since 29 November", "since the law took effect on 18 May": up to publication
+                interval = Interval(interval.earliest, published)
             if interval is not None:
                 taken.append(m.span())
                 found.append(DateMention(m.start(), m.end(), interval, year))
@@ -227,6 +232,8 @@ def _find_dates(text: str, published: dt.date | None, context_year: int | None,
     return sorted(found, key=lambda d: d.start)
 
 
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,5}?(?:on|in)\s+)?(?:[^\s]+\s*)?$"
+                          r"|\bsince\s+$", re.IGNORECASE)
 SUBORDINATE_BEFORE = re.compile(r"\b(?:after|before)\s+(?:[\w’'-]+\s+){0,6}$", re.IGNORECASE)
 
 

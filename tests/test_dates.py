@@ -389,3 +389,14 @@ def test_counted_from_a_day_named_earlier_in_the_sentence():
 def test_a_year_stated_earlier_in_the_sentence_dates_a_month_named_after_it():
     found = find_dates("They left in October 2022 and came back in December.", None, None)
     assert found[-1].interval == Interval(D(2022, 12, 1), D(2022, 12, 31))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trains have been arriving in Gomel region since Monday.", ("2023-10-16", "2023-10-19")),
+    ("Some 3,000 have returned to service since 29 November, when the rules changed.", ("2022-11-29", "2023-10-19")),
+    ("About 1,800 men have been drafted since the new law took effect on 18 May.", ("2023-05-18", "2023-10-19")),
+    ("They were sent on 18 May.", ("2023-05-18", "2023-05-18")),
+])
+def test_since_a_day_runs_up_to_publication(text, expected):
+    [found] = find_dates(text, dt.date(2023, 10, 19), None)
+    assert (found.interval.earliest, found.interval.latest) == tuple(dt.date.fromisoformat(d) for d in expected)
