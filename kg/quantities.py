@@ -165,18 +165,19 @@ def find_counts(text: str) -> list[QuantityMention]:
             if found and found[-1].quantity == Quantity(value=1) and text[found[-1].end:m.start()].strip() == ",":
                 continue  # "A sixth, a 41-year-old from Kazan": the same person, told again
             bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
-            noun = m["noun"] or ("person" if m["age"] or m["age2"] or m["ordinal"] else m["rank"].split()[-2])
+            noun = m["noun"] or ("person" if m["age"] or m["age2"] or m["ordinal"] or m["named"] or m["him"]
+                                 else m["rank"].split()[-2])
             found.append(QuantityMention(bounded(1, bound), m.start(), m.end(), noun.lower()))
             taken.append(m.span())
     for m in _matches(_more(), _starts()[1], text):
         # "seventeen more deserted", "nearly 300 more are expected", "the eleven had been held": people
         # counted before, counted again
         number = 2 if m["both"] else parse_number(m["num"] or m["num2"] or m["num3"] or m["num4"] or m["num5"] or m["num6"]
-                                                  or m["num7"] or m["num8"])
+                                                  or m["num7"] or m["num8"] or m["num9"] or m["num10"])
         if (m["num3"] or m["num5"]) and number is not None and 1900 <= number <= 2100:
             continue  # a year
         if number is not None and number > 1 and not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
-            qual = m["qual"] or m["qual3"] or m["qual5"]
+            qual = m["qual"] or m["qual3"] or m["qual5"] or m["qual6"]
             bound = qualifiers.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
             found.append(QuantityMention(bounded(number, bound), m.start(), m.end(), None))
     return sorted(found, key=lambda q: q.start)
@@ -196,10 +197,16 @@ def _singular() -> re.Pattern[str]:
     modifier = r"(?:(?!(?:of|who|which|that|and|or|with|from|in|at|to|by)\b)[\w’'-]+\s+){0,2}?"
     qualifiers = {row[0].lower() for row in read_table("quantifiers.tsv")}
     qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
-    return re.compile(rf"\b(?:(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})"
+    return re.compile(rf"\b(?:(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})(?!\s+(?-i:[A-Z][a-z]))"
                       # "a 41-year-old from Naberezhnye Chelny": a person by age; "Private Anton Sokolov": by rank and name
                       rf"|(?:an?|(?-i:A|An))\s+(?P<age>\d{{2}}-year-old)(?=\s+(?:from|who|of)\b|\s*,)"
                       rf"|(?:the|(?-i:The))\s+(?P<age2>\d{{2}}-year-old)(?!\s+(?:[\w-]+\s+)?(?:men|women|people|(?!(?:was|has|is|as)\b)[a-z]{{2,}}s)\b)"
+                      # "Sardana's son Aital, 22,", "the elder, 21,": a person named or singled out, with an age
+                      rf"|(?-i:(?P<named>\b[A-Z][a-z]+|(?i:the\s+(?:younger|elder|older|youngest|eldest))))(?=,\s+(?:aged\s+)?\d{{2}},)"
+                      # "arrested him", "sent him back": one man, the object of what was done
+                      rf"|(?:(?<=\barrested\s)|(?<=\bdetained\s)|(?<=\bsentenced\s)|(?<=\bcharged\s)|(?<=\bconvicted\s)|"
+                      rf"(?<=\bjailed\s)|(?<=\bsent\s)|(?<=\btransferred\s)|(?<=\bmobili[sz]ed\s)|(?<=\bdrafted\s)|(?<=\bfined\s)|"
+                      rf"(?<=\bcaptured\s))(?P<him>him)\b"
                       # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
                       rf"|(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?=\s*[,.;]|\s+(?:was|were|died|man|soldier|serviceman)\b)"
                       rf"|(?-i:(?P<rank>(?:Senior\s+|Junior\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel)"
@@ -228,11 +235,15 @@ def _more() -> re.Pattern[str]:
                       rf"|(?<=,\s)(?:(?P<qual5>{qual})\s+)?(?P<num5>{NUMBER}){verb}"
                       # "Another 15 signed new contracts", "detained the five on a bus", "wounding 14": people counted
                       # by a number alone, after "another", "the" or a verb that takes people as its object
-                      rf"|(?<=\banother\s)(?P<num6>{NUMBER})\b(?!\s+(?:[a-z]+s|of|per|percent)\b)"
+                      rf"|(?:(?<=\banother\s)|(?<=\ba\sfurther\s))(?P<num6>{NUMBER})\b(?!\s+(?:[a-z]+s|of|per|percent)\b)"
+                      # "The men, about 90 in all, were sent": the group's size, told after it
+                      rf"|(?<=,\s)(?:(?P<qual6>{qual})\s+)?(?P<num10>{NUMBER})\s+in\s+(?:all|total)\b"
                       rf"|(?:(?<=\bdetained\sthe\s)|(?<=\barrested\sthe\s)|(?<=\bsentenced\sthe\s)|(?<=\bcaptured\sthe\s)|(?<=\bconvicted\sthe\s))(?P<num7>{NUMBER})\b(?!\s+(?:[a-z]+s|of)\b)"
-                      rf"|(?:(?<=\bwounding\s)|(?<=\binjuring\s)|(?<=\bkilling\s))(?P<num8>{NUMBER})\b(?!\s+(?:[a-z]+s|of|per|percent)\b)"
+                      rf"|(?:(?<=\bwounding\s)|(?<=\binjuring\s)|(?<=\bkilling\s)|(?<=\band\swounded\s)|(?<=\band\sinjured\s))(?P<num8>{NUMBER})\b(?!\s+(?:[a-z]+s|of|per|percent)\b)"
                       # "Both were charged": the two told of before
-                      rf"|\b(?P<both>both)(?=\s+(?:were|was|had|have|are|later|then)\b)",
+                      rf"|\b(?P<both>both)(?=\s+(?:were|was|had|have|are|later|then)\b)"
+                      # "all eleven refused": the group told of before, counted
+                      rf"|(?<=\ball\s)(?P<num9>{NUMBER})\b(?!\s+(?:[a-z]+s|of|per|percent)\b)",
                       re.IGNORECASE)
 
 

@@ -113,6 +113,12 @@ def test_a_number_alone_as_a_clause_subject_after_a_comma_counts():
     ("The 27-year-old was killed near Avdiivka.", [Quantity(value=1)]),
     ("Some 80 members of a Storm-Z detachment refused.", [Quantity(value=80, approximate=True)]),
     ("A company commander was discharged.", [Quantity(value=1)]),
+    ("In the same month all eleven refused to go.", [Quantity(value=11)]),
+    ("Military police arrested him there in November.", [Quantity(value=1)]),
+    ("Sardana's son Aital, 22, was mobilized in Yakutsk.", [Quantity(value=1)]),
+    ("The shelling killed nine servicemen and wounded 17, the brigade said.", [Quantity(value=9), Quantity(value=17)]),
+    ("The men, about 90 in all, were sent to the front.", [Quantity(value=90, approximate=True)]),
+    ("A further 45 in the region were charged.", [Quantity(value=45)]),
 ])
 def test_people_counted_by_age_rank_order_and_reference(text, expected):
     assert [c.quantity for c in find_counts(text)] == expected
