@@ -1324,10 +1324,10 @@ PARTITIVE = re.compile(r"\bof\s+(?:them|the|those|these|its|their)\b", re.IGNORE
 REASON_BEFORE = re.compile(r"\b(?:for|of|over|on\s+charges\s+of|charged\s+with)\s+(?:(?:the|their|his|her|an?)\s+)?"
                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
-SUBJECT_BACK_REFERENCE = re.compile(r"\s*[\"“]?(?:The|These|Those)\s+(?:men|soldiers|servicemen|marines|paratroopers|"
+SUBJECT_BACK_REFERENCE = re.compile(r"\s*[\"“]?(?:The|These|Those)\s+(?:(?-i:young|remaining|other|same)\s+)?(?:men|soldiers|servicemen|marines|paratroopers|"
                                     r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
                                     r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters)\b")
-BACK_REFERENCE = re.compile(r"\b(?:they|both|(?<!\bof\s)the\s+(?:pair|two|men|soldiers|servicemen|marines|paratroopers|"
+BACK_REFERENCE = re.compile(r"\b(?:they|both|(?<!\bof\s)the\s+(?:young\s+|remaining\s+|same\s+)?(?:pair|two|men|soldiers|servicemen|marines|paratroopers|"
                             r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
                             r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters|group))\b", re.IGNORECASE)
 

@@ -795,3 +795,16 @@ def test_a_person_told_of_by_age_is_one_death(places):
 def test_wishes_futures_and_the_wounded_carried_are_not_the_events_named(text, places):
     kinds = {c.type for c in claims(text, places)}
     assert not kinds & {"Return", "Prosecution", "Deployment"}, kinds
+
+
+def test_the_group_told_of_before_keeps_its_count(places):
+    found = claims("Eleven reservists from Tuva were called up in September 2022. "
+                   "In April the group was sent to the Zaporizhzhia region. "
+                   "The young men were then pressed by officers to sign contracts in Melitopol.", places)
+    deployment = only(found, "Deployment")
+    assert deployment.participants is not None and deployment.participants.value == 11
+
+
+def test_according_to_the_prosecution_is_a_source_not_a_prosecution(places):
+    found = claims("According to the prosecution, the private walked out of the garrison in Mazyr in August.", places)
+    assert [c.type for c in found] == ["Desertion"]
