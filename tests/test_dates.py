@@ -400,3 +400,10 @@ def test_a_year_stated_earlier_in_the_sentence_dates_a_month_named_after_it():
 def test_since_a_day_runs_up_to_publication(text, expected):
     [found] = find_dates(text, dt.date(2023, 10, 19), None)
     assert (found.interval.earliest, found.interval.latest) == tuple(dt.date.fromisoformat(d) for d in expected)
+
+
+def test_days_after_a_named_happening_count_from_its_time():
+    found = _claims('Russia announced a "partial" mobilization on 21 September. Four days after the announcement, '
+                    "hundreds of women blocked a highway in Makhachkala.", "2022-09-30")
+    protest = only(found, "Protest")
+    assert protest.interval == Interval(D(2022, 9, 25), D(2022, 9, 25))
