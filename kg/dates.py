@@ -95,7 +95,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # "four days after the announcement": counted from the happening named (the text's last time)
             r"(?:after|before)(?=\s+(?:the|that|this|their|its|his|her)\s+(?:[\w-]+\s+)?(?:announcement|rally|protest|picket|"
             r"exchange|swap|strike|attack|shelling|detention|arrest|verdict|sentence|trial|hearing|funeral|refusal|call-up|"
-            r"mobili[sz]ation|deployment|return|desertion|incident|video|appeal|letter|raid|decree)\b))",
+            r"mobili[sz]ation|deployment|return|desertion|incident|video|appeal|letter|raid|decree)\b"
+            r"(?!\s+(?:was|were|had|has|is|are)\b)))",
             re.I)),
         ("next", re.compile(r"\bthe\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|morning|"
                             r"evening|night)\b", re.I)),
