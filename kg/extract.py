@@ -1039,9 +1039,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             and kind != "Casualties" and _certainty(text, start, False, end) != "Negated":
         # "... they left their positions": the group counted before (a denial, "the men did not refuse", counts none)
         participants = result.groups[group].size
-    if participants is None and deaths is None and not counts and kind != "Casualties" \
-            and ONE_PERSON_SUBJECT.search(text[:start]):
-        participants = Quantity(value=1)  # "He had deserted in May": one man
+    if participants is None and deaths is None and not counts and ONE_PERSON_SUBJECT.search(text[:start]):
+        # "He had deserted in May": one man; "He was killed in August": one death
+        participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
     if participants is None and deaths is None and ONE_OF_SUBJECT.match(text[:start]):
         # "One of the men, a 46-year-old from Omsk, died in hospital": one of those told of
         participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
@@ -1327,7 +1327,7 @@ REASON_BEFORE = re.compile(r"\b(?:for|of|over|on\s+charges\s+of|charged\s+with)\
 SUBJECT_BACK_REFERENCE = re.compile(r"\s*[\"“]?(?:The|These|Those)\s+(?:(?-i:young|remaining|other|same)\s+)?(?:men|soldiers|servicemen|marines|paratroopers|"
                                     r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
                                     r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters)\b")
-BACK_REFERENCE = re.compile(r"\b(?:they|both|(?<!\bof\s)the\s+(?:young\s+|remaining\s+|same\s+)?(?:pair|two|men|soldiers|servicemen|marines|paratroopers|"
+BACK_REFERENCE = re.compile(r"\b(?:they|both|all\s+of\s+them|(?<!\bof\s)the\s+(?:young\s+|remaining\s+|same\s+)?(?:pair|two|men|soldiers|servicemen|marines|paratroopers|"
                             r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
                             r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters|group))\b", re.IGNORECASE)
 

@@ -165,7 +165,7 @@ def find_counts(text: str) -> list[QuantityMention]:
             if found and found[-1].quantity == Quantity(value=1) and text[found[-1].end:m.start()].strip() == ",":
                 continue  # "A sixth, a 41-year-old from Kazan": the same person, told again
             bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
-            noun = m["noun"] or ("person" if m["age"] or m["age2"] or m["ordinal"] or m["named"] or m["him"]
+            noun = m["noun"] or ("person" if m["age"] or m["age2"] or m["age3"] or m["ordinal"] or m["named"] or m["him"]
                                  else m["rank"].split()[-2])
             found.append(QuantityMention(bounded(1, bound), m.start(), m.end(), noun.lower()))
             taken.append(m.span())
@@ -199,14 +199,15 @@ def _singular() -> re.Pattern[str]:
     qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
     return re.compile(rf"\b(?:(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})(?!\s+(?-i:[A-Z][a-z]))"
                       # "a 41-year-old from Naberezhnye Chelny": a person by age; "Private Anton Sokolov": by rank and name
-                      rf"|(?:an?|(?-i:A|An))\s+(?P<age>\d{{2}}-year-old)(?=\s+(?:from|who|of)\b|\s*,)"
+                      rf"|(?:an?|(?-i:A|An))\s+(?P<age>\d{{2}}-year-old)(?:\s+[a-z-]+){{0,2}}?(?=\s+(?:from|who|of|in|at)\b|\s*,)"
+                      rf"|\b(?P<age3>\d{{2}}-year-old)(?=\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))"
                       rf"|(?:the|(?-i:The))\s+(?P<age2>\d{{2}}-year-old)(?!\s+(?:[\w-]+\s+)?(?:men|women|people|(?!(?:was|has|is|as)\b)[a-z]{{2,}}s)\b)"
                       # "Sardana's son Aital, 22,", "the elder, 21,": a person named or singled out, with an age
                       rf"|(?-i:(?P<named>\b[A-Z][a-z]+|(?i:the\s+(?:younger|elder|older|youngest|eldest))))(?=,\s+(?:aged\s+)?\d{{2}},)"
                       # "arrested him", "sent him back": one man, the object of what was done
                       rf"|(?:(?<=\barrested\s)|(?<=\bdetained\s)|(?<=\bsentenced\s)|(?<=\bcharged\s)|(?<=\bconvicted\s)|"
                       rf"(?<=\bjailed\s)|(?<=\bsent\s)|(?<=\btransferred\s)|(?<=\bmobili[sz]ed\s)|(?<=\bdrafted\s)|(?<=\bfined\s)|"
-                      rf"(?<=\bcaptured\s))(?P<him>him)\b"
+                      rf"(?<=\bcaptured\s)|(?<=\bagainst\s))(?P<him>him)\b"
                       # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
                       rf"|(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?=\s*[,.;]|\s+(?:was|were|died|man|soldier|serviceman)\b)"
                       rf"|(?-i:(?P<rank>(?:Senior\s+|Junior\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel)"

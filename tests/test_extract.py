@@ -6,6 +6,7 @@ import pytest
 from kg import gazetteer
 from kg.articles import Article
 from kg.extract import extract
+from kg.quantities import Quantity
 from tests.claims import claims, only
 
 
@@ -808,3 +809,12 @@ def test_the_group_told_of_before_keeps_its_count(places):
 def test_according_to_the_prosecution_is_a_source_not_a_prosecution(places):
     found = claims("According to the prosecution, the private walked out of the garrison in Mazyr in August.", places)
     assert [c.type for c in found] == ["Desertion"]
+
+
+def test_he_killed_is_one_death_and_all_of_them_the_group(places):
+    found = claims("Three soldiers from Kyakhta were buried on Saturday. All of them had been mobilized in September "
+                   "2022. Another man from the town, a driver, was wounded in May. He was killed near Kupiansk in "
+                   "August.", places)
+    assert only(found, "Mobilization").participants == Quantity(value=3)
+    deaths = [c.deaths for c in found if c.type == "Casualties"]
+    assert Quantity(value=1) in deaths

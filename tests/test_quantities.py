@@ -119,6 +119,9 @@ def test_a_number_alone_as_a_clause_subject_after_a_comma_counts():
     ("The shelling killed nine servicemen and wounded 17, the brigade said.", [Quantity(value=9), Quantity(value=17)]),
     ("The men, about 90 in all, were sent to the front.", [Quantity(value=90, approximate=True)]),
     ("A further 45 in the region were charged.", [Quantity(value=45)]),
+    ("Igor Sheremetev, a 52-year-old fitter from Tolyatti, was mobilized.", [Quantity(value=1)]),
+    ("47-year-old Alexei Rudakov from Kansk signed a new contract.", [Quantity(value=1)]),
+    ("A criminal case has been opened against him.", [Quantity(value=1)]),
 ])
 def test_people_counted_by_age_rank_order_and_reference(text, expected):
     assert [c.quantity for c in find_counts(text)] == expected
