@@ -999,6 +999,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         return
     if kind == "Mobilization" and TEMPORAL_BEFORE.search(text[max(0, start - 30):start]):
         return  # "since the mobilization began": a time, not an event of its own
+    if _only_the_offence(result, text, base, trigger, place_ids, dates, triggers):
+        return
     destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS
                          and _is_destination(result.places[i], text, base, (start, end)))
     origins_or_bases = set(result.groups[group].home if group is not None else [])
@@ -1111,6 +1113,31 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             result.claims.append(_with_places(claim, (region,)))
     else:
         result.claims.append(claim)
+
+
+def _only_the_offence(result: Extraction, text: str, base: int, trigger: tuple[str, int, int], place_ids: list[int],
+                      dates: list[DateMention], triggers: list[tuple[str, int, int]]) -> bool:
+    """"sentenced to five years for desertion", "charged with unauthorised abandonment of a unit": the offence a
+    court or an investigator names is part of the prosecution, not a happening told of its own, unless the text
+    gives it its own place or time ("for desertion from a unit in Mazyr in March 2022")."""
+    kind, start, end = trigger
+    if kind not in ("Desertion", "DeploymentRefusal") or not OFFENCE_BEFORE.search(text[:start]) \
+            or not OFFENCE_NOUN.match(text, start):
+        return False  # "for refusing to go to the front": a verb, which tells what they did
+    if not any(t[0] == "Prosecution" and t[2] <= start for t in triggers):
+        return False
+    clause_end = CLAUSE_END.search(text, end)
+    stop = clause_end.start() if clause_end else len(text)
+    told = any(end <= d.start < stop for d in dates) or \
+        any(end <= result.places[i].start - base < stop for i in place_ids)
+    return not told
+
+
+# "for desertion", "with refusing to obey orders", "of unauthorised abandonment": the offence named
+OFFENCE_BEFORE = re.compile(r"\b(?:for|of|with|over|on\s+charges\s+of)\s+(?:(?:unauthori[sz]ed|repeated|alleged|mass|"
+                            r"collective|the|his|their|her)\s+)?$", re.IGNORECASE)
+OFFENCE_NOUN = re.compile(r"(?:desertion|refusal|abandonment|absence|AWOL)\b", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|after|before|when|while|who|which)\s|$")
 
 
 def _after_a_time(text: str, trigger_end: int, dates: list[DateMention], published: dt.date | None) -> Interval | None:
