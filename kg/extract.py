@@ -978,7 +978,12 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that
                                 r"airman|sailor|officer)(?:,\s+\d{2},)?)(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
-                                r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to)\s+){0,3}$")
+                                r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to|being|twice|once|"
+                                r"(?:is|was)\s+said\s+to\s+have)\s+){0,3}$")
+# "The man left his brigade in January and was detained in March": one man, subject of both verbs
+ONE_PERSON_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)(?:He|She|he|she|(?i:the)\s+(?:man|woman|soldier|"
+                                    r"serviceman|conscript|reservist|deserter|sergeant|private|officer|\d{2}-year-old))\b"
+                                    r"[^.;,]{3,100}?\s+and\s+(?:(?:was|had|has|been|then|later|also|being)\s+){0,3}$")
 
 
 ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?One\s+of\s+(?:the|them|their|those|these|its)\b(?:\s+[\w’'-]+){0,3}?(?:\s*,[^,;]{1,60},)?"
@@ -1041,7 +1046,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             and kind != "Casualties" and _certainty(text, start, False, end) != "Negated":
         # "... they left their positions": the group counted before (a denial, "the men did not refuse", counts none)
         participants = result.groups[group].size
-    if participants is None and deaths is None and not counts and ONE_PERSON_SUBJECT.search(text[:start]):
+    if participants is None and deaths is None and not counts and (ONE_PERSON_SUBJECT.search(text[:start])
+                                                                   or ONE_PERSON_COORDINATED.search(text[:start])):
         # "He had deserted in May": one man; "He was killed in August": one death
         participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
     if participants is None and deaths is None and ONE_OF_SUBJECT.match(text[:start]):

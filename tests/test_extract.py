@@ -828,3 +828,12 @@ def test_the_offence_a_court_names_is_part_of_the_prosecution_unless_told_with_i
     assert {c.type for c in found} == {"Prosecution", "Desertion"}
     found = claims("Two mobilised men received three years each for refusing to go to the front.", places)
     assert {c.type for c in found} == {"Prosecution", "DeploymentRefusal"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The man left his brigade near Avdiivka in January and was detained in Berdychiv this month.", "Detention"),
+    ("She learned that he was being held at a base in the Belgorod region.", "Detention"),
+    ("He is said to have been wounded in the exchange of fire.", "Injury"),
+])
+def test_one_man_as_the_subject_of_a_second_verb_or_a_longer_verb_chain(text, kind, places):
+    assert only(claims(text, places), kind).participants == Quantity(value=1)
