@@ -194,7 +194,11 @@ REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announc
 THREAT = re.compile(r"\b(?:threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|may|might|would|will)\s+"
                     r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of|avoid(?:s|ed|ing)?|escap(?:e|es|ed|ing)|"
                     r"evad(?:e|es|ed|ing)|(?:want|wants|wanted|wish|wishes|plan|plans|planned|intend|intends|"
-                    r"hope|hopes|tried|trying|try)\s+to|(?-i:may|might|can|could)(?:\s+not)?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+                    r"hope|hopes|tried|trying|try)\s+to|fear(?:s|ed|ing)?(?:\s+that)?|(?-i:may|might|can|could)(?:\s+not)?)"
+                    r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "wives of detained men", "the detained soldiers": people described, not a detention told
+DESCRIBED_DETAINED = re.compile(r"(?:(?<=\bof\s)|(?<=\bthe\s))detained(?=\s+(?:[a-z]+\s+)?(?:men|soldiers|servicemen|husbands|"
+                                r"sons|marines|conscripts|reservists|deserters)\b)|(?<=\btheir\s)detained\b", re.IGNORECASE)
 ATTEMPT = re.compile(r"(?:tried|trying|try)\s+to\b", re.IGNORECASE)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
                       r"[A-Z][a-z]{2,8}\.?))?(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
@@ -476,7 +480,7 @@ def _threatened(kind: str, text: str, start: int) -> bool:
 def _not_an_event(kind: str, text: str, start: int) -> bool:
     """A threat ("could face prosecution"), an intention ("want to leave the army") or a time ("since the
     mobilization began") that uses an event's words."""
-    return _threatened(kind, text, start) or (
+    return _threatened(kind, text, start) or bool(kind == "Detention" and DESCRIBED_DETAINED.match(text, start)) or (
         kind == "Mobilization" and bool(TEMPORAL_BEFORE.search(text[max(0, start - 30):start]))) or \
         bool(NOT_REPORTED.search(text[max(0, start - 45):start])) or bool(HYPOTHETICAL.match(text)) or \
         bool(COUNTERFACTUAL.search(text[max(0, start - 40):start])) or bool(HEADING.fullmatch(text)) or \

@@ -837,3 +837,14 @@ def test_the_offence_a_court_names_is_part_of_the_prosecution_unless_told_with_i
 ])
 def test_one_man_as_the_subject_of_a_second_verb_or_a_longer_verb_chain(text, kind, places):
     assert only(claims(text, places), kind).participants == Quantity(value=1)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("On Monday she and two other wives of detained men handed a petition to the prosecutor.", "Detention"),
+    ("His wife said he feared being sent to Bakhmut with the assault company.", "Deployment"),
+    ("According to the verdict, he refused at a training centre to go with his unit to the Kharkiv region.",
+     "Prosecution"),
+    ("The wounded were taken to Kursk, where two of them remain in intensive care.", "Deployment"),
+])
+def test_people_described_feared_outcomes_and_sources_are_not_events(text, absent, places):
+    assert absent not in {c.type for c in claims(text, places)}
