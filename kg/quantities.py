@@ -165,15 +165,15 @@ def find_counts(text: str) -> list[QuantityMention]:
             if found and found[-1].quantity == Quantity(value=1) and text[found[-1].end:m.start()].strip() == ",":
                 continue  # "A sixth, a 41-year-old from Kazan": the same person, told again
             bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
-            noun = m["noun"] or ("person" if m["age"] or m["age2"] or m["age3"] or m["ordinal"] or m["named"] or m["him"]
-                                 else m["rank"].split()[-2])
+            noun = m["noun"] or (m["rank"].split()[-2] if m["rank"] else "person")
             found.append(QuantityMention(bounded(1, bound), m.start(), m.end(), noun.lower()))
             taken.append(m.span())
     for m in _matches(_more(), _starts()[1], text):
         # "seventeen more deserted", "nearly 300 more are expected", "the eleven had been held": people
         # counted before, counted again
-        number = 2 if m["both"] else parse_number(m["num"] or m["num2"] or m["num3"] or m["num4"] or m["num5"] or m["num6"]
-                                                  or m["num7"] or m["num8"] or m["num9"] or m["num10"])
+        told = next((m[g] for g in ("num", "num2", "num3", "num4", "num5", "num6", "num7", "num8", "num9", "num10")
+                     if m[g]), None)
+        number = 2 if m["both"] else parse_number(told) if told else None
         if (m["num3"] or m["num5"]) and number is not None and 1900 <= number <= 2100:
             continue  # a year
         if number is not None and number > 1 and not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
@@ -197,27 +197,36 @@ def _singular() -> re.Pattern[str]:
     modifier = r"(?:(?!(?:of|who|which|that|and|or|with|from|in|at|to|by)\b)[\w’'-]+\s+){0,2}?"
     qualifiers = {row[0].lower() for row in read_table("quantifiers.tsv")}
     qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
-    return re.compile(rf"\b(?:(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})(?!\s+(?-i:[A-Z][a-z]))"
-                      # "a 41-year-old from Naberezhnye Chelny": a person by age; "Private Anton Sokolov": by rank and name
-                      rf"|(?:an?|(?-i:A|An))\s+(?P<age>\d{{2}}-year-old)(?:\s+[a-z-]+){{0,2}}?(?=\s+(?:from|who|of|in|at)\b|\s*,)"
-                      rf"|\b(?P<age3>\d{{2}}-year-old)(?=\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))"
-                      rf"|(?:the|(?-i:The))\s+(?P<age2>\d{{2}}-year-old)(?!\s+(?:[\w-]+\s+)?(?:men|women|people|(?!(?:was|has|is|as)\b)[a-z]{{2,}}s)\b)"
-                      # "Sardana's son Aital, 22,", "the elder, 21,": a person named or singled out, with an age
-                      rf"|(?-i:(?P<named>\b[A-Z][a-z]+|(?i:the\s+(?:younger|elder|older|youngest|eldest))))(?=,\s+(?:aged\s+)?\d{{2}},)"
-                      # "arrested him", "sent him back": one man, the object of what was done
-                      rf"|(?:(?<=\barrested\s)|(?<=\bdetained\s)|(?<=\bsentenced\s)|(?<=\bcharged\s)|(?<=\bconvicted\s)|"
-                      rf"(?<=\bjailed\s)|(?<=\bsent\s)|(?<=\btransferred\s)|(?<=\bmobili[sz]ed\s)|(?<=\bdrafted\s)|(?<=\bfined\s)|"
-                      rf"(?<=\bcaptured\s)|(?<=\bagainst\s))(?P<him>him)\b"
-                      # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
-                      rf"|(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?=\s*[,.;]|\s+(?:was|were|died|man|soldier|serviceman)\b)"
-                      rf"|(?-i:(?P<rank>(?:Senior\s+|Junior\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel)"
-                      rf"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)))\b(?![’'-])"
-                      # a noun that qualifies another: "a volunteer unit", "a soldier's wife", "a marine brigade"
-                      r"(?!\s+(?:units?|battalions?|brigades?|regiments?|compan(?:y|ies)|platoons?|divisions?|corps|"
-                      r"groups?|movements?|organi[sz]ations?|centres?|centers?|offices?|courts?|bases?|camps?|"
-                      r"wives|wife|mothers?|famil(?:y|ies)|relatives|lawyers?|rights|infantry|detachments?|"
-                      r"formations?|squads?|crews?|force|forces|association|union|committee|council)\b)",
-                      re.IGNORECASE)
+    year_old = r"\d{2}-year-old"
+    objects_of = ("arrested", "detained", "sentenced", "charged", "convicted", "jailed", "sent", "transferred",
+                  "mobilized", "mobilised", "drafted", "fined", "captured", "against")
+    forms = [
+        # "a contract soldier", "one conscript", "at least one marine" (not "a private Anton Sokolov": see rank)
+        rf"(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})"
+        r"(?!\s+(?-i:[A-Z][a-z]))",
+        # "a 41-year-old from Naberezhnye Chelny", "a 52-year-old fitter from Tolyatti": a person by age
+        rf"(?:an?|(?-i:A|An))\s+(?P<age>{year_old})(?:\s+[a-z-]+){{0,2}}?(?=\s+(?:from|who|of|in|at)\b|\s*,)",
+        rf"(?P<age3>{year_old})(?=\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))",  # "47-year-old Alexei Rudakov"
+        # "the 27-year-old was killed" (not "the 19-year-old conscripts")
+        rf"(?:the|(?-i:The))\s+(?P<age2>{year_old})"
+        r"(?!\s+(?:[\w-]+\s+)?(?:men|women|people|(?!(?:was|has|is|as)\b)[a-z]{2,}s)\b)",
+        # "Sardana's son Aital, 22,", "the elder, 21,": a person named or singled out, with an age
+        r"(?-i:(?P<named>\b[A-Z][a-z]+|(?i:the\s+(?:younger|elder|older|youngest|eldest))))(?=,\s+(?:aged\s+)?\d{2},)",
+        # "arrested him", "a case against him": one man, the object of what was done
+        "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")(?P<him>him)",
+        # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
+        r"(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+        r"(?=\s*[,.;]|\s+(?:was|were|died|man|soldier|serviceman)\b)",
+        # "Private Anton Sokolov", "Senior Sergeant Ivanov": by rank and name
+        r"(?-i:(?P<rank>(?:Senior\s+|Junior\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel)"
+        r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))",
+    ]
+    # a noun that qualifies another: "a volunteer unit", "a soldier's wife", "a marine brigade"
+    qualifies = (r"(?!\s+(?:units?|battalions?|brigades?|regiments?|compan(?:y|ies)|platoons?|divisions?|corps|"
+                 r"groups?|movements?|organi[sz]ations?|centres?|centers?|offices?|courts?|bases?|camps?|"
+                 r"wives|wife|mothers?|famil(?:y|ies)|relatives|lawyers?|rights|infantry|detachments?|"
+                 r"formations?|squads?|crews?|force|forces|association|union|committee|council)\b)")
+    return re.compile(r"\b(?:" + "|".join(forms) + r")\b(?![’'-])" + qualifies, re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -226,6 +235,7 @@ def _more() -> re.Pattern[str]:
     qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
     verb = r"(?=\s+(?:[a-z]+ed|are|were|have|had|is|was|will|remain\w*|went|fled|left|ran|took|got|came|fought)\b)"
     passive = r"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b)"
+    alone = r"(?!\s+(?:[a-z]+s|of|per|percent)\b)"  # not "another 200 tanks", "all five of"
     return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+(?:more|others)\b(?!\s+than){verb}"
                       rf"|(?<=\bthe\s)(?P<num2>{NUMBER}){verb}"
                       # "9 soldiers died and 14 were injured": a number alone as the subject of a passive
@@ -236,16 +246,27 @@ def _more() -> re.Pattern[str]:
                       rf"|(?<=,\s)(?:(?P<qual5>{qual})\s+)?(?P<num5>{NUMBER}){verb}"
                       # "Another 15 signed new contracts", "detained the five on a bus", "wounding 14": people counted
                       # by a number alone, after "another", "the" or a verb that takes people as its object
-                      rf"|(?:(?<=\banother\s)|(?<=\ba\sfurther\s))(?P<num6>{NUMBER})\b(?!\s+(?:[a-z]+s|of|per|percent)\b)"
+                      rf"|{_after('another', 'a further')}(?P<num6>{NUMBER})\b{alone}"
                       # "The men, about 90 in all, were sent": the group's size, told after it
                       rf"|(?<=,\s)(?:(?P<qual6>{qual})\s+)?(?P<num10>{NUMBER})\s+in\s+(?:all|total)\b"
-                      rf"|(?:(?<=\bdetained\sthe\s)|(?<=\barrested\sthe\s)|(?<=\bsentenced\sthe\s)|(?<=\bcaptured\sthe\s)|(?<=\bconvicted\sthe\s))(?P<num7>{NUMBER})\b(?!\s+(?:[a-z]+s|of)\b)"
-                      rf"|(?:(?<=\bwounding\s)|(?<=\binjuring\s)|(?<=\bkilling\s)|(?<=\band\swounded\s)|(?<=\band\sinjured\s))(?P<num8>{NUMBER})\b(?!\s+(?:[a-z]+s|of|per|percent)\b)"
+                      rf"|{_after(*(f'{v} the' for v in TAKING))}"
+                      rf"(?P<num7>{NUMBER})\b(?!\s+(?:[a-z]+s|of)\b)"
+                      rf"|{_after('wounding', 'injuring', 'killing', 'and wounded', 'and injured')}"
+                      rf"(?P<num8>{NUMBER})\b{alone}"
                       # "Both were charged": the two told of before
                       rf"|\b(?P<both>both)(?=\s+(?:were|was|had|have|are|later|then)\b)"
                       # "all eleven refused": the group told of before, counted
-                      rf"|(?<=\ball\s)(?P<num9>{NUMBER})\b(?!\s+(?:[a-z]+s|of|per|percent)\b)",
+                      rf"|(?<=\ball\s)(?P<num9>{NUMBER})\b{alone}",
                       re.IGNORECASE)
+
+
+TAKING = ("detained", "arrested", "sentenced", "captured", "convicted")  # verbs whose object is how many they took
+
+
+def _after(*words: str) -> str:
+    """Right after one of ``words`` (a look-behind per phrase: Python's must each have a fixed width)."""
+    behinds = (r"(?<=\b" + r"\s".join(w.split()) + r"\s)" for w in words)
+    return "(?:" + "|".join(behinds) + ")"
 
 
 def _counted_quantity(m: re.Match[str], qualifiers: dict[str, str],
