@@ -91,11 +91,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:,?\s+{_YEAR})?\b")),
         ("later", re.compile(
             r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{1,2})\s+"
-            r"(?P<unit>days?|weeks?|fortnights?|months?)\s+(?P<dir>later|afterwards?|earlier|(?:after|before)(?=\s*[,.;:]|\s*$)|"
+            r"(?P<unit>days?|weeks?|fortnights?|months?)\s+"
+            r"(?P<dir>later|afterwards?|earlier|(?:after|before)(?=\s*[,.;:]|\s*$)|"
             # "four days after the announcement": counted from the happening named (the text's last time)
-            r"(?:after|before)(?=\s+(?:the|that|this|their|its|his|her)\s+(?:[\w-]+\s+)?(?:announcement|rally|protest|picket|"
-            r"exchange|swap|strike|attack|shelling|detention|arrest|verdict|sentence|trial|hearing|funeral|refusal|call-up|"
-            r"mobili[sz]ation|deployment|return|desertion|incident|video|appeal|letter|raid|decree)\b"
+            r"(?:after|before)(?=\s+(?:the|that|this|their|its|his|her)\s+(?:[\w-]+\s+)?(?:announcement|rally|protest|"
+            r"picket|exchange|swap|strike|attack|shelling|detention|arrest|verdict|sentence|trial|hearing|funeral|"
+            r"refusal|call-up|mobili[sz]ation|deployment|return|desertion|incident|video|appeal|letter|raid|decree)\b"
             r"(?!\s+(?:was|were|had|has|is|are)\b)))",
             re.I)),
         ("next", re.compile(r"\bthe\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|morning|"

@@ -194,11 +194,13 @@ REPORT_DATE_AFTER = re.compile(r"^,?\s+(?:said|says|told|reported|denied|announc
 THREAT = re.compile(r"\b(?:threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|may|might|would|will)\s+"
                     r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of|avoid(?:s|ed|ing)?|escap(?:e|es|ed|ing)|"
                     r"evad(?:e|es|ed|ing)|(?:want|wants|wanted|wish|wishes|plan|plans|planned|intend|intends|"
-                    r"hope|hopes|tried|trying|try)\s+to|fear(?:s|ed|ing)?(?:\s+that)?|(?-i:may|might|can|could)(?:\s+not)?)"
+                    r"hope|hopes|tried|trying|try)\s+to|fear(?:s|ed|ing)?(?:\s+that)?|"
+                    r"(?-i:may|might|can|could)(?:\s+not)?)"
                     r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "wives of detained men", "the detained soldiers": people described, not a detention told
-DESCRIBED_DETAINED = re.compile(r"(?:(?<=\bof\s)|(?<=\bthe\s))detained(?=\s+(?:[a-z]+\s+)?(?:men|soldiers|servicemen|husbands|"
-                                r"sons|marines|conscripts|reservists|deserters)\b)|(?<=\btheir\s)detained\b", re.IGNORECASE)
+DESCRIBED_DETAINED = re.compile(r"(?:(?<=\bof\s)|(?<=\bthe\s))detained(?=\s+(?:[a-z]+\s+)?(?:men|soldiers|servicemen|"
+                                r"husbands|sons|marines|conscripts|reservists|deserters)\b)|(?<=\btheir\s)detained\b",
+                                re.IGNORECASE)
 ATTEMPT = re.compile(r"(?:tried|trying|try)\s+to\b", re.IGNORECASE)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
                       r"[A-Z][a-z]{2,8}\.?))?(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
@@ -504,7 +506,8 @@ HEADING = re.compile(r"\s*[^.!?\"“”]{1,80}?[^.!?\"“”\s]\s*")  # "Deserti
 # "to demand that the men be rotated home", "calling for them to be brought back": wanted, not done
 WISH = re.compile(r"\b(?:demand(?:s|ed|ing)?|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|want(?:s|ed)?|"
                   r"insist(?:s|ed|ing)?)\b[^.;:]{0,60}?\b(?:be|to\s+be)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
-QUESTION = re.compile(r"\s*[^\"“”]+\?\s*")  # "Will the Kremlin announce a second wave of mobilization?": asked, not told
+# "Will the Kremlin announce a second wave of mobilization?": asked, not told
+QUESTION = re.compile(r"\s*[^\"“”]+\?\s*")
 HYPOTHETICAL = re.compile(r"\s*[\"“]?(?:If|Should|Unless)\b")  # "If you know of a soldier who was killed, write to us"
 
 
@@ -982,11 +985,13 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that
                                 r"airman|sailor|officer)(?:,\s+\d{2},)?)(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
-                                r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to|being|twice|once|"
+                                r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to|"
+                                r"being|twice|once|"
                                 r"(?:is|was)\s+said\s+to\s+have)\s+){0,3}$")
 # "The man left his brigade in January and was detained in March": one man, subject of both verbs
-ONE_PERSON_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)(?:He|She|he|she|(?i:the)\s+(?:man|woman|soldier|"
-                                    r"serviceman|conscript|reservist|deserter|sergeant|private|officer|\d{2}-year-old))\b"
+ONE_PERSON_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)(?:He|She|he|she|(?i:the)\s+(?:man|woman|"
+                                    r"soldier|serviceman|conscript|reservist|deserter|sergeant|private|officer|"
+                                    r"\d{2}-year-old))\b"
                                     r"[^.;,]{3,100}?\s+and\s+(?:(?:was|had|has|been|then|later|also|being)\s+){0,3}$")
 
 
@@ -1361,10 +1366,12 @@ PARTITIVE = re.compile(r"\bof\s+(?:them|the|those|these|its|their)\b", re.IGNORE
 REASON_BEFORE = re.compile(r"\b(?:for|of|over|on\s+charges\s+of|charged\s+with)\s+(?:(?:the|their|his|her|an?)\s+)?"
                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
-SUBJECT_BACK_REFERENCE = re.compile(r"\s*[\"“]?(?:The|These|Those)\s+(?:(?-i:young|remaining|other|same)\s+)?(?:men|soldiers|servicemen|marines|paratroopers|"
+SUBJECT_BACK_REFERENCE = re.compile(r"\s*[\"“]?(?:The|These|Those)\s+(?:(?-i:young|remaining|other|same)\s+)?"
+                                    r"(?:men|soldiers|servicemen|marines|paratroopers|"
                                     r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
                                     r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters)\b")
-BACK_REFERENCE = re.compile(r"\b(?:they|both|all\s+of\s+them|(?<!\bof\s)the\s+(?:young\s+|remaining\s+|same\s+)?(?:pair|two|men|soldiers|servicemen|marines|paratroopers|"
+BACK_REFERENCE = re.compile(r"\b(?:they|both|all\s+of\s+them|(?<!\bof\s)the\s+(?:young\s+|remaining\s+|same\s+)?"
+                            r"(?:pair|two|men|soldiers|servicemen|marines|paratroopers|"
                             r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
                             r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters|group))\b", re.IGNORECASE)
 
