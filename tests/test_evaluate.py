@@ -107,7 +107,8 @@ def test_no_article_text_in_the_package():
     """Extraction works from patterns and data: no sentence of the seed or of a test article is in kg/."""
     root = Path(__file__).resolve().parent.parent
     texts = [p.read_text() for p in [*root.glob("seeds/*.txt"), *CORPUS.rglob("*.txt"),
-                                     *(root / "tests" / "snippets").rglob("*.txt")]]
+                                     *(root / "tests" / "snippets").rglob("*.txt"),
+                                     *(root / "tests" / "study").rglob("*.txt")]]
     texts += [json.loads(line)["text"] for p in SENTENCES.glob("*.jsonl") for line in p.read_text().splitlines()]
     fragments = {f.strip() for t in texts for f in t.replace("\n", ". ").split(". ") if len(f.strip()) >= 30}
     for path in (root / "kg").rglob("*"):
