@@ -174,6 +174,8 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
                anchor: Interval | None = None) -> list[DateMention]:
     """Date expressions in one sentence, with ``context_year`` the year the article last stated and
     ``anchor`` the time the text last named ("two days later" counts from it)."""
+    if published is not None:
+        context_year = None  # "in January", "last autumn": reckoned back from the publication date, when known
     found = _find_dates(text, published, context_year, anchor)
     if context_year is None:
         # "mobilized in October 2022 and sent to the front in December": the year the sentence states first
@@ -244,13 +246,11 @@ SUBORDINATE_BEFORE = re.compile(r"\b(?:after|before)\s+(?:[\w’'-]+\s+){0,6}$",
 
 
 def _year_for_month(month: int, published: dt.date | None, context_year: int | None) -> int | None:
-    """The year a bare month name refers to: the one the article last stated, else the latest not after
-    publication."""
-    if context_year is not None:
-        return context_year
+    """The year a bare month name refers to: the latest not after publication (as the corpus rules read "in
+    March"), or without a publication date the one the article last stated."""
     if published is not None:
         return published.year if month <= published.month else published.year - 1
-    return None
+    return context_year
 
 
 Resolved = tuple[Interval | None, int | None]

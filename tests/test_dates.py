@@ -407,3 +407,9 @@ def test_days_after_a_named_happening_count_from_its_time():
                     "hundreds of women blocked a highway in Makhachkala.", "2022-09-30")
     protest = only(found, "Protest")
     assert protest.interval == Interval(D(2022, 9, 25), D(2022, 9, 25))
+
+
+def test_a_bare_month_is_reckoned_from_publication_not_from_a_year_named_before():
+    found = _claims("Around 300,000 men were mobilized in the autumn of 2022. Maria Andreeva's husband came home "
+                    "on leave in January for the first time in fifteen months.", "2024-02-03")
+    assert only(found, "Return").interval == Interval(D(2024, 1, 1), D(2024, 1, 31))
