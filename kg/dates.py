@@ -240,7 +240,7 @@ def _find_dates(text: str, published: dt.date | None, context_year: int | None,
     return sorted(found, key=lambda d: d.start)
 
 
-SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,5}?(?:on|in)\s+)?(?:[^\s]+\s*)?$"
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:[\w’'.-]+\s+){1,8}?(?:on|in)\s+)?(?:[^\s]+\s*)?$"
                           r"|\bsince\s+$", re.IGNORECASE)
 SUBORDINATE_BEFORE = re.compile(r"\b(?:after|before)\s+(?:[\w’'-]+\s+){0,6}$", re.IGNORECASE)
 

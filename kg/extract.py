@@ -184,7 +184,9 @@ DESTINATION_BEFORE = re.compile(
     r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 DISTRIBUTIVE = re.compile(r"\b(?:each|both|apiece)\b", re.IGNORECASE)
 REPORT_DATE_BEFORE = re.compile(
-    r"\b(?:said|says|told|reported|cited\s+by|quoted\s+by|according\s+to|wrote|announced|stated|published|claimed|"
+    # ("in a video published on Wednesday": the video is the happening, its day the happening's)
+    r"\b(?:said|says|told|reported|cited\s+by|quoted\s+by|according\s+to|wrote|announced|stated|"
+    r"(?<!video\s)(?<!appeal\s)(?<!address\s)(?<!that\swas\s)published|claimed|"
     r"confirmed|denied|estimated|insisted|admitted)"
     r"(?:\s+(?:[A-Z][\w’'.-]*|the|a|an|its|their|his|her|activists?|officials|reporters|journalists))*"
     r"(?:\s+(?:in|on|at|during))?\s*$")  # "officials claimed in January that ...": when it was said

@@ -413,3 +413,15 @@ def test_a_bare_month_is_reckoned_from_publication_not_from_a_year_named_before(
     found = _claims("Around 300,000 men were mobilized in the autumn of 2022. Maria Andreeva's husband came home "
                     "on leave in January for the first time in fifteen months.", "2024-02-03")
     assert only(found, "Return").interval == Interval(D(2024, 1, 1), D(2024, 1, 31))
+
+
+def test_since_a_happening_on_a_day_runs_up_to_publication():
+    [found] = find_dates("Russia has sent conscripts to the border since Ukrainian troops crossed into the Kursk "
+                         "region on 6 August.", D(2024, 8, 21), None)
+    assert found.interval == Interval(D(2024, 8, 6), D(2024, 8, 21))
+
+
+def test_the_day_a_video_appeal_was_published_is_the_protests():
+    found = _claims("In a video published on Wednesday, nineteen wounded soldiers appealed to the president from "
+                    "a military hospital in Rostov-on-Don.", "2023-08-18")
+    assert only(found, "Protest").interval == Interval(D(2023, 8, 16), D(2023, 8, 16))
