@@ -151,7 +151,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("weekday", re.compile(rf"\b(?:(?i:early|late)\s+)?{_WEEKDAY}\b(?!['’])(?!\s+(?-i:[A-Z]))(?P<weekday2>)")),
         # "at Tuesday's rally": the day of the happening the noun names
         ("weekday", re.compile(rf"\b{_WEEKDAY}['’]s(?=\s+[a-z])(?P<weekday2>)")),
-        ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|last\s+night|tonight|this\s+morning|overnight|"
+        ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|last\s+night|tonight|this\s+morning|this\s+afternoon|"
+                                 r"this\s+evening|since\s+dawn|overnight|"
                                  r"the\s+day\s+before\s+yesterday)\b", re.I)),
         ("day_before", re.compile(r"\bthe\s+day\s+before\b(?!\s+yesterday)", re.I)),
         ("same", re.compile(r"\b(?:(?:on|in|during|over|at|later|earlier)\s+)?(?:the\s+same|that)\s+(?P<unit>day|night|"
@@ -453,7 +454,8 @@ def _yesterday(m: re.Match[str], published: dt.date | None, context_year: int | 
     if published is None:
         return Interval(None, None), None
     rel = " ".join(m["rel"].lower().split())
-    back = {"today": 0, "tonight": 0, "this morning": 0, "the day before yesterday": 2}.get(rel, 1)
+    back = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "since dawn": 0,
+            "the day before yesterday": 2}.get(rel, 1)
     if rel == "overnight":
         return Interval(published - dt.timedelta(days=1), published), None
     day = published - dt.timedelta(days=back)

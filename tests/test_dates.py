@@ -425,3 +425,11 @@ def test_the_day_a_video_appeal_was_published_is_the_protests():
     found = _claims("In a video published on Wednesday, nineteen wounded soldiers appealed to the president from "
                     "a military hospital in Rostov-on-Don.", "2023-08-18")
     assert only(found, "Protest").interval == Interval(D(2023, 8, 16), D(2023, 8, 16))
+
+
+@pytest.mark.parametrize("text", ["About 150 relatives blocked the road this afternoon.",
+                                  "Thirty wounded soldiers had been brought in since dawn.",
+                                  "The men were detained this evening."])
+def test_parts_of_the_publication_day(text):
+    [found] = find_dates(text, D(2024, 5, 17), None)
+    assert found.interval == Interval(D(2024, 5, 17), D(2024, 5, 17))
