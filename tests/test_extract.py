@@ -848,3 +848,20 @@ def test_one_man_as_the_subject_of_a_second_verb_or_a_longer_verb_chain(text, ki
 ])
 def test_people_described_feared_outcomes_and_sources_are_not_events(text, absent, places):
     assert absent not in {c.type for c in claims(text, places)}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Some 380 soldiers have returned to their units under the voluntary-return procedure.", "Reenlistment"),
+    ("A battalion of the brigade left its base in Brest for the Gomel region on Monday.", "Deployment"),
+    ("Border guards detained nine soldiers who had left a brigade stationed in the Kharkiv region.", "Desertion"),
+    ("One of them was allegedly beaten there.", "Injury"),
+    ("He was freed in the exchange of 19 May.", "Return"),
+    ("Some of the men had been held in a penal colony in Taganrog.", "Detention"),
+])
+def test_more_ways_events_are_told(text, kind, places):
+    assert kind in {c.type for c in claims(text, places)}
+
+
+def test_the_man_as_the_subject_is_one(places):
+    assert only(claims("According to the verdict, the man was detained in October 2023.", places),
+                "Detention").participants == Quantity(value=1)
