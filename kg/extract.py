@@ -203,6 +203,14 @@ THREAT = re.compile(r"\b(?:threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|
 DESCRIBED_DETAINED = re.compile(r"(?:(?<=\bof\s)|(?<=\bthe\s))detained(?=\s+(?:[a-z]+\s+)?(?:men|soldiers|servicemen|"
                                 r"husbands|sons|marines|conscripts|reservists|deserters)\b)|(?<=\btheir\s)detained\b",
                                 re.IGNORECASE)
+# "a week after the rally", "two days before the exchange": a happening told of before, named again as a time
+HAPPENING_NAMED = re.compile(r"(?:rally|protest|picket|demonstration|gathering|vigil|exchange|swap)\b", re.IGNORECASE)
+AFTER_THE = re.compile(r"\b(?:after|before|since|following|during|at|until)\s+(?:the|that|this|their|last\s+week['’]s)\s+"
+                       r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "the criminal code has punished refusal to take part in hostilities since 2022": what a law names, no happening
+STATUTE = re.compile(r"\b(?:criminal\s+code|code\s+of|article\s+\d+|punishable|the\s+law|a\s+law|new\s+law|decree|"
+                     r"amendments?)\b", re.IGNORECASE)
+STATUTE_WORDS = re.compile(r"(?:refusal|abandonment|desertion|absence|discharge|dismissal|mobili[sz]ation)\b", re.IGNORECASE)
 ATTEMPT = re.compile(r"(?:tried|trying|try)\s+to\b", re.IGNORECASE)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
                       r"[A-Z][a-z]{2,8}\.?))?(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
@@ -484,7 +492,9 @@ def _threatened(kind: str, text: str, start: int) -> bool:
 def _not_an_event(kind: str, text: str, start: int) -> bool:
     """A threat ("could face prosecution"), an intention ("want to leave the army") or a time ("since the
     mobilization began") that uses an event's words."""
-    return _threatened(kind, text, start) or bool(kind == "Detention" and DESCRIBED_DETAINED.match(text, start)) or (
+    return _threatened(kind, text, start) or bool(kind == "Detention" and DESCRIBED_DETAINED.match(text, start)) or \
+        bool(HAPPENING_NAMED.match(text, start) and AFTER_THE.search(text[max(0, start - 30):start])) or \
+        bool(STATUTE.search(text) and STATUTE_WORDS.match(text, start)) or (
         kind == "Mobilization" and bool(TEMPORAL_BEFORE.search(text[max(0, start - 30):start]))) or \
         bool(NOT_REPORTED.search(text[max(0, start - 45):start])) or bool(HYPOTHETICAL.match(text)) or \
         bool(COUNTERFACTUAL.search(text[max(0, start - 40):start])) or bool(HEADING.fullmatch(text)) or \

@@ -865,3 +865,12 @@ def test_more_ways_events_are_told(text, kind, places):
 def test_the_man_as_the_subject_is_one(places):
     assert only(claims("According to the verdict, the man was detained in October 2023.", places),
                 "Detention").participants == Quantity(value=1)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("A week after the rally, eight of the men were allowed home on leave.", "Protest"),
+    ("Since September 2022, the criminal code has punished refusal to take part in hostilities.",
+     "DeploymentRefusal"),
+])
+def test_a_happening_named_as_a_time_and_what_a_law_names_are_no_new_events(text, absent, places):
+    assert absent not in {c.type for c in claims(text, places)}
