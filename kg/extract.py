@@ -764,6 +764,7 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
             _add_claims(result, sentence, state, (kind, start, end), place_ids, event_dates, group, triggers)
     if not triggers and tallied is None:
         _complete_last_claim(result, sentence, group)
+        _deny_last_claim(result, sentence, state)
     if triggers:
         state.topic = triggers[0][0] if len({t[0] for t in triggers}) == 1 else state.topic
     if tallied is not None:
@@ -937,6 +938,29 @@ def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | No
     result.claims[-1] = Claim(last.type, last.sentence, last.trigger, last.certainty, last.sources, last.group,
                               last.places, last.destinations, counts[0].quantity, last.deaths, last.interval,
                               last.also + (sentence,))
+
+
+def _deny_last_claim(result: Extraction, sentence: Sentence, state: _State) -> None:
+    """"A spokesman denied this.", "The governor called the report a lie.": a denial of
+    the claim just told, by another party — an event of its own, Negated, where and when the claim placed it (its
+    count is the claim's, not the denial's, so none)."""
+    if not result.claims or not DENIAL_OF_THE_LAST.search(sentence.text):
+        return
+    last = result.claims[-1]
+    if last.certainty == "Negated" or _sentence_distance(result, last.sentence, sentence) > 1:
+        return
+    speakers = tuple(m.key for m in find_sources(sentence.text, sentence.start)) or state.speakers
+    result.claims.append(Claim(last.type, sentence, (sentence.start, sentence.start), "Negated", speakers, last.group,
+                               last.places, last.destinations, None, None, last.interval))
+
+
+# "denied this", "rejected the claim", "called the report fabricated", "dismissed the figure as propaganda"
+DENIAL_OF_THE_LAST = re.compile(
+    r"\b(?:denied|denies|deny)\s+(?:this|that|it|the\s+(?:report|claims?|reports|allegations?|figures?|account))"
+    r"(?=\s*[,.;]|\s+(?:as|and|on|in)\b)"
+    r"|\b(?:rejected|dismissed|disputed)\s+(?:the|this|that|these)\s+(?:claims?|reports?|allegations?|figures?|account)"
+    r"|\bcalled\s+(?:the|this|that|these)\s+(?:reports?|claims?|figures?|allegations?|account|story)\s+(?:a\s+)?[\"“'‘]?"
+    r"(?:lies?|fabricat\w*|false|fake|propaganda|fantasy|slander|provocation|untrue|nonsense)", re.IGNORECASE)
 
 
 def _sentence_distance(result: Extraction, a: Sentence, b: Sentence) -> int:

@@ -874,3 +874,22 @@ def test_the_man_as_the_subject_is_one(places):
 ])
 def test_a_happening_named_as_a_time_and_what_a_law_names_are_no_new_events(text, absent, places):
     assert absent not in {c.type for c in claims(text, places)}
+
+
+def test_a_denial_of_the_claim_just_told_is_a_negated_event_of_its_kind(places):
+    found = claims("Up to 15 fighters deserted from their positions near Kupiansk in September, relatives said. "
+                   "The battalion's commander rejected the claim as slander.", places)
+    kinds = [(c.type, c.certainty) for c in found]
+    assert ("Desertion", "Reported") in kinds and ("Desertion", "Negated") in kinds
+    denial = next(c for c in found if c.certainty == "Negated")
+    assert denial.participants is None and denial.places == next(c for c in found if c is not denial).places
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The brigade pulled one of its battalions out of the trenches east of Kupiansk.", "Return"),
+    ("The battalion reached the Kupiansk sector in early October.", "Deployment"),
+    ("Ukrainian troops have taken more than 100 Russian servicemen prisoner.", "Detention"),
+    ("Five soldiers who had surrendered were executed near Kurakhove.", "Casualties"),
+])
+def test_still_more_ways_events_are_told(text, kind, places):
+    assert kind in {c.type for c in claims(text, places)}
