@@ -1128,6 +1128,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     inside = [d for d in own_dates if any(a <= d.start and d.end <= b for a, b in asides)]
     if len(inside) < len(own_dates):
         own_dates = [d for d in own_dates if d not in inside]
+    # "relatives of soldiers who went missing last summer gathered on Saturday": the relative clause's time
+    # before the verb gives way to one after it
+    if any(d.start >= end for d in own_dates):
+        own_dates = [d for d in own_dates if d.start >= end or not RELATIVE_PRONOUN.search(text, max(0, d.start - 80),
+                                                                                           d.start)]
     # "left after the regiment was moved in February": February is when it was moved
     own_dates = [d for d in own_dates if d.start < end or d.relative or not AFTER_CLAUSE.match(text, end, d.start)]
     # "mobilized in October and sent to the front in December": a time that ends the verb phrase before "and" is
@@ -1539,6 +1544,7 @@ FRONTED_BEFORE = re.compile(r"\s*(?:(?:Also|And|But|Then|Later|Earlier|Separatel
 FRONTED_AFTER = re.compile(r"\s*,")
 RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:(?:had|have|has|had\s+been|have\s+been|were|was)\s+)?"
                              r"(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+RELATIVE_PRONOUN = re.compile(r"\b(?:who|which|whose)\b")
 CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:after|before|who|which|because|since|until|then)\b", re.I)
 
 

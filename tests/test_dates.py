@@ -433,3 +433,9 @@ def test_the_day_a_video_appeal_was_published_is_the_protests():
 def test_parts_of_the_publication_day(text):
     [found] = find_dates(text, D(2024, 5, 17), None)
     assert found.interval == Interval(D(2024, 5, 17), D(2024, 5, 17))
+
+
+def test_a_relative_clauses_time_before_the_verb_gives_way_to_one_after_it():
+    found = _claims("About 200 relatives of soldiers who went missing near Robotyne last summer gathered outside the "
+                    "regional administration in Zaporizhzhia on Saturday.", "2024-03-05")
+    assert only(found, "Protest").interval == Interval(D(2024, 3, 2), D(2024, 3, 2))
