@@ -949,7 +949,9 @@ def _deny_last_claim(result: Extraction, sentence: Sentence, state: _State) -> N
     last = result.claims[-1]
     if last.certainty == "Negated" or _sentence_distance(result, last.sentence, sentence) > 1:
         return
-    speakers = tuple(m.key for m in find_sources(sentence.text, sentence.start)) or state.speakers
+    # who denies it, when the sentence names a source the article has registered; else who was speaking
+    speakers = tuple(m.key for m in find_sources(sentence.text, sentence.start) if m.key in result.sources) \
+        or state.speakers
     result.claims.append(Claim(last.type, sentence, (sentence.start, sentence.start), "Negated", speakers, last.group,
                                last.places, last.destinations, None, None, last.interval))
 

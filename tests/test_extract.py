@@ -893,3 +893,16 @@ def test_a_denial_of_the_claim_just_told_is_a_negated_event_of_its_kind(places):
 ])
 def test_still_more_ways_events_are_told(text, kind, places):
     assert kind in {c.type for c in claims(text, places)}
+
+
+def test_every_source_a_claim_names_is_one_the_article_registered():
+    """What rdf.py looks up for kg:accordingTo: a claim naming an unregistered source cannot be written."""
+    from pathlib import Path
+
+    from kg.articles import read_file
+
+    gaz = gazetteer.load()
+    for path in sorted((Path(__file__).parent / "study").rglob("*.txt")):
+        result = extract(next(read_file(path)), gaz)
+        for claim in result.claims:
+            assert set(claim.sources) <= set(result.sources), (path.name, claim.type, claim.sources)
