@@ -906,3 +906,14 @@ def test_every_source_a_claim_names_is_one_the_article_registered():
         result = extract(next(read_file(path)), gaz)
         for claim in result.claims:
             assert set(claim.sources) <= set(result.sources), (path.name, claim.type, claim.sources)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("He was sent back to his unit in November but went missing again within a fortnight.", "Desertion"),
+    ("On Monday, up to 18 of the men were driven back to positions near Kreminna.", "Deployment"),
+    ("Ukraine and Russia exchanged 95 prisoners of war each on Friday.", "Return"),
+    ("Russia recruited about 110,000 contract soldiers between January and March.", "Mobilization"),
+    ("Five of the boys from our street have come back in coffins.", "Casualties"),
+])
+def test_ways_events_are_told_found_in_the_last_study_sets(text, kind, places):
+    assert kind in {c.type for c in claims(text, places)}
