@@ -941,19 +941,16 @@ def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | No
 
 
 def _deny_last_claim(result: Extraction, sentence: Sentence, state: _State) -> None:
-    """"A spokesman denied this.", "The governor called the report a lie.": a denial of
-    the claim just told, by another party — an event of its own, Negated, where and when the claim placed it (its
-    count is the claim's, not the denial's, so none)."""
+    """"A spokesman denied this.", "The governor called the report a lie.": a denial of the claim just told, by
+    whoever the sentence has speaking — an event of its own, Negated, where and when the claim placed it (its count
+    is the claim's, not the denial's, so none)."""
     if not result.claims or not DENIAL_OF_THE_LAST.search(sentence.text):
         return
     last = result.claims[-1]
     if last.certainty == "Negated" or _sentence_distance(result, last.sentence, sentence) > 1:
         return
-    # who denies it, when the sentence names a source the article has registered; else who was speaking
-    speakers = tuple(m.key for m in find_sources(sentence.text, sentence.start) if m.key in result.sources) \
-        or state.speakers
-    result.claims.append(Claim(last.type, sentence, (sentence.start, sentence.start), "Negated", speakers, last.group,
-                               last.places, last.destinations, None, None, last.interval))
+    result.claims.append(Claim(last.type, sentence, (sentence.start, sentence.start), "Negated", state.speakers,
+                               last.group, last.places, last.destinations, None, None, last.interval))
 
 
 # "denied this", "rejected the claim", "called the report fabricated", "dismissed the figure as propaganda"
@@ -1047,10 +1044,6 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                 triggers: list[tuple[str, int, int]]) -> None:
     kind, start, end = trigger
     text, base = sentence.text, sentence.start
-    if _threatened(kind, text, start):
-        return
-    if kind == "Mobilization" and TEMPORAL_BEFORE.search(text[max(0, start - 30):start]):
-        return  # "since the mobilization began": a time, not an event of its own
     if _only_the_offence(result, text, base, trigger, place_ids, dates, triggers):
         return
     destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS
