@@ -39,6 +39,13 @@ class Score:
     def add(self, other: Score) -> None:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
+    @staticmethod
+    def summed(scores: Iterable[Score]) -> Score:
+        out = Score()
+        for score in scores:
+            out.add(score)
+        return out
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -298,10 +305,7 @@ class SplitReport:
         for result in self.articles:
             for category, score in result.scores.items():
                 totals[category].add(score)
-        overall = Score()
-        for score in totals.values():
-            overall.add(score)
-        totals["overall"] = overall
+        totals["overall"] = Score.summed(totals.values())
         return totals
 
 
@@ -326,21 +330,22 @@ def evaluate(corpus: Path, minter: Minter, splits: Iterable[str] | None = None) 
             for name, paths in corpus_files(corpus).items() if wanted is None or name in wanted]
 
 
+def _markdown(corner: str, names: list[str], rows: list[tuple[str, list[Score]]], sizes: str) -> str:
+    """A Markdown table: precision/recall/F1 of each row's score per named column group, then a line of sizes."""
+    lines = ["| " + corner + " | " + " | ".join(f"{n} P | {n} R | {n} F1" for n in names) + " |",
+             "|---|" + "---:|" * (3 * len(names))]
+    for label, scores in rows:
+        lines.append(f"| {label} | " + " | ".join(f"{s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f}" for s in scores)
+                     + " |")
+    return "\n".join(lines) + f"\n\n{sizes}"
+
+
 def table(reports: list[SplitReport]) -> str:
     """A Markdown table: one row per category, precision/recall/F1 per split."""
-    header = "| category | " + " | ".join(f"{r.name} P | {r.name} R | {r.name} F1" for r in reports) + " |"
-    rule = "|---|" + "---:|" * (3 * len(reports))
     totals = [r.totals() for r in reports]
-    rows = [header, rule]
-    for category in (*CATEGORIES, "overall"):
-        cells = []
-        for t in totals:
-            s = t[category]
-            cells += [f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}"]
-        name = f"**{category}**" if category == "overall" else category
-        rows.append(f"| {name} | " + " | ".join(cells) + " |")
-    sizes = ", ".join(f"{r.name}: {len(r.articles)} articles" for r in reports)
-    return "\n".join(rows) + f"\n\n{sizes}"
+    rows = [(f"**{c}**" if c == "overall" else c, [t[c] for t in totals]) for c in (*CATEGORIES, "overall")]
+    return _markdown("category", [r.name for r in reports], rows,
+                     ", ".join(f"{r.name}: {len(r.articles)} articles" for r in reports))
 
 
 def as_json(reports: list[SplitReport]) -> dict[str, Any]:
@@ -374,10 +379,7 @@ class SentenceReport:
     errors: list[str] = field(default_factory=list)
 
     def total(self) -> Score:
-        out = Score()
-        for score in self.types.values():
-            out.add(score)
-        return out
+        return Score.summed(self.types.values())
 
 
 def _claim_count(claim: Any) -> dict[str, int] | None:
@@ -432,16 +434,9 @@ def evaluate_sentences(path: Path) -> SentenceReport:
 def sentence_table(reports: list[SentenceReport]) -> str:
     """A Markdown table: event types found per class, then counts and certainty of the events found."""
     kinds = sorted({k for r in reports for k in r.types})
-    header = "| events | " + " | ".join(f"{r.name} P | {r.name} R | {r.name} F1" for r in reports) + " |"
-    rows = [header, "|---|" + "---:|" * (3 * len(reports))]
-
-    def cells(scores: list[Score]) -> str:
-        return " | ".join(f"{s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f}" for s in scores)
-
-    for kind in kinds:
-        rows.append(f"| {kind} | " + cells([r.types.get(kind, Score()) for r in reports]) + " |")
-    rows.append("| **all types** | " + cells([r.total() for r in reports]) + " |")
-    rows.append("| counts of events found | " + cells([r.counts for r in reports]) + " |")
-    rows.append("| certainty of events found | " + cells([r.certainty for r in reports]) + " |")
-    sizes = ", ".join(f"{r.name}: {r.sentences} sentences" for r in reports)
-    return "\n".join(rows) + f"\n\n{sizes}"
+    rows = [(kind, [r.types.get(kind, Score()) for r in reports]) for kind in kinds]
+    rows += [("**all types**", [r.total() for r in reports]),
+             ("counts of events found", [r.counts for r in reports]),
+             ("certainty of events found", [r.certainty for r in reports])]
+    return _markdown("events", [r.name for r in reports], rows,
+                     ", ".join(f"{r.name}: {r.sentences} sentences" for r in reports))

@@ -764,28 +764,25 @@ def test_the_hospital_they_were_taken_to_is_not_where_they_were_wounded(places):
 
 def test_a_count_after_a_passive_verb_is_its_own_even_after_a_noun_phrase(places):
     found = claims("A criminal case for desertion has been opened against both of them, the ministry said.", places)
-    prosecution = next(c for c in found if c.type == "Prosecution")
-    assert prosecution.participants is not None and prosecution.participants.value == 2
+    assert only(found, "Prosecution").participants == Quantity(value=2)
 
 
 def test_the_men_told_of_before_keep_their_count_when_the_trigger_names_them(places):
     found = claims("Dozens of mobilized men from the Novosibirsk region have recorded a video appeal. "
                    "The men were mobilized in Novosibirsk in October 2022.", places)
-    mobilization = next(c for c in found if c.type == "Mobilization")
-    assert mobilization.participants is not None and mobilization.participants.min == 24
+    assert only(found, "Mobilization").participants == Quantity(min=24)
 
 
 def test_an_attempt_to_end_a_contract_is_a_termination_but_a_plan_to_is_not(places):
     found = claims("She said he had tried to end his contract in the summer.", places)
-    [ended] = [c for c in found if c.type == "ContractTermination"]
-    assert ended.participants is not None and ended.participants.value == 1
-    assert not [c for c in claims("He wants to end his contract in the summer.", places) if c.type == "ContractTermination"]
+    assert only(found, "ContractTermination").participants == Quantity(value=1)
+    planned = claims("He wants to end his contract in the summer.", places)
+    assert "ContractTermination" not in {c.type for c in planned}
 
 
 def test_a_person_told_of_by_age_is_one_death(places):
     found = claims("The 27-year-old was killed near Avdiivka on 9 November, his sister wrote.", places)
-    [death] = [c for c in found if c.type == "Casualties"]
-    assert death.deaths is not None and death.deaths.value == 1
+    assert only(found, "Casualties").deaths == Quantity(value=1)
 
 
 @pytest.mark.parametrize("text", [
