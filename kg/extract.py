@@ -1429,8 +1429,31 @@ CASE_COUNT = re.compile(r"\b(?:(?:more\s+than|over|at\s+least|about|around|nearl
                         r"(?:cases|prosecutions|sentences|verdicts|convictions)\b)", re.IGNORECASE)
 
 
+KIN_NOUN = re.compile(r"\b(?:women|wives|mothers|relatives|families|parents|sisters|daughters|widows|"
+                      r"children|kin|loved\s+ones)\b")
+KIN_OF = re.compile(r"\b(?:relatives|wives|mothers|families|parents|sisters|widows|fathers|brothers|children|"
+                    r"loved\s+ones)\s+of\s+(?:the\s+|some\s+|about\s+|around\s+)?$", re.IGNORECASE)
+KIN_EVENTS = {"Protest", "Detention", "Prosecution"}  # what the relatives themselves may do or suffer
+
+
+# a clause with a subject of its own: "..., and in September the brigade left", "since the division was deployed"
+OTHER_SUBJECT = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s*|\b(?:since|after|before|when|until|as|because)\s+)"
+                           r"(?:[\w-]+\s+){0,4}?(?<!\bof\s)(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?"
+                           r"(?:brigade|division|regiment|battalion|company|unit|army|ministry|command|court|police|"
+                           r"authorities|government|governor|officials?|commanders?|officers?|prosecutors?|"
+                           r"military|war|mobili[sz]ation|offensive|invasion)\s+(?:[a-z]+ly\s+)?"
+                           r"(?:was|were|had|has|have|is|are|would|left|went|came|began|took|made|gave|[a-z]+ed)\b",
+                           re.IGNORECASE)
+
+
 def _counts_for(kind: str, text: str, start: int, end: int, counts: list[QuantityMention],
                 triggers: list[tuple[str, int, int]]) -> tuple[Quantity | None, Quantity | None]:
+    if kind == "Protest":
+        # "relatives of 25 mobilized men recorded a video": 25 are the men, not those who protested
+        counts = [c for c in counts if not KIN_OF.search(text, 0, c.start)]
+    elif kind not in KIN_EVENTS:
+        # "about 40 women gathered outside the enlistment office": the women were not mobilized
+        counts = [c for c in counts if c.noun is None or not KIN_NOUN.search(c.noun)]
     inside = next((c for c in counts if start <= c.start and c.end <= end or c.start <= start and end <= c.end),
                   None)
     if inside is not None:  # "lost more than 100 soldiers": the count is part of the trigger
@@ -1465,6 +1488,8 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
     if len(counts) == 1 and counts[0].start >= end and NEW_CLAUSE.search(text[end:counts[0].start]) \
             and any(end <= t[1] and counts[0].end <= t[1] for t in triggers):
         return None, None  # "returned in April, and nearly 200 of them have since re-signed": the next clause's
+    if len(counts) == 1 and counts[0].end <= start and OTHER_SUBJECT.search(text, counts[0].end, end):
+        return None, None  # "120 men signed new contracts, and in September the brigade left": its own subject
     if len(counts) == 1:
         # one group of people in the sentence: everything it did, unless it is another verb's object
         owner = _owner(counts[0], triggers)

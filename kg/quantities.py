@@ -285,7 +285,9 @@ def _counted_quantity(m: re.Match[str], qualifiers: dict[str, str],
     return bounded(number, qualifiers.get((m["qual"] or "").lower()))
 
 
-YEAR_BEFORE = re.compile(r"(?:\b(?:in|of|since|by|until|during|early|late|mid|spring|summer|autumn|fall|winter)|"
+YEAR_BEFORE = re.compile(r"(?:\b(?:in|of|since|by|until|during|early|late|mid|spring|summer|autumn|fall|winter|"
+                         r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                         r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|"
                          r"\d(?:st|nd|rd|th)?,?|,)\s*$", re.IGNORECASE)
 
 

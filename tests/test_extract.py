@@ -914,3 +914,19 @@ def test_every_source_a_claim_names_is_one_the_article_registered():
 ])
 def test_ways_events_are_told_found_in_the_last_study_sets(text, kind, places):
     assert kind in {c.type for c in claims(text, places)}
+
+
+def test_counts_belong_to_whom_they_count(places):
+    # the women are not the ones called up; the men are not the ones who protested
+    found = claims("About 60 women gathered outside the enlistment office in Chita on Monday.", places)
+    assert all(c.participants is None for c in found if c.type != "Protest")
+    found = claims("Relatives of 25 reservists from Nalchik recorded a video appeal to the president.", places)
+    assert only(found, "Protest").participants is None
+    # a clause with a subject of its own does not take the first clause's count
+    found = claims("Around 90 men from the garrison signed new contracts in the spring, and in June the brigade "
+                   "was sent to the Kharkiv region.", places)
+    assert only(found, "Deployment").participants is None
+    assert only(found, "Reenlistment").participants == Quantity(value=90, approximate=True)
+    # a year after a month is no count
+    found = claims("On 3 October 2022 women protesting against the call-up blocked a road in Makhachkala.", places)
+    assert only(found, "Protest").participants is None
