@@ -1096,8 +1096,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     # its own time (nearest to it), else one it shares with the other events of the sentence (not one across
     # a clause boundary: "fired in March after refusing to deploy" gives the refusal no date)
     # a crime named as the reason ("convicted ... of desertion in 2023") does not take the verb's time
+    spans = tuple((d.start, d.end) for d in dates)
     own_dates = [d for d in dates if not _closer_to_another(d.start, d.end, (start, end),
-                                                            others if _nominal(text, (kind, start, end)) else verbal_others)]
+                                                            others if _nominal(text, (kind, start, end)) else verbal_others,
+                                                            spans)]
     shared = [d for d in dates if d not in own_dates and not CLAUSE_BREAK.search(_between(text, d, (start, end)))]
     if _nominal(text, (kind, start, end)):
         shared = []  # "jailed for desertion on Thursday": the day of the sentence, not of the desertion
@@ -1139,7 +1141,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # "detained five men on Friday who had refused to go": the main clause's time is not the clause's
         own_dates = [d for d in own_dates if d.start >= subordinate.start()]
         shared = [d for d in shared if d.start >= subordinate.start()]
-    interval = _nearest_date(own_dates or shared, start)
+    interval = _nearest_date(own_dates or shared, start, text)
     if interval is not None and not own_dates and PERFECT_BEFORE.search(text[:start]) \
             and all(d.end <= start for d in shared) and interval.earliest is not None:
         # "soldiers who came home in July have terminated their contracts": since July, by publication
@@ -1572,25 +1574,40 @@ def _between(text: str, date: DateMention, trigger: tuple[int, int]) -> str:
     return text[date.end:trigger[0]] if date.end <= trigger[0] else text[trigger[1]:date.start]
 
 
-def _closer_to_another(start: int, end: int, trigger: tuple[int, int], others: list[tuple[str, int, int]]) -> bool:
+def _closer_to_another(start: int, end: int, trigger: tuple[int, int], others: list[tuple[str, int, int]],
+                       rivals: tuple[tuple[int, int], ...] = ()) -> bool:
     """Whether a place or time in the sentence is nearer to another event's trigger than to this one's
-    ("soldiers who had fled their unit in Belgorod were detained in Voronezh on Tuesday")."""
+    ("soldiers who had fled their unit in Belgorod were detained in Voronezh on Tuesday"). A later trigger with
+    one of ``rivals`` (spans of the same kind) between it and this span has its own: "came home in October and in
+    November refused" leaves October to the coming home."""
     def gap(t_start: int, t_end: int) -> int:
         # what follows a verb is more often its argument than what precedes the next one
         return start - t_end if start >= t_end else max(t_start - end, 0) + BEFORE_PENALTY
 
+    def has_its_own(t_start: int) -> bool:
+        return trigger[1] <= start and end <= t_start and any(end <= a and b <= t_start for a, b in rivals)
+
     own = gap(*trigger)
-    return any(gap(t[1], t[2]) < own for t in others)
+    return any(gap(t[1], t[2]) < own and not has_its_own(t[1]) for t in others)
 
 
 BEFORE_PENALTY = 20
+CLAUSE_PENALTY = 60
+NEW_SUBJECT = re.compile(r"(?:,\s*(?:and|but|while)|;)\s+(?:he|she|they|the\s+\w+|its\s+\w+|their\s+\w+)\s", re.IGNORECASE)
 
 
-def _nearest_date(dates: list[DateMention], position: int) -> Interval | None:
+def _nearest_date(dates: list[DateMention], position: int, text: str = "") -> Interval | None:
+    """The time nearest the trigger at ``position``, one after it before one behind it, and one behind it across
+    a new clause ("adjourned the same day, and he has been held since the autumn") last."""
     if not dates:
         return None
-    nearest = min(dates, key=lambda d: d.start - position if d.start >= position
-                  else position - d.end + BEFORE_PENALTY)
+
+    def distance(d: DateMention) -> int:
+        if d.start >= position:
+            return d.start - position
+        return position - d.end + BEFORE_PENALTY + (CLAUSE_PENALTY if NEW_SUBJECT.search(text, d.end, position) else 0)
+
+    nearest = min(dates, key=distance)
     return nearest.interval if (nearest.interval.earliest or nearest.interval.latest) else None
 
 
