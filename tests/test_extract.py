@@ -934,11 +934,11 @@ def test_counts_belong_to_whom_they_count(places):
 
 
 def test_each_of_two_coordinated_happenings_keeps_its_own_time(places):
-    found = claims("The corporal came home to Kazan on leave in August 2022 and in October 2022 refused to go back "
-                   "to his unit.", places)
+    found = claims("The corporal came home to the Tatar capital, Kazan, on leave in August 2022 and in October 2022 "
+                   "refused to go back to his unit.", places)
     assert only(found, "Return").interval == Interval(dt.date(2022, 8, 1), dt.date(2022, 8, 31))
     assert only(found, "DeploymentRefusal").interval == Interval(dt.date(2022, 10, 1), dt.date(2022, 10, 31))
     # a time behind the trigger across a new clause gives way to the trigger's own
     found = claims("The hearing opened on Monday and was put off the same day, and he has been held in the "
-                   "guardhouse in Kursk since the winter.", places, published="2024-04-10")
+                   "garrison guardhouse in the city of Kursk since the winter.", places, published="2024-04-10")
     assert only(found, "Detention").interval == Interval(dt.date(2023, 12, 1), dt.date(2024, 4, 10))
