@@ -760,6 +760,8 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     first_claim = len(result.claims)
     tallied = _tally(result, sentence, state, place_ids, triggers, event_dates, units, dates)
     for kind, start, end in triggers:
+        if kind == "Return" and _sent_back_to_the_war(text, base, end, place_ids, result, gazetteer):
+            kind = "Deployment"  # "his unit sent him back to the Zaporizhzhia region": to the war, not home
         if kind != tallied:
             _add_claims(result, sentence, state, (kind, start, end), place_ids, event_dates, group, triggers)
     if not triggers and tallied is None:
@@ -799,6 +801,23 @@ COMPARED_BEFORE = re.compile(r"\b(?:than|up\s+from|down\s+from|compared\s+(?:wit
 HAPPENING_REFERENCE = re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+)?(?:(?P<Protest>rally|protest|picket|gathering|demonstration|vigil)|"
     r"(?P<Casualties>strike|attack|assault|shelling|raid|bombardment|ambush))\b", re.IGNORECASE)
+
+
+SENT_BACK = re.compile(r"(?:sent|moved|taken|transferred|redeployed)\b", re.IGNORECASE)
+
+
+def _sent_back_to_the_war(text: str, base: int, end: int, place_ids: list[int], result: Extraction,
+                          gazetteer: Gazetteer) -> bool:
+    """Whether "sent back to" names a place in Ukraine, the war, as where they were sent."""
+    trigger = text[:end]
+    start = max(m.start() for m in SENT_BACK.finditer(trigger)) if SENT_BACK.search(trigger) else None
+    if start is None or end - start > 40:
+        return False
+    after = [result.places[i] for i in place_ids if 0 <= result.places[i].start - base - end <= 25]
+    if not after:
+        return False
+    region = _region_of(after[0], gazetteer) or (after[0].candidates[0] if len(after[0].candidates) == 1 else "")
+    return region.startswith("UA")
 
 
 def _time_of_named_happening(text: str, state: _State) -> list[DateMention]:

@@ -943,3 +943,14 @@ def test_each_of_two_coordinated_happenings_keeps_its_own_time(places):
     found = claims("The hearing opened on Monday and was put off the same day, and he has been held in the "
                    "garrison guardhouse in the city of Kursk since the winter.", places, published="2024-04-10")
     assert only(found, "Detention").interval == Interval(dt.date(2023, 12, 1), dt.date(2024, 4, 10))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Instead of discharging the private, his commanders sent him back to the Kherson region in March.", "Deployment"),
+    ("The soldiers were taken back to Belgorod in March.", "Return"),
+    ("A week later the battalion crossed the river and took up positions east of Kupiansk.", "Deployment"),
+    ("Six of the reservists have since signed new contracts and are now serving in the Donetsk region.", "Deployment"),
+    ("At least 30 mobilized men from Bratsk signed contracts in May, relatives said.", "Reenlistment"),
+])
+def test_sent_back_to_the_war_positions_and_contracts_signed_by_soldiers(text, kind, places):
+    assert kind in {c.type for c in claims(text, places)}
