@@ -954,3 +954,11 @@ def test_each_of_two_coordinated_happenings_keeps_its_own_time(places):
 ])
 def test_sent_back_to_the_war_positions_and_contracts_signed_by_soldiers(text, kind, places):
     assert kind in {c.type for c in claims(text, places)}
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Among those freed were 14 paratroopers captured near Kreminna in the spring of 2023.", Quantity(value=14)),
+    ("Kyiv says its forces captured more than 40 Russian soldiers near Robotyne last week.", Quantity(min=41)),
+])
+def test_soldiers_captured_are_detained(text, count, places):
+    assert only(claims(text, places), "Detention").participants == count
