@@ -962,3 +962,25 @@ def test_sent_back_to_the_war_positions_and_contracts_signed_by_soldiers(text, k
 ])
 def test_soldiers_captured_are_detained(text, count, places):
     assert only(claims(text, places), "Detention").participants == count
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("On Friday about 70 of the reservists were put on a train to the Donetsk region.", "Deployment"),
+    ("Officers drove the two men to the commandant's office in Tver.", "Detention"),
+    ("Police and enlistment officers raided a hostel in Kazan on Thursday.", "Detention"),
+    ("The appeals court upheld a six-year sentence for the sergeant.", "Prosecution"),
+    ("Investigators served notices of suspicion on two recruitment officers.", "Prosecution"),
+    ("The private ran from a training ground near Omsk in May.", "Desertion"),
+    ("A medical board declared 58 servicemen unfit for further service.", "ContractTermination"),
+    ("The rest were escorted back to their brigade.", "Return"),
+    ("About 80 villagers surrounded a recruitment centre near Chernivtsi.", "Protest"),
+    ("Some 900 men have signed the one-year contracts since spring.", "Reenlistment"),
+    ("The men told their commander they would not go back until they were rested.", "DeploymentRefusal"),
+])
+def test_ways_events_are_told_found_in_study_sets_o_and_p(text, kind, places):
+    assert kind in {c.type for c in claims(text, places)}
+
+
+def test_lads_and_clients_are_people_counted(places):
+    found = claims("Four lads from my platoon were sent back to the positions near Bakhmut.", places)
+    assert only(found, "Deployment").participants == Quantity(value=4)
