@@ -514,7 +514,9 @@ FUTURE = re.compile(r"\b(?:will|shall|(?:is|are|was|were|had\s+been|has\s+been|h
                     r"\s+(?:(?:[a-z]+ly|now|then|also|soon|still)\s+)?(?:be\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # "funerals will be held", "had been due to return", "both will now face charges"
 COUNTERFACTUAL = re.compile(r"\b(?:should|would|could|might)\s+(?:never|not)\s+have\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
-HEADING = re.compile(r"\s*[^.!?\"“”]{1,80}?[^.!?\"“”\s]\s*")  # "Desertions", "Monthly summary: leaving the army": no sentence
+# "Desertions", "Monthly summary: leaving the army", 'Wives picket governor's office: "Bring them home" now' — a
+# headline or a heading, which sums up what the body tells: no sentence
+HEADING = re.compile(r"[^\n]{1,160}(?<![.!?…\"”’')\]])\s*")
 # "to demand that the men be rotated home", "calling for them to be brought back": wanted, not done
 WISH = re.compile(r"\b(?:demand(?:s|ed|ing)?|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|want(?:s|ed)?|"
                   r"insist(?:s|ed|ing)?)\b[^.;:]{0,60}?\b(?:be|to\s+be)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)

@@ -984,3 +984,13 @@ def test_ways_events_are_told_found_in_study_sets_o_and_p(text, kind, places):
 def test_lads_and_clients_are_people_counted(places):
     found = claims("Four lads from my platoon were sent back to the positions near Bakhmut.", places)
     assert only(found, "Deployment").participants == Quantity(value=4)
+
+
+def test_a_headline_sums_up_the_story_and_adds_no_event_of_its_own(places):
+    text = ('"They went back with open wounds": mobilized men from Tomsk were sent back to the front after a week '
+            'in hospital\n\n'
+            "About 30 mothers of conscripts serving in the Kursk region picketed the governor's office in Tomsk "
+            "on Monday.\n\nBack from the front\n\nThe regiment came home to Tomsk in May.")
+    found = claims(text, places)
+    assert sorted(c.type for c in found) == ["Protest", "Return"]  # no deployment: only the headline tells it
+    assert only(found, "Protest").participants == Quantity(value=30, approximate=True)
