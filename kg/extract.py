@@ -1262,6 +1262,11 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
         return None
     skip = [(s - base, e - base) for s, e, _ in units] + [(d.start, d.end) for d in all_dates]
     places = [i for i in place_ids if _looks_like_region(result.places[i])]
+    towns = [i for i in place_ids if i not in places and TOWN_FIGURE.match(text, result.places[i].end - base)]
+    if len(towns) > 1:
+        # "Ukhta follows with 58, and Vorkuta with 41", "Donetsk (about 9,800), Kramatorsk (about 3,600)": a tally
+        # of towns, each with its figure right after it
+        places = sorted(places + towns, key=lambda i: result.places[i].start)
     pairs: list[tuple[int, Quantity, int]] = []  # (place, count, characters between them)
     for n, index in enumerate(places):
         end = result.places[index].end - base
@@ -1314,6 +1319,10 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
     return kind
 
 
+TOWN_FIGURE = re.compile(r"\s*(?:\(\s*|,?(?:\s+(?:follows?|followed|comes?|came|ranks?|ranked)(?:\s+next)?)?"
+                         r"\s+(?:with|had|has|at|on|counted|reported|recorded|registered)\s+|:\s*)"
+                         r"(?:more\s+than\s+|at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?"
+                         r"\d{1,3}(?:,\d{3})*\b(?!\s*(?:km|kilomet|per\s*cent|%|years?|days?|months?))", re.IGNORECASE)
 TALLY_ASIDE = re.compile(r",[^,.;:\d]{1,80},\s*")
 TALLY_NOUN = re.compile(r"\d(?:[\d,]*\d)?\s+(?:(?P<cases>(?:criminal\s+)?(?:cases|verdicts|convictions|sentences))|"
                         r"(?P<deaths>(?:confirmed\s+)?(?:deaths|funerals|fatalities|dead))|(?P<wounded>wounded|injured))\b",

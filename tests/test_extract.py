@@ -994,3 +994,10 @@ def test_a_headline_sums_up_the_story_and_adds_no_event_of_its_own(places):
     found = claims(text, places)
     assert sorted(c.type for c in found) == ["Protest", "Return"]  # no deployment: only the headline tells it
     assert only(found, "Protest").participants == Quantity(value=30, approximate=True)
+
+
+def test_a_tally_of_towns_gives_each_town_its_figure(places):
+    found = claims("Local papers in the Komi Republic have printed 212 obituaries since the war began. "
+                   "Syktyvkar leads with 61 deaths. Ukhta follows with 47, and Vorkuta with 33.", places)
+    deaths = sorted(c.deaths.value for c in found if c.type == "Casualties" and c.deaths is not None)
+    assert {47, 33} <= set(deaths)
