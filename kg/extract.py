@@ -789,8 +789,12 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     if group is not None and result.groups[group].size is None and triggers:
         # "Roughly 70 soldiers who refused to go back have been held ...": how many the group is, for "the men" later
         # (a count that is a verb's object, "detained 14 servicemen", says how many it took, not how many they are)
-        counted = [c for c in event_counts(text) if c.noun is not None and not PARTITIVE.search(text, c.start, c.end)
-                   and _troops()["noun"].fullmatch(c.noun.split()[-1]) and _owner(c, triggers) is None]
+        # ("some 250 wounded servicemen": the people noun after the adjective; "the two had left": all of them)
+        counted = [c for c in event_counts(text) if not PARTITIVE.search(text, c.start, c.end)
+                   and _owner(c, triggers) is None and (
+                       c.noun is not None and _troops()["noun"].fullmatch(c.noun.split()[-1])
+                       or c.noun is not None and _troops()["noun"].match(text, c.end + 1)
+                       or c.noun is None and DEFINITE_BEFORE.search(text, 0, c.start) is not None)]
         if len(counted) == 1:
             result.groups[group].size = counted[0].quantity
     years = [d.explicit_year for d in dates if d.explicit_year is not None]
@@ -798,6 +802,7 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
         state.context_year = years[-1]
 
 
+DEFINITE_BEFORE = re.compile(r"\b(?i:the)\s+$")  # "the two", "the eleven": all of those told of
 COMPARED_BEFORE = re.compile(r"\b(?:than|up\s+from|down\s+from|compared\s+(?:with|to))\s+(?:(?:in|during|over|at|for)\s+"
                              r"(?:[\w’'-]+\s+){0,3}|(?:about|around|some|nearly|\d[\d,.]*)\s+){0,2}$", re.IGNORECASE)
 HAPPENING_REFERENCE = re.compile(

@@ -1001,3 +1001,12 @@ def test_a_tally_of_towns_gives_each_town_its_figure(places):
                    "Syktyvkar leads with 61 deaths. Ukhta follows with 47, and Vorkuta with 33.", places)
     deaths = sorted(c.deaths.value for c in found if c.type == "Casualties" and c.deaths is not None)
     assert {47, 33} <= set(deaths)
+
+
+def test_the_group_size_from_the_n_and_from_wounded_soldiers_counted(places):
+    found = claims("A court in Grodno sentenced two conscripts to two years each. According to the rights group, "
+                   "the two had left their unit in Lida in March. They were caught a week later in Minsk.", places)
+    assert only(found, "Detention").participants == Quantity(value=2)
+    found = claims("A train carrying some 180 wounded servicemen arrived in Samara on Sunday. "
+                   "All of them had been injured near Bakhmut.", places)
+    assert {c.participants for c in found if c.type == "Injury"} == {Quantity(value=180, approximate=True)}
