@@ -656,6 +656,12 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
     return merged
 
 
+FRACTIONS = {"half": 1 / 2, "a-third": 1 / 3, "one-third": 1 / 3, "two-thirds": 2 / 3, "a-quarter": 1 / 4,
+             "one-quarter": 1 / 4, "three-quarters": 3 / 4}
+FRACTION_OF = re.compile(r"(?:^|[,;:—–-]\s*|\band\s+)(?P<about>(?:about|around|roughly|nearly|some)\s+)?"
+                         r"(?P<share>half|(?:a|one)[\s-]third|two[\s-]thirds|(?:a|one)[\s-]quarter|three[\s-]quarters)\s+of\s+"
+                         r"(?:them|the\s+(?:men|soldiers|group|survivors|conscripts|reservists|servicemen)|those)\b",
+                         re.IGNORECASE)
 DEFINITE_BEFORE = re.compile(r"\b(?:the|that|this|these|those)\s+(?:same\s+|earlier\s+|first\s+)?$", re.IGNORECASE)
 
 
@@ -1107,6 +1113,14 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         participants = _counts_for("Prosecution", text, court[1], court[2], counts, triggers)[0]
     if participants is None and deaths is None and kind != "Casualties":
         participants = _subject_counted_before(text, start, counts, triggers)
+    fraction = FRACTION_OF.search(text[:start])
+    size = result.groups[group].size if group is not None else None
+    if participants is None and deaths is None and not counts and fraction is not None and size is not None \
+            and size.value is not None:
+        # "Half of them went home on leave": that share of the group counted before
+        share = FRACTIONS[fraction["share"].lower().replace(" ", "-")]
+        quantity = Quantity(value=round(size.value * share), approximate=bool(fraction["about"]) or size.approximate)
+        participants, deaths = (None, quantity) if kind == "Casualties" else (quantity, None)
     if participants is None and deaths is None and not counts and group is not None \
             and result.groups[group].size is not None and BACK_REFERENCE.search(text[:end]) \
             and kind != "Casualties" and _certainty(text, start, False, end) != "Negated":

@@ -1010,3 +1010,9 @@ def test_the_group_size_from_the_n_and_from_wounded_soldiers_counted(places):
     found = claims("A train carrying some 180 wounded servicemen arrived in Samara on Sunday. "
                    "All of them had been injured near Bakhmut.", places)
     assert {c.participants for c in found if c.type == "Injury"} == {Quantity(value=180, approximate=True)}
+
+
+def test_a_share_of_the_group_counted_before(places):
+    found = claims("Eighty mobilized men from Surgut refused to return to the front in June. "
+                   "Half of them went home to Surgut on leave last week.", places)
+    assert only(found, "Return").participants == Quantity(value=40)
