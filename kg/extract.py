@@ -662,6 +662,7 @@ FRACTION_OF = re.compile(r"(?:^|[,;:—–-]\s*|\band\s+)(?P<about>(?:about|arou
                          r"(?P<share>half|(?:a|one)[\s-]third|two[\s-]thirds|(?:a|one)[\s-]quarter|three[\s-]quarters)\s+of\s+"
                          r"(?:them|the\s+(?:men|soldiers|group|survivors|conscripts|reservists|servicemen)|those)\b",
                          re.IGNORECASE)
+THEM_AFTER = re.compile(r"\s+(?:all\s+)?them\b(?!\s+(?:to\s+)?(?:go|return|leave|sign|serve|fight|stay)\b)")
 DEFINITE_BEFORE = re.compile(r"\b(?:the|that|this|these|those)\s+(?:same\s+|earlier\s+|first\s+)?$", re.IGNORECASE)
 
 
@@ -1121,6 +1122,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         share = FRACTIONS[fraction["share"].lower().replace(" ", "-")]
         quantity = Quantity(value=round(size.value * share), approximate=bool(fraction["about"]) or size.approximate)
         participants, deaths = (None, quantity) if kind == "Casualties" else (quantity, None)
+    if participants is None and deaths is None and not counts and size is not None and kind != "Casualties" \
+            and THEM_AFTER.match(text, end) and _certainty(text, start, False, end) != "Negated":
+        # "the court charged them with refusing", "the command answered by transferring them to Kurakhove"
+        participants = size
     if participants is None and deaths is None and not counts and group is not None \
             and result.groups[group].size is not None and BACK_REFERENCE.search(text[:end]) \
             and kind != "Casualties" and _certainty(text, start, False, end) != "Negated":

@@ -1016,3 +1016,9 @@ def test_a_share_of_the_group_counted_before(places):
     found = claims("Eighty mobilized men from Surgut refused to return to the front in June. "
                    "Half of them went home to Surgut on leave last week.", places)
     assert only(found, "Return").participants == Quantity(value=40)
+
+
+def test_them_after_the_verb_is_the_group_counted_before(places):
+    found = claims("Nine marines from Sevastopol walked out of their positions near Krynky in January. "
+                   "A garrison court in Rostov-on-Don sentenced them in May to five years each.", places)
+    assert only(found, "Prosecution").participants == Quantity(value=9)
