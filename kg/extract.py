@@ -499,9 +499,13 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         bool(NOT_REPORTED.search(text[max(0, start - 45):start])) or bool(HYPOTHETICAL.match(text)) or \
         bool(COUNTERFACTUAL.search(text[max(0, start - 40):start])) or bool(HEADING.fullmatch(text)) or \
         bool(QUESTION.fullmatch(text)) or bool(WISH.search(text[max(0, start - 80):start])) or \
-        bool(FUTURE.search(text[max(0, start - 40):start]))
+        bool(FUTURE.search(text[max(0, start - 40):start])) or \
+        bool(kind == "Deployment" and TO_HOSPITAL.match(text, start))
 
 
+# "four of the men were moved to a hospital in Moscow": treated, not deployed
+TO_HOSPITAL = re.compile(r"[\w\s-]{0,30}?\bto\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|infirmary|medical)\b",
+                         re.IGNORECASE)
 # "does not publish casualty figures", "the footage does not show how many were killed", "said in a video address":
 # the words of an event in what is (not) made known, or the medium of a statement
 NOT_REPORTED = re.compile(r"\b(?:(?:not|n['’]t|never|no\s+longer|stopped|refus\w+\s+to)\s+(?:\w+\s+)?(?:publish|disclos|releas|"

@@ -1022,3 +1022,10 @@ def test_them_after_the_verb_is_the_group_counted_before(places):
     found = claims("Nine marines from Sevastopol walked out of their positions near Krynky in January. "
                    "A garrison court in Rostov-on-Don sentenced them in May to five years each.", places)
     assert only(found, "Prosecution").participants == Quantity(value=9)
+
+
+def test_moved_to_a_hospital_is_no_deployment(places):
+    found = claims("After the inspection, three of the wounded men were moved to a hospital in Moscow.", places)
+    assert "Deployment" not in {c.type for c in found}
+    found = claims("After the inspection, three of the men were moved to the Zaporizhzhia region.", places)
+    assert "Deployment" in {c.type for c in found}
