@@ -1206,6 +1206,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         interval = _nearest_date(fronted, start)
     if interval is None:
         interval = _after_a_time(text, end, dates, sentence_published(result))
+    since = _since_a_happening(text, (start, end), dates, sentence_published(result))
+    if since is not None:
+        interval = since
     certainty = _certainty(text, start, bool(state.speakers), end)
     claim = Claim(kind, sentence, (base + start, base + end), certainty, state.speakers, group, places,
                   destinations, participants, deaths, interval)
@@ -1269,6 +1272,32 @@ TALLY_NUMBER = re.compile(
 # "Dagestan remains the region with the most confirmed deaths, at 371": the figure set off after a comma
 TALLY_AT_NUMBER = re.compile(TALLY_NUMBER.pattern.replace(r"^(?P<gap>[^.;]{0,45}?)(?<![\w-])",
                                                           r"^(?P<gap>[^.;]{0,80}?,\s*at\s+)", 1), re.IGNORECASE)
+
+
+SINCE_CLAUSE = re.compile(r"\b(?i:since)\s+(?!(?i:then)\b)(?=[^,;.]{0,90}\b(?:was|were|began|started|opened|"
+                          r"took|came|entered|announced|introduced|launched|declared|signed|passed)\b)")
+PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|now|already|all|both)\s+)?(?:been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
+
+
+def _since_a_happening(text: str, trigger: tuple[int, int], dates: list[DateMention],
+                       published: dt.date | None) -> Interval | None:
+    """"have returned to service since the procedure came into force in late November", "Since a new law took
+    effect on 29 November, 3,000 soldiers have returned": from the time of the happening the clause names up to
+    publication, for a perfect outside the clause."""
+    if published is None:
+        return None
+    for clause in SINCE_CLAUSE.finditer(text):
+        inside = [d for d in dates if clause.end() <= d.start <= clause.end() + 90
+                  and not re.search(r"[,;.]", text[clause.end():d.start])]
+        if not inside or inside[0].interval.earliest is None or inside[0].interval.earliest > published:
+            continue
+        span = (clause.start(), inside[0].end)
+        if span[0] <= trigger[0] < span[1] or RELATIVE_BEFORE.search(text[:trigger[0]]):
+            continue  # the event is the happening the clause names, or told in a relative clause ("who had left")
+        main = text[:span[0]] + " " + text[span[1]:]
+        if PERFECT.search(main):
+            return Interval(inside[0].interval.earliest, published)
+    return None
 
 
 def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: list[int],

@@ -1029,3 +1029,14 @@ def test_moved_to_a_hospital_is_no_deployment(places):
     assert "Deployment" not in {c.type for c in found}
     found = claims("After the inspection, three of the men were moved to the Zaporizhzhia region.", places)
     assert "Deployment" in {c.type for c in found}
+
+
+def test_a_perfect_since_a_happening_runs_from_it_to_publication(places):
+    found = claims("Some 900 soldiers who had left their units have returned to service in Rivne oblast since the "
+                   "new procedure came into force in early December, the regional administration said.", places,
+                   published="2025-03-10")
+    assert only(found, "Reenlistment").interval == Interval(dt.date(2024, 12, 1), dt.date(2025, 3, 10))
+    assert only(found, "Desertion").interval is None  # told in the relative clause
+    found = claims("Since the offensive began on 12 May, medics have evacuated more than 400 wounded soldiers from "
+                   "the town.", places, published="2024-06-01")
+    assert only(found, "Injury").interval == Interval(dt.date(2024, 5, 12), dt.date(2024, 6, 1))
