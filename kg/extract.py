@@ -1275,7 +1275,8 @@ TALLY_AT_NUMBER = re.compile(TALLY_NUMBER.pattern.replace(r"^(?P<gap>[^.;]{0,45}
 
 
 SINCE_CLAUSE = re.compile(r"\b(?i:since)\s+(?!(?i:then)\b)(?=[^,;.]{0,90}\b(?:was|were|began|started|opened|"
-                          r"took|came|entered|announced|introduced|launched|declared|signed|passed)\b)")
+                          r"took|came|entered|announced|introduced|launched|declared|signed|passed|mutiny|offensive|"
+                          r"invasion|start|beginning|outbreak|mobili[sz]ation|announcement|incursion)\b)")
 PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|now|already|all|both)\s+)?(?:been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
 
 
@@ -1294,8 +1295,11 @@ def _since_a_happening(text: str, trigger: tuple[int, int], dates: list[DateMent
         span = (clause.start(), inside[0].end)
         if span[0] <= trigger[0] < span[1] or RELATIVE_BEFORE.search(text[:trigger[0]]):
             continue  # the event is the happening the clause names, or told in a relative clause ("who had left")
-        main = text[:span[0]] + " " + text[span[1]:]
-        if PERFECT.search(main):
+        # the trigger's own verb in the perfect (not a relative clause's: "relatives of soldiers who have served
+        # since the invasion rallied")
+        if any(not span[0] <= m.start() < span[1] and trigger[0] - 80 <= m.start() <= trigger[1]
+               and not re.search(r"\b(?:who|which|that)\s+$", text[:m.start()])
+               for m in PERFECT.finditer(text)):
             return Interval(inside[0].interval.earliest, published)
     return None
 

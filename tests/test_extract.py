@@ -1040,3 +1040,12 @@ def test_a_perfect_since_a_happening_runs_from_it_to_publication(places):
     found = claims("Since the offensive began on 12 May, medics have evacuated more than 400 wounded soldiers from "
                    "the town.", places, published="2024-06-01")
     assert only(found, "Injury").interval == Interval(dt.date(2024, 5, 12), dt.date(2024, 6, 1))
+
+
+def test_a_perfect_since_a_named_happening(places):
+    found = claims("About 1,500 former Wagner fighters have signed new contracts with the Defence Ministry since the "
+                   "mutiny in June, the channel said.", places, published="2023-09-04")
+    assert only(found, "Reenlistment").interval == Interval(dt.date(2023, 6, 1), dt.date(2023, 9, 4))
+    found = claims("Relatives of soldiers who have served since the start of the invasion in February 2022 rallied "
+                   "in Kyiv on Sunday.", places, published="2024-05-18")
+    assert only(found, "Protest").interval == Interval(dt.date(2024, 5, 12), dt.date(2024, 5, 12))
