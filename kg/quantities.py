@@ -180,7 +180,26 @@ def find_counts(text: str) -> list[QuantityMention]:
             qual = m["qual"] or m["qual3"] or m["qual5"] or m["qual6"]
             bound = qualifiers.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
             found.append(QuantityMention(bounded(number, bound), m.start(), m.end(), None))
-    return sorted(found, key=lambda q: q.start)
+    return sorted((_part_of(text, q, qualifiers) for q in found), key=lambda q: q.start)
+
+
+@lru_cache(maxsize=1)
+def _part_before() -> re.Pattern[str]:
+    qual = "|".join(re.escape(q) for q in sorted(_patterns()[3], key=len, reverse=True))
+    return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+of\s+(?:the|those|these|its|their)\s+"
+                      rf"(?:(?:{qual})\s+)?$", re.IGNORECASE)
+
+
+def _part_of(text: str, count: QuantityMention, qualifiers: dict[str, str]) -> QuantityMention:
+    """"Fifteen of the 23 soldiers", "three of the twelve": the part told of, not the whole it is taken from."""
+    m = _part_before().search(text, max(0, count.start - 60), count.start)
+    if m is None or m.end() != count.start and text[m.end():count.start].strip():
+        return count
+    number = parse_number(m["num"])
+    if number is None or m["num"].lower() in ("a", "an"):
+        return count
+    bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
+    return QuantityMention(bounded(number, bound), m.start(), count.end, count.noun)
 
 
 SINGULAR_NOUNS = (r"soldier|serviceman|servicewoman|service\s?member|conscript|reservist|recruit|draftee|sergeant|"

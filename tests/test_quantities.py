@@ -135,3 +135,10 @@ def test_people_counted_by_age_rank_order_and_reference(text, expected):
 ])
 def test_fractions_things_and_adjectives_are_not_people(text):
     assert find_counts(text) == []
+
+
+def test_a_part_of_a_counted_whole_is_the_part():
+    found = find_counts("Twelve of the 40 marines signed new contracts, and three of the eleven were wounded.")
+    assert [c.quantity for c in found] == [Quantity(value=12), Quantity(value=3)]
+    found = find_counts("About 200 of the roughly 900 conscripts came home.")
+    assert [c.quantity for c in found] == [Quantity(value=200, approximate=True)]
