@@ -135,18 +135,21 @@ class GraphWriter:
         if article.published:
             self.graph.add((a, SCHEMA.datePublished, Literal(article.published, datatype=XSD.date)))
         if article.publisher:
-            outlet = self.minter.source(self._outlet_key(article.publisher), "outlet", self.key)
+            key, label = self._outlet(article.publisher)
+            outlet = self.minter.source(key, "outlet", self.key)
             self.graph.add((a, DCTERMS.publisher, outlet))
             self.shared.add((outlet, RDF.type, KG.MediaOutlet))
-            self.shared.add((outlet, RDFS.label, Literal(article.publisher, lang="en")))
+            self.shared.add((outlet, RDFS.label, Literal(label, lang="en")))
 
     @staticmethod
-    def _outlet_key(name: str) -> str:
+    def _outlet(name: str) -> tuple[str, str]:
+        """The key and label of a publisher: a known outlet's own ("Agence France-Presse" is AFP, one IRI with one
+        label wherever the outlet is named), else the name as given."""
         from kg.extract import find_sources
         from kg.mint import slugify
 
         found = [s for s in find_sources(name) if s.kind == "outlet" and s.end - s.start >= len(name.strip()) - 1]
-        return found[0].key if found else slugify(name)
+        return (found[0].key, found[0].label) if found else (slugify(name), name)
 
     def _place_ids(self, indices: tuple[int, ...] | list[int]) -> list[str]:
         return list(dict.fromkeys(p for p in (self.places[i] for i in indices) if p))

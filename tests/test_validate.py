@@ -113,3 +113,22 @@ def test_event_needs_exactly_one_specific_type(seed_graph, event_type):
         broken.add((event, RDF.type, KG.Casualties))
         broken.add((event, RDF.type, KG.Protest))
     _refused(broken, event)
+
+
+def test_a_publisher_known_by_another_name_is_one_outlet_with_one_label():
+    import datetime as dt
+
+    from rdflib import RDFS
+
+    from kg.articles import Article
+    from kg.pipeline import article_graphs
+
+    article = Article("KYIV, March 6, 2025 (AFP) - Eleven soldiers were killed in a missile strike near Pavlohrad on "
+                      "Tuesday, the Ground Forces command said. AFP could not verify the figure.",
+                      url="https://example.org/afp", published=dt.date(2025, 3, 6), publisher="Agence France-Presse")
+    graph = article_graphs(article, Minter()).union()
+    report = validate(graph)
+    assert report.conforms, report.summary()
+    article_iri = graph.value(predicate=RDF.type, object=KG.Article)
+    publisher = graph.value(article_iri, URIRef("http://purl.org/dc/terms/publisher"))
+    assert [str(label) for label in graph.objects(publisher, RDFS.label)] == ["AFP"]
