@@ -132,3 +132,16 @@ def test_a_publisher_known_by_another_name_is_one_outlet_with_one_label():
     article_iri = graph.value(predicate=RDF.type, object=KG.Article)
     publisher = graph.value(article_iri, URIRef("http://purl.org/dc/terms/publisher"))
     assert [str(label) for label in graph.objects(publisher, RDFS.label)] == ["AFP"]
+
+
+def test_every_study_article_makes_a_graph_the_shapes_accept():
+    """Whole articles by authors blind to the extractor: whatever it reads there, it writes a graph that conforms."""
+    from pathlib import Path
+
+    from kg.articles import read_file
+    from kg.pipeline import article_graphs
+
+    minter = Minter()
+    for path in sorted((Path(__file__).parent / "study").rglob("*.txt")):
+        report = check(article_graphs(next(read_file(path)), minter).union(), minter)
+        assert report.conforms, (path.name, report.summary())
