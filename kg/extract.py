@@ -1344,6 +1344,13 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
         quantity = _tally_quantity(m)
         if quantity is not None:
             pairs.append((index, quantity, len(m["gap"])))
+    if not pairs:
+        # "among them 51 to Achinsk, 44 to Kansk and 38 to Minusinsk": each figure before its place
+        before = [(i, FIGURE_BEFORE.search(text, max(0, result.places[i].start - base - 20),
+                                           result.places[i].start - base)) for i in place_ids]
+        before = [(i, m) for i, m in before if m is not None and not any(s <= m.start() < e for s, e in skip)]
+        if len(before) > 1:
+            pairs = [(i, Quantity(value=int(m["num"].replace(",", ""))), 0) for i, m in before]
     distributive = False
     if DISTRIBUTIVE.search(text) and len(places) > 1 and pairs and pairs[-1][0] == places[-1]:
         # "X, Y and Z each count fewer than 150": the one number holds for every place listed
@@ -1380,6 +1387,7 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
     return kind
 
 
+FIGURE_BEFORE = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d{2,})\s+(?:to|in|from|at)\s+(?:the\s+)?$")
 TOWN_FIGURE = re.compile(r"\s*(?:\(\s*|,?(?:\s+(?:follows?|followed|comes?|came|ranks?|ranked)(?:\s+next)?)?"
                          r"\s+(?:with|had|has|at|on|counted|reported|recorded|registered)\s+|:\s*)"
                          r"(?:more\s+than\s+|at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?"

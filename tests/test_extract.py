@@ -1049,3 +1049,19 @@ def test_a_perfect_since_a_named_happening(places):
     found = claims("Relatives of soldiers who have served since the start of the invasion in February 2022 rallied "
                    "in Kyiv on Sunday.", places, published="2024-05-18")
     assert only(found, "Protest").interval == Interval(dt.date(2024, 5, 12), dt.date(2024, 5, 12))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The city said 9,800 residents had signed contracts at its recruitment centre since January.", "Mobilization"),
+    ("The fleet said it had released 120 sailors from service on health grounds.", "ContractTermination"),
+    ("The exchange on Friday freed 84 Ukrainian soldiers.", "Return"),
+    ("Only 40 of the convicts have come back alive.", "Return"),
+])
+def test_ways_events_are_told_found_in_study_set_q(text, kind, places):
+    assert kind in {c.type for c in claims(text, places)}
+
+
+def test_figures_told_before_their_towns(places):
+    found = claims("Some 300 pardoned convicts have come home, among them 61 to Kansk, 42 to Achinsk and 35 to "
+                   "Minusinsk.", places)
+    assert sorted(c.participants.value for c in found if c.type == "Return") == [35, 42, 61]
