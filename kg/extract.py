@@ -92,19 +92,38 @@ ADVERB = r"(?:(?:(?!not\b)[a-z]+ly|then|later|also|already|all|both|soon|still|f
 
 
 @lru_cache(maxsize=1)
-def _triggers() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
-    """One pattern per event class (a sentence gets at most one trigger of each class anyway), with the words
-    one of which any of its matches contains (None: no such words), to skip classes a sentence cannot have."""
-    by_kind: dict[str, list[str]] = {}
-    words: dict[str, frozenset[str] | None] = {}
+def _trigger_table() -> tuple[list[tuple[str, str]], tuple[str, ...], dict[str, list[int]]]:
+    """The event patterns in file order, with what finds which of them a sentence can match: each pattern's
+    matches contain one of its words, so a sentence without any of them cannot have one."""
+    patterns: list[tuple[str, str]] = []
+    by_word: dict[str, list[int]] = {}
     for kind, rx in read_table("events.tsv"):
         rx = rx.replace("{ADV}", ADVERB)
-        by_kind.setdefault(kind, []).append(f"(?:{rx})")
         required = required_words(rx, re.IGNORECASE)
-        known = words.get(kind, frozenset())
-        words[kind] = None if known is None or required is None else known | required
-    return tuple((kind, re.compile("|".join(rxs), re.IGNORECASE), words_test(words[kind]))
-                 for kind, rxs in by_kind.items())
+        if required is None:
+            raise ValueError(f"events.tsv: a {kind} pattern has no word every match contains: {rx}")
+        for word in required:
+            by_word.setdefault(word, []).append(len(patterns))
+        patterns.append((kind, rx))
+    return patterns, tuple(by_word), by_word
+
+
+@lru_cache(maxsize=4096)
+def _class_pattern(indices: tuple[int, ...]) -> re.Pattern[str]:
+    """One alternation of the given patterns of one class, in file order."""
+    patterns = _trigger_table()[0]
+    return re.compile("|".join(f"(?:{patterns[i][1]})" for i in indices), re.IGNORECASE)
+
+
+def _triggers(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Per event class, one pattern of those the sentence can match."""
+    patterns, words, by_word = _trigger_table()
+    lower = text.lower()
+    active = sorted({i for word in words if word in lower for i in by_word[word]})
+    by_kind: dict[str, list[int]] = {}
+    for i in active:
+        by_kind.setdefault(patterns[i][0], []).append(i)
+    return [(kind, _class_pattern(tuple(indices))) for kind, indices in by_kind.items()]
 
 
 @lru_cache(maxsize=1)
@@ -471,9 +490,7 @@ REPORT_THAT = re.compile(r",?\s+[^,.;]{0,80}?\b(?:said|says|denied|denies|claime
 
 def find_triggers(text: str) -> list[tuple[str, int, int]]:
     """Event triggers, longest first where they overlap; one per event class per sentence."""
-    lower = text.lower()
-    hits = [(kind, m.start(), m.end()) for kind, rx, words in _triggers()
-            if words is None or words.search(lower)
+    hits = [(kind, m.start(), m.end()) for kind, rx in _triggers(text)
             for m in rx.finditer(text) if not _not_an_event(kind, text, m.start())]
     chosen: list[tuple[str, int, int]] = []
     for hit in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1])):
