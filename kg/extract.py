@@ -99,10 +99,8 @@ def _trigger_table() -> tuple[list[tuple[str, str]], tuple[str, ...], dict[str, 
     by_word: dict[str, list[int]] = {}
     for kind, rx in read_table("events.tsv"):
         rx = rx.replace("{ADV}", ADVERB)
-        required = required_words(rx, re.IGNORECASE)
-        if required is None:
-            raise ValueError(f"events.tsv: a {kind} pattern has no word every match contains: {rx}")
-        for word in required:
+        # a pattern without such words is tried on every sentence (listed under "")
+        for word in required_words(rx, re.IGNORECASE) or {""}:
             by_word.setdefault(word, []).append(len(patterns))
         patterns.append((kind, rx))
     return patterns, tuple(by_word), by_word
