@@ -23,8 +23,15 @@ SPANS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, 
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY_OF = r"(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?"  # "3 March", "the 3rd of March"
+_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+ORDINALS = {w: n for n, w in enumerate(_ORDINAL_WORDS, 1)}
+ORDINALS.update({f"twenty-{w}": 20 + n for n, w in enumerate(_ORDINAL_WORDS[:9], 1)})
+ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+_ORDINAL = "|".join(sorted(ORDINALS, key=len, reverse=True))
+# "3 March", "the 3rd of March", "the twenty-eighth of January"
+_DAY = rf"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?i:the\s+)?(?P<dayword>(?i:{_ORDINAL}))(?![\w-]))"
+_DAY_OF = rf"(?:(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?|(?P<dayword>(?i:{_ORDINAL}))\s+of)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(calendar.day_name) + ")"
 
 
@@ -296,8 +303,13 @@ def _day(m: re.Match[str], published: dt.date | None, context_year: int | None) 
     year = int(m["year"]) if m["year"] else _year_for_month(month, published, None if published else context_year)
     if year is None:
         return Interval(None, None), None
-    date = _safe_day(year, month, int(m["day"]))
+    date = _safe_day(year, month, _day_number(m.groupdict()))
     return (Interval(date, date), year if m["year"] else None) if date else (None, None)
+
+
+def _day_number(groups: dict[str, str | None]) -> int:
+    """The day of the month a match names, in digits ("28th") or in words ("twenty-eighth")."""
+    return int(groups["day"]) if groups.get("day") else ORDINALS[groups["dayword"].lower()]
 
 
 def _by_day(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
@@ -308,7 +320,7 @@ def _by_day(m: re.Match[str], published: dt.date | None, context_year: int | Non
     year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published, None if published else context_year)
     if year is None:
         return Interval(None, None), None
-    day = _safe_day(year, month, int(groups["day"]))
+    day = _safe_day(year, month, _day_number(groups))
     if day is None:
         return None, None
     start = _eras()[0][1] if _eras() else None

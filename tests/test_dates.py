@@ -439,3 +439,12 @@ def test_a_relative_clauses_time_before_the_verb_gives_way_to_one_after_it():
     found = _claims("About 200 relatives of soldiers who went missing near Robotyne last summer gathered outside the "
                     "regional administration in Zaporizhzhia on Saturday.", "2024-03-05")
     assert only(found, "Protest").interval == Interval(D(2024, 3, 2), D(2024, 3, 2))
+
+
+@pytest.mark.parametrize("text, day", [
+    ("They were detained on the twenty-eighth of January.", dt.date(2024, 1, 28)),
+    ("He left the unit on March the first.", dt.date(2024, 3, 1)),
+    ("The hearing was held on February twenty-second.", dt.date(2024, 2, 22)),
+])
+def test_days_in_ordinal_words(text, day):
+    assert [d.interval for d in find_dates(text, dt.date(2024, 3, 10), None)] == [Interval(day, day)]
