@@ -171,13 +171,13 @@ def find_counts(text: str) -> list[QuantityMention]:
     for m in _matches(_more(), _starts()[1], text):
         # "seventeen more deserted", "nearly 300 more are expected", "the eleven had been held": people
         # counted before, counted again
-        told = next((m[g] for g in ("num", "num2", "num3", "num4", "num5", "num6", "num7", "num8", "num9", "num10")
-                     if m[g]), None)
+        told = next((m[g] for g in ("num", "num2", "num3", "num4", "num5", "num6", "num7", "num8", "num9", "num10",
+                                    "num11", "num12", "num13") if m[g]), None)
         number = 2 if m["both"] else parse_number(told) if told else None
-        if (m["num3"] or m["num5"]) and number is not None and 1900 <= number <= 2100:
+        if (m["num3"] or m["num5"] or m["num11"]) and number is not None and 1900 <= number <= 2100:
             continue  # a year
         if number is not None and number > 1 and not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
-            qual = m["qual"] or m["qual3"] or m["qual5"] or m["qual6"]
+            qual = m["qual"] or m["qual3"] or m["qual5"] or m["qual6"] or m["qual11"]
             bound = qualifiers.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
             found.append(QuantityMention(bounded(number, bound), m.start(), m.end(), None))
     return sorted((_part_of(text, q, qualifiers) for q in found), key=lambda q: q.start)
@@ -272,6 +272,11 @@ def _more() -> re.Pattern[str]:
                       rf"(?P<num7>{NUMBER})\b(?!\s+(?:[a-z]+s|of)\b)"
                       rf"|{_after('wounding', 'injuring', 'killing', 'and wounded', 'and injured')}"
                       rf"(?P<num8>{NUMBER})\b{alone}"
+                      # "Eighteen were taken to a detention centre", "only eight came", "a group of 87 returned": a
+                      # number alone as the sentence's subject
+                      rf"|^\s*[\"“]?(?:(?P<qual11>{qual})\s+)?(?P<num11>{NUMBER}){verb}"
+                      rf"|(?<=\bonly\s)(?P<num12>{NUMBER}){verb}"
+                      rf"|{_after('group of', 'a group of')}(?P<num13>{NUMBER})\b{alone}"
                       # "Both were charged": the two told of before
                       rf"|\b(?P<both>both)(?=\s+(?:were|was|had|have|are|later|then)\b)"
                       # "all eleven refused": the group told of before, counted

@@ -142,3 +142,19 @@ def test_a_part_of_a_counted_whole_is_the_part():
     assert [c.quantity for c in found] == [Quantity(value=12), Quantity(value=3)]
     found = find_counts("About 200 of the roughly 900 conscripts came home.")
     assert [c.quantity for c in found] == [Quantity(value=200, approximate=True)]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Eleven were taken to a guardhouse in Kursk the same day.", Quantity(value=11)),
+    ("About 40 have since returned to service.", Quantity(value=40, approximate=True)),
+    ("The first picket drew a crowd, but only nine came to the second.", Quantity(value=9)),
+    ("A group of 64 returned to Nalchik on Friday.", Quantity(value=64)),
+    ("At least 20 of the refuseniks were moved.", Quantity(min=20)),
+])
+def test_a_number_alone_as_the_subject_counts_people(text, count):
+    assert [c.quantity for c in find_counts(text)] == [count]
+
+
+def test_a_year_or_a_span_at_the_start_is_no_count():
+    assert find_counts("2023 was the worst year for the regiment.") == []
+    assert find_counts("Two days later the men left.") == []
