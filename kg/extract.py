@@ -1725,11 +1725,17 @@ def _nearest_date(dates: list[DateMention], position: int, text: str = "") -> In
     return nearest.interval if (nearest.interval.earliest or nearest.interval.latest) else None
 
 
+COORDINATION = re.compile(r"\b(?:and|but|then)\s+(?!not\b|never\b)|[,;]")
+
+
 def _certainty(text: str, trigger_start: int, attributed: bool, trigger_end: int | None = None) -> str:
     rx = _attribution()
     before = text[:trigger_start]
     unquoted = QUOTE.sub(" ", text)
-    if rx["negation"].search(before[-25:]) or re.search(r"\b(?:denied|denies|deny|refuted)\b", before, re.I):
+    negation = rx["negation"].search(before[-25:])
+    if negation is not None and COORDINATION.search(before[-25:], negation.end()):
+        negation = None  # "chose not to renew and were discharged": the "not" is the other verb's
+    if negation or re.search(r"\b(?:denied|denies|deny|refuted)\b", before, re.I):
         return "Negated"
     if NEGATED_SUBJECT.search(before):
         return "Negated"  # "none of the brigade's servicemen had been detained"

@@ -1065,3 +1065,10 @@ def test_figures_told_before_their_towns(places):
     found = claims("Some 300 pardoned convicts have come home, among them 61 to Kansk, 42 to Achinsk and 35 to "
                    "Minusinsk.", places)
     assert sorted(c.participants.value for c in found if c.type == "Return") == [35, 42, 61]
+
+
+def test_a_not_of_an_earlier_coordinated_verb_does_not_negate_the_event(places):
+    found = claims("Nine others chose not to renew their contracts and were discharged the same week.", places)
+    assert only(found, "ContractTermination").certainty == "Asserted"
+    found = claims("The eleven were not detained and were sent home.", places)
+    assert only(found, "Detention").certainty == "Negated"
