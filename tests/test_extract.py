@@ -1068,7 +1068,7 @@ def test_figures_told_before_their_towns(places):
 
 
 def test_a_not_of_an_earlier_coordinated_verb_does_not_negate_the_event(places):
-    found = claims("Nine others chose not to renew their contracts and were discharged the same week.", places)
+    found = claims("Nine others chose not to renew and were discharged the same week.", places)
     assert only(found, "ContractTermination").certainty == "Asserted"
     found = claims("The eleven were not detained and were sent home.", places)
     assert only(found, "Detention").certainty == "Negated"
