@@ -238,8 +238,10 @@ NEGATED_SUBJECT = re.compile(r"\b(?:none|no\s+one|nobody|not\s+a\s+single|not\s+
                              re.IGNORECASE)
 NEGATED_OBJECT = re.compile(r"\s+(?:no\s+one|nobody|none|no\s+(?:soldiers?|servicem[ae]n|troops|one|people|"
                             r"protesters|conscripts|reservists))\b", re.IGNORECASE)
-TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during|throughout|under)\s+(?:the\s+|last\s+"
-                             r"(?:year|autumn|fall)['’]s\s+)?(?:partial\s+|general\s+|September\s+)?$", re.IGNORECASE)
+TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during|throughout|under|(?:days|weeks|months)\s+into|"
+                             r"(?:start|beginning|end|course|launch)\s+of)\s+(?:the\s+|this\s+|last\s+"
+                             r"(?:year|autumn|fall)['’]s\s+)?(?:partial\s+|general\s+|September\s+|spring\s+|autumn\s+|"
+                             r"fall\s+|winter\s+)?$", re.IGNORECASE)
 FORMATION = re.compile(r"\b(?:unit|units|battalion|battalions|brigade|brigades|regiment|regiments|company|"
                        r"platoon|detachment|division|formation|squad)\b", re.IGNORECASE)
 BACK_TO_FORMATION = re.compile(r"\b(?:the|its|their|his|her|this|that|our|same)\s+$", re.IGNORECASE)

@@ -1072,3 +1072,13 @@ def test_a_not_of_an_earlier_coordinated_verb_does_not_negate_the_event(places):
     assert only(found, "ContractTermination").certainty == "Asserted"
     found = claims("The eleven were not detained and were sent home.", places)
     assert only(found, "Detention").certainty == "Negated"
+
+
+@pytest.mark.parametrize("text, kind, absent", [
+    ("Forty soldiers of the brigade arrived in Chita on leave on Friday.", "Return", "Deployment"),
+    ("At least 14 conscripts have fled their units since the start of the spring call-up.", "Desertion",
+     "Mobilization"),
+])
+def test_arriving_on_leave_and_a_call_up_named_as_a_time(text, kind, absent, places):
+    found = {c.type for c in claims(text, places)}
+    assert kind in found and absent not in found
