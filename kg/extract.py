@@ -238,7 +238,8 @@ NEGATED_SUBJECT = re.compile(r"\b(?:none|no\s+one|nobody|not\s+a\s+single|not\s+
                              re.IGNORECASE)
 NEGATED_OBJECT = re.compile(r"\s+(?:no\s+one|nobody|none|no\s+(?:soldiers?|servicem[ae]n|troops|one|people|"
                             r"protesters|conscripts|reservists))\b", re.IGNORECASE)
-TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during|throughout|under|(?:days|weeks|months)\s+into|"
+TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during|throughout|under|"
+                             r"(?:days|weeks|months)\s+into|"
                              r"(?:start|beginning|end|course|launch)\s+of)\s+(?:the\s+|this\s+|last\s+"
                              r"(?:year|autumn|fall)['’]s\s+)?(?:partial\s+|general\s+|September\s+|spring\s+|autumn\s+|"
                              r"fall\s+|winter\s+)?$", re.IGNORECASE)
@@ -521,8 +522,8 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
 
 
 # "four of the men were moved to a hospital in Moscow": treated, not deployed
-TO_HOSPITAL = re.compile(r"[\w\s-]{0,30}?\bto\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|infirmary|medical)\b",
-                         re.IGNORECASE)
+TO_HOSPITAL = re.compile(r"[\w\s-]{0,30}?\bto\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:hospitals?|clinics?|infirmary|medical)\b", re.IGNORECASE)
 # "does not publish casualty figures", "the footage does not show how many were killed", "said in a video address":
 # the words of an event in what is (not) made known, or the medium of a statement
 NOT_REPORTED = re.compile(r"\b(?:(?:not|n['’]t|never|no\s+longer|stopped|refus\w+\s+to)\s+(?:\w+\s+)?(?:publish|disclos|releas|"
@@ -1294,7 +1295,8 @@ TALLY_AT_NUMBER = re.compile(TALLY_NUMBER.pattern.replace(r"^(?P<gap>[^.;]{0,45}
 SINCE_CLAUSE = re.compile(r"\b(?i:since)\s+(?!(?i:then)\b)(?=[^,;.]{0,90}\b(?:was|were|began|started|opened|"
                           r"took|came|entered|announced|introduced|launched|declared|signed|passed|mutiny|offensive|"
                           r"invasion|start|beginning|outbreak|mobili[sz]ation|announcement|incursion)\b)")
-PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|now|already|all|both)\s+)?(?:been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
+PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|now|already|all|both)\s+)?(?:been\s+)?\w+(?:ed|en|t)\b",
+                     re.IGNORECASE)
 
 
 def _since_a_happening(text: str, trigger: tuple[int, int], dates: list[DateMention],
@@ -1555,7 +1557,8 @@ KIN_EVENTS = {"Protest", "Detention", "Prosecution"}  # what the relatives thems
 
 
 # a clause with a subject of its own: "..., and in September the brigade left", "since the division was deployed"
-OTHER_SUBJECT = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s*|\b(?:since|after|before|when|until|as|because)\s+)"
+OTHER_SUBJECT = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s*|"
+                           r"\b(?:since|after|before|when|until|as|because)\s+)"
                            r"(?:[\w-]+\s+){0,4}?(?<!\bof\s)(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?"
                            r"(?:brigade|division|regiment|battalion|company|unit|army|ministry|command|court|police|"
                            r"authorities|government|governor|officials?|commanders?|officers?|prosecutors?|"
@@ -1709,7 +1712,8 @@ def _closer_to_another(start: int, end: int, trigger: tuple[int, int], others: l
 
 BEFORE_PENALTY = 20
 CLAUSE_PENALTY = 60
-NEW_SUBJECT = re.compile(r"(?:,\s*(?:and|but|while)|;)\s+(?:he|she|they|the\s+\w+|its\s+\w+|their\s+\w+)\s", re.IGNORECASE)
+NEW_SUBJECT = re.compile(r"(?:,\s*(?:and|but|while)|;)\s+(?:he|she|they|the\s+\w+|its\s+\w+|their\s+\w+)\s",
+                         re.IGNORECASE)
 
 
 def _nearest_date(dates: list[DateMention], position: int, text: str = "") -> Interval | None:
