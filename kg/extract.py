@@ -518,9 +518,12 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         bool(COUNTERFACTUAL.search(text[max(0, start - 40):start])) or bool(HEADING.fullmatch(text)) or \
         bool(QUESTION.fullmatch(text)) or bool(WISH.search(text[max(0, start - 80):start])) or \
         bool(FUTURE.search(text[max(0, start - 40):start])) or \
-        bool(kind == "Deployment" and TO_HOSPITAL.match(text, start))
+        bool(kind == "Deployment" and TO_HOSPITAL.match(text, start)) or \
+        bool(NOT_DONE_BEFORE.search(text[max(0, start - 30):start]))
 
 
+# "sent home without being discharged", "instead of being released": not done
+NOT_DONE_BEFORE = re.compile(r"\b(?:without|instead\s+of)\s+(?:ever\s+)?(?:(?:being|having\s+been)\s+)?$", re.IGNORECASE)
 # "four of the men were moved to a hospital in Moscow": treated, not deployed
 TO_HOSPITAL = re.compile(r"[\w\s-]{0,30}?\bto\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:hospitals?|clinics?|infirmary|medical)\b", re.IGNORECASE)

@@ -1082,3 +1082,10 @@ def test_a_not_of_an_earlier_coordinated_verb_does_not_negate_the_event(places):
 def test_arriving_on_leave_and_a_call_up_named_as_a_time(text, kind, absent, places):
     found = {c.type for c in claims(text, places)}
     assert kind in found and absent not in found
+
+
+def test_what_happened_without_or_instead_of_being_done_is_no_event(places):
+    found = claims("The men were sent back to the trenches without being discharged from hospital.", places)
+    assert "ContractTermination" not in {c.type for c in found} and "Return" not in {c.type for c in found}
+    found = claims("Instead of being rotated home, the battalion was moved to Kupiansk.", places)
+    assert "Return" not in {c.type for c in found} and "Deployment" in {c.type for c in found}
