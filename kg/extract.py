@@ -681,6 +681,7 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
     return merged
 
 
+SAME_NUMBER = re.compile(r"\b(?:the\s+)?same\s+number\s+of\b", re.IGNORECASE)
 FRACTIONS = {"half": 1 / 2, "a-third": 1 / 3, "one-third": 1 / 3, "two-thirds": 2 / 3, "a-quarter": 1 / 4,
              "one-quarter": 1 / 4, "three-quarters": 3 / 4}
 FRACTION_OF = re.compile(r"(?:^|[,;:—–-]\s*|\band\s+)(?P<about>(?:about|around|roughly|nearly|some)\s+)?"
@@ -1139,6 +1140,12 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         participants = _counts_for("Prosecution", text, court[1], court[2], counts, triggers)[0]
     if participants is None and deaths is None and kind != "Casualties":
         participants = _subject_counted_before(text, start, counts, triggers)
+    same = None
+    if participants is None and deaths is None and SAME_NUMBER.search(text):
+        # "Russia received the same number of its soldiers": as many as the last such event counted (and when)
+        same = next((c for c in reversed(result.claims) if c.type == kind and (c.participants or c.deaths)), None)
+        if same is not None:
+            participants, deaths = same.participants, same.deaths
     fraction = FRACTION_OF.search(text[:start])
     size = result.groups[group].size if group is not None else None
     if participants is None and deaths is None and not counts and fraction is not None and size is not None \
@@ -1227,6 +1234,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         interval = _nearest_date(fronted, start)
     if interval is None:
         interval = _after_a_time(text, end, dates, sentence_published(result))
+    if interval is None and same is not None:
+        interval = same.interval
     since = _since_a_happening(text, (start, end), dates, sentence_published(result))
     if since is not None:
         interval = since

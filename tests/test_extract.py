@@ -1089,3 +1089,12 @@ def test_what_happened_without_or_instead_of_being_done_is_no_event(places):
     assert "ContractTermination" not in {c.type for c in found} and "Return" not in {c.type for c in found}
     found = claims("Instead of being rotated home, the battalion was moved to Kupiansk.", places)
     assert "Return" not in {c.type for c in found} and "Deployment" in {c.type for c in found}
+
+
+def test_the_other_side_of_an_exchange_counts_the_same_number(places):
+    found = claims("Ukraine brought home 103 soldiers from Russian captivity on Saturday. Russia received the same "
+                   "number of its servicemen, the Russian Defence Ministry said.", places, published="2024-09-16")
+    returns = [c for c in found if c.type == "Return"]
+    assert len(returns) == 2
+    assert {c.participants for c in returns} == {Quantity(value=103)}
+    assert returns[1].interval == returns[0].interval == Interval(dt.date(2024, 9, 14), dt.date(2024, 9, 14))
