@@ -18,7 +18,7 @@ from kg.articles import Article
 from kg.dates import DateMention, Interval, find_dates
 from kg.gazetteer import Gazetteer, PlaceMatch
 from kg.patterns import read_table, required_words, words_test
-from kg.quantities import Quantity, QuantityMention, bounded, count_after, find_counts, parse_number
+from kg.quantities import NUMBER_WORDS, Quantity, QuantityMention, bounded, count_after, find_counts, parse_number
 from kg.text import Sentence, sentences
 
 MOVEMENT_EVENTS = {"Deployment", "DeploymentRefusal", "Reenlistment"}
@@ -1557,7 +1557,8 @@ DEATH_COUNT = re.compile(
 
 
 CASE_COUNT = re.compile(r"\b(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|fewer\s+than|"
-                        r"in\s+excess\s+of)\s+)?(?:\d{1,3}(?:,\d{3})+|\d+)(?=\s+(?:such\s+|new\s+)?(?:criminal\s+)?"
+                        rf"in\s+excess\s+of)\s+)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})(?=\s+(?:such\s+|new\s+)?"
+                        r"(?:criminal\s+)?"
                         r"(?:cases|prosecutions|sentences|verdicts|convictions)\b)", re.IGNORECASE)
 
 

@@ -1098,3 +1098,11 @@ def test_the_other_side_of_an_exchange_counts_the_same_number(places):
     assert len(returns) == 2
     assert {c.participants for c in returns} == {Quantity(value=103)}
     assert returns[1].interval == returns[0].interval == Interval(dt.date(2024, 9, 14), dt.date(2024, 9, 14))
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Courts have handed down more than 8,000 sentences for desertion since the invasion began.", Quantity(min=8001)),
+    ("In Kurgan, fewer than ten such cases were heard, all ending in suspended sentences.", Quantity(max=9)),
+])
+def test_counts_of_sentences_and_cases_in_figures_and_words(text, count, places):
+    assert only(claims(text, places), "Prosecution").participants == count
