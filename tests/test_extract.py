@@ -1106,3 +1106,12 @@ def test_the_other_side_of_an_exchange_counts_the_same_number(places):
 ])
 def test_counts_of_sentences_and_cases_in_figures_and_words(text, count, places):
     assert only(claims(text, places), "Prosecution").participants == count
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A battalion of the brigade left its base in Pskov for the Kursk region on Monday.", "Deployment"),
+    ("In Rivne, farewell ceremonies were held on Friday for nine soldiers of the region.", "Casualties"),
+    ("The regiment took about 900 men to the Donetsk region in March.", "Deployment"),
+])
+def test_leaving_a_base_farewells_and_a_unit_taking_its_men(text, kind, places):
+    assert kind in {c.type for c in claims(text, places)}
