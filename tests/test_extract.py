@@ -1115,3 +1115,8 @@ def test_counts_of_sentences_and_cases_in_figures_and_words(text, count, places)
 ])
 def test_leaving_a_base_farewells_and_a_unit_taking_its_men(text, kind, places):
     assert kind in {c.type for c in claims(text, places)}
+
+
+def test_men_recruited_in_the_passive_are_mobilized(places):
+    found = claims("About 800 inmates were recruited from prison colonies in the Krasnoyarsk region in 2022.", places)
+    assert only(found, "Mobilization").participants == Quantity(value=800, approximate=True)
