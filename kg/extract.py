@@ -92,7 +92,7 @@ ADVERB = r"(?:(?:(?!not\b)[a-z]+ly|then|later|also|already|all|both|soon|still|f
 
 
 @lru_cache(maxsize=1)
-def _trigger_table() -> tuple[list[tuple[str, str]], tuple[str, ...], dict[str, list[int]]]:
+def _trigger_table() -> tuple[list[tuple[str, str]], dict[str, list[int]]]:
     """The event patterns in file order, with what finds which of them a sentence can match: each pattern's
     matches contain one of its words, so a sentence without any of them cannot have one."""
     patterns: list[tuple[str, str]] = []
@@ -103,7 +103,7 @@ def _trigger_table() -> tuple[list[tuple[str, str]], tuple[str, ...], dict[str, 
         for word in required_words(rx, re.IGNORECASE) or {""}:
             by_word.setdefault(word, []).append(len(patterns))
         patterns.append((kind, rx))
-    return patterns, tuple(by_word), by_word
+    return patterns, by_word
 
 
 @lru_cache(maxsize=4096)
@@ -115,9 +115,9 @@ def _class_pattern(indices: tuple[int, ...]) -> re.Pattern[str]:
 
 def _triggers(text: str) -> list[tuple[str, re.Pattern[str]]]:
     """Per event class, one pattern of those the sentence can match."""
-    patterns, words, by_word = _trigger_table()
+    patterns, by_word = _trigger_table()
     lower = text.lower()
-    active = sorted({i for word in words if word in lower for i in by_word[word]})
+    active = sorted({i for word, indices in by_word.items() if word in lower for i in indices})
     by_kind: dict[str, list[int]] = {}
     for i in active:
         by_kind.setdefault(patterns[i][0], []).append(i)
@@ -827,7 +827,7 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
                    and _owner(c, triggers) is None and (
                        c.noun is not None and _troops()["noun"].fullmatch(c.noun.split()[-1])
                        or c.noun is not None and _troops()["noun"].match(text, c.end + 1)
-                       or c.noun is None and DEFINITE_BEFORE.search(text, 0, c.start) is not None)]
+                       or c.noun is None and THE_BEFORE.search(text, 0, c.start) is not None)]
         if len(counted) == 1:
             result.groups[group].size = counted[0].quantity
     years = [d.explicit_year for d in dates if d.explicit_year is not None]
@@ -835,7 +835,7 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
         state.context_year = years[-1]
 
 
-DEFINITE_BEFORE = re.compile(r"\b(?i:the)\s+$")  # "the two", "the eleven": all of those told of
+THE_BEFORE = re.compile(r"\b(?i:the)\s+$")  # "the two", "the eleven": all of those told of
 COMPARED_BEFORE = re.compile(r"\b(?:than|up\s+from|down\s+from|compared\s+(?:with|to))\s+(?:(?:in|during|over|at|for)\s+"
                              r"(?:[\w’'-]+\s+){0,3}|(?:about|around|some|nearly|\d[\d,.]*)\s+){0,2}$", re.IGNORECASE)
 HAPPENING_REFERENCE = re.compile(
@@ -849,9 +849,8 @@ SENT_BACK = re.compile(r"(?:sent|moved|taken|transferred|redeployed)\b", re.IGNO
 def _sent_back_to_the_war(text: str, base: int, end: int, place_ids: list[int], result: Extraction,
                           gazetteer: Gazetteer) -> bool:
     """Whether "sent back to" names a place in Ukraine, the war, as where they were sent."""
-    trigger = text[:end]
-    start = max(m.start() for m in SENT_BACK.finditer(trigger)) if SENT_BACK.search(trigger) else None
-    if start is None or end - start > 40:
+    verbs = [m.start() for m in SENT_BACK.finditer(text, 0, end)]
+    if not verbs or end - verbs[-1] > 40:
         return False
     after = [result.places[i] for i in place_ids if 0 <= result.places[i].start - base - end <= 25]
     if not after:
@@ -1155,14 +1154,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         quantity = Quantity(value=round(size.value * share), approximate=bool(fraction["about"]) or size.approximate)
         participants, deaths = (None, quantity) if kind == "Casualties" else (quantity, None)
     if participants is None and deaths is None and not counts and size is not None and kind != "Casualties" \
-            and THEM_AFTER.match(text, end) and _certainty(text, start, False, end) != "Negated":
-        # "the court charged them with refusing", "the command answered by transferring them to Kurakhove"
+            and (BACK_REFERENCE.search(text[:end]) or THEM_AFTER.match(text, end)) \
+            and _certainty(text, start, False, end) != "Negated":
+        # "... they left their positions", "the court charged them with refusing": the group counted before (a
+        # denial, "the men did not refuse", counts none)
         participants = size
-    if participants is None and deaths is None and not counts and group is not None \
-            and result.groups[group].size is not None and BACK_REFERENCE.search(text[:end]) \
-            and kind != "Casualties" and _certainty(text, start, False, end) != "Negated":
-        # "... they left their positions": the group counted before (a denial, "the men did not refuse", counts none)
-        participants = result.groups[group].size
     if participants is None and deaths is None and not counts and (ONE_PERSON_SUBJECT.search(text[:start])
                                                                    or ONE_PERSON_COORDINATED.search(text[:start])):
         # "He had deserted in May": one man; "He was killed in August": one death
