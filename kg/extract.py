@@ -523,7 +523,8 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
 
 
 # "sent home without being discharged", "instead of being released": not done
-NOT_DONE_BEFORE = re.compile(r"\b(?:without|instead\s+of)\s+(?:ever\s+)?(?:(?:being|having\s+been)\s+)?$", re.IGNORECASE)
+NOT_DONE_BEFORE = re.compile(r"\b(?:without|instead\s+of)\s+(?:ever\s+)?(?:(?:being|having\s+been)\s+)?$",
+                             re.IGNORECASE)
 # "four of the men were moved to a hospital in Moscow": treated, not deployed
 TO_HOSPITAL = re.compile(r"[\w\s-]{0,30}?\bto\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:hospitals?|clinics?|infirmary|medical)\b", re.IGNORECASE)
