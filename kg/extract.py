@@ -1123,6 +1123,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     own = tuple(i for i in places if not _closer_to_another(result.places[i].start - base,
                                                             result.places[i].end - base, (start, end), others))
     places = own or tuple(i for i in places if not _inside_another(result.places[i], base, others))
+    # "brought home 246 Ukrainians": where the people counted are from, as "Ukrainian soldiers" would say
+    places += tuple(i for i in place_ids if i not in places and _counted_people(result.places[i], text, base)
+                    and not _closer_to_another(result.places[i].start - base, result.places[i].end - base,
+                                               (start, end), others))
     if not places and not destinations:
         # "Russian military courts handed down 612 sentences": a national figure, placed in its country
         countries = tuple(i for i in place_ids if len(result.places[i].candidates) == 1
@@ -1479,6 +1483,16 @@ def _inside_another(place: PlaceMatch, base: int, others: list[tuple[str, int, i
 def _with_places(claim: Claim, places: tuple[int, ...]) -> Claim:
     return Claim(claim.type, claim.sentence, claim.trigger, claim.certainty, claim.sources, claim.group, places,
                  claim.destinations, claim.participants, claim.deaths, claim.interval, claim.also)
+
+
+def _counted_people(place: PlaceMatch, text: str, base: int) -> bool:
+    """"brought home 246 Ukrainians", "two Buryats were killed": people counted by where they are from."""
+    return place.alias_kind == "demonym" and place.surface.endswith("s") and \
+        COUNT_BEFORE.search(text, 0, place.start - base) is not None
+
+
+COUNT_BEFORE = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|"
+                          r"hundred|hundreds|thousand|thousands|several|many|some)\s+$", re.IGNORECASE)
 
 
 def _is_destination(place: PlaceMatch, text: str, base: int, trigger: tuple[int, int]) -> bool:

@@ -161,6 +161,10 @@ class Gazetteer:
         return named if person_like else entries
 
 
+# demonyms that are no nouns with a plural in -s: "Polish", "Chinese", "Abkhaz"
+DEMONYM_NO_PLURAL = re.compile(r"(?:sh|ch|ese|s|z|x)$")
+
+
 def _sentence_start(text: str, position: int) -> bool:
     before = text[:position].rstrip()
     return not before or before[-1] in ".!?\n“\"("
@@ -216,6 +220,8 @@ def load() -> Gazetteer:
         if row["target"] in places:
             for variant in _region_variants(row["alias"]):
                 _add(aliases, variant, row["target"], row["kind"])
+            if row["kind"] == "demonym" and not DEMONYM_NO_PLURAL.search(row["alias"]):
+                _add(aliases, row["alias"] + "s", row["target"], "demonym")  # "246 Ukrainians", "two Buryats"
     for place in list(places.values()):
         if place.id in city_regions:
             continue  # "Moscow" names the city (a settlement inside RU-MOW), not the federal subject

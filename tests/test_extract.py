@@ -1120,3 +1120,14 @@ def test_leaving_a_base_farewells_and_a_unit_taking_its_men(text, kind, places):
 def test_men_recruited_in_the_passive_are_mobilized(places):
     found = claims("About 800 inmates were recruited from prison colonies in the Krasnoyarsk region in 2022.", places)
     assert only(found, "Mobilization").participants == Quantity(value=800, approximate=True)
+
+
+
+def test_people_counted_by_a_plural_demonym_are_placed_where_they_are_from(places):
+    x = extract(Article("An exchange in April brought home 180 Ukrainians.", published=dt.date(2024, 5, 10)), places)
+    returned = only(x.claims, "Return")
+    assert [x.places[i].candidates for i in returned.places] == [("UA",)]
+    x = extract(Article("Two Buryats were killed near Avdiivka on Monday.", published=dt.date(2024, 5, 10)), places)
+    assert {x.places[i].candidates for i in only(x.claims, "Casualties").places} == {("RU-BU",), ("gn:713120", "gn:713121", "gn:713122")}
+    assert [m.candidates for m in places.match("Polish and Chinese observers counted four Kazakhs.")] == \
+        [("PL",), ("CN",), ("KZ",)]
