@@ -1131,3 +1131,17 @@ def test_people_counted_by_a_plural_demonym_are_placed_where_they_are_from(place
     assert {x.places[i].candidates for i in only(x.claims, "Casualties").places} == {("RU-BU",), ("gn:713120", "gn:713121", "gn:713122")}
     assert [m.candidates for m in places.match("Polish and Chinese observers counted four Kazakhs.")] == \
         [("PL",), ("CN",), ("KZ",)]
+
+
+@pytest.mark.parametrize("text", [
+    "Police took three of the protesters to the district police department.",
+    "Her husband was held at the enlistment office overnight and released with a deferment.",
+    "The reservist had been held for nine days at a collection point in Luhansk.",
+    "He hid at his sister's flat in Pskov until military police came for him in May.",
+])
+def test_held_at_an_office_taken_to_the_police_and_come_for_are_detentions(text, places):
+    assert "Detention" in {c.type for c in claims(text, places)}
+
+
+def test_a_meeting_held_at_an_office_is_no_detention(places):
+    assert "Detention" not in {c.type for c in claims("A meeting was held at the mayor’s office on Friday.", places)}
