@@ -1072,21 +1072,52 @@ def _is_base(place: PlaceMatch, text: str, base: int) -> bool:
 
 # "He had deserted in May, his lawyer said": a man or woman told of by a pronoun is one person, when the
 # pronoun is the subject of the event's own clause (no verb of saying, no other clause between)
-ONE_PERSON_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|added|wrote)\s+|[\"“])(?:He|She|he|she|"
+ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|added|wrote)\s+|[\"“'‘])(?:He|She|I|"
                                 r"(?i:her|his|my|their|our|whose)\s+(?i:husband|son|brother|father|nephew|grandson|"
-                                r"partner|fianc[eé]|cousin|uncle)|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
+                                r"partner|fianc[eé]|cousin|uncle)(?:,\s+(?-i:[A-Z][a-z]+),)?|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
                                 r"(?i:soldier|serviceman|conscript|reservist|deserter|sergeant|private|marine|paratrooper|"
-                                r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)(?:,\s+who)?\s+"
+                                r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she))(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
                                 r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to|"
-                                r"being|twice|once|"
-                                r"(?:is|was)\s+said\s+to\s+have)\s+){0,3}$")
+                                r"being|twice|once|since|just|received|got|handed|given|a|an|his|her|"
+                                r"(?:is|was)\s+said\s+to\s+have)\s+){0,4}$")
 # "The man left his brigade in January and was detained in March": one man, subject of both verbs
-ONE_PERSON_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)(?:He|She|he|she|(?i:the)\s+(?:man|woman|"
+ONE_PERSON_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)(?:He|She|he|she|I|(?i:the)\s+(?:man|woman|"
                                     r"soldier|serviceman|conscript|reservist|deserter|sergeant|private|officer|"
-                                    r"\d{2}-year-old))\b"
+                                    r"\d{2}-year-old)|(?i:her|his|my|their|our|whose)\s+(?i:husband|son|brother|father|"
+                                    r"nephew|grandson|partner|fianc[eé]|cousin|uncle))\b"
                                     r"[^.;,]{3,100}?\s+and\s+(?:(?:was|had|has|been|then|later|also|being)\s+){0,3}$")
+
+
+# "Taras has been wounded twice", "Rinat G., 41, was mobilized": a person by name, the subject of the event's
+# clause (the name is one the article also uses mid-sentence, so not a capitalised first word)
+NAMED_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|when|When|after|After|until)\s+|[\"“])"
+                           r"(?P<name>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+(?-i:[A-Z][a-z]+|[A-Z]\.))?)(?:,\s+\d{2},)?\s+"
+                           r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
+                           r"(?:(?:had|has|was|is|been|then|later|also|allegedly|reportedly|never|not|since|just|twice|"
+                           r"subsequently|eventually|again|already|first|now|still|being|once)\s+){0,3}$")
+NOT_NAMES = frozenset("""He She It I We They You The This That These Those There Here Then When After Before Since Until
+    While But And Or So Yet In On At By For From With Without Of To Into Near Over Under About Around Also All Both Each
+    Every Some Many Most Several Few No None Not One Two Three Four Five Six Seven Eight Nine Ten Police Officers Soldiers
+    Prosecutors Investigators Relatives Authorities Troops Men Women Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December Last Earlier Later""".split())
+
+
+@lru_cache(maxsize=8)
+def _names_used_mid_sentence(text: str) -> frozenset[str]:
+    """Capitalised words the text also uses after a lower-case word: names, not first words of sentences."""
+    return frozenset(m.group(1) for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]+)(?=['’]s\b|\b)", text))
+
+
+def _named_person_subject(result: Extraction, sentence: Sentence, start: int) -> bool:
+    m = NAMED_SUBJECT.search(sentence.text[:start])
+    if m is None:
+        return False
+    name = m["name"].split()[0]
+    at = sentence.start + m.start("name")
+    return name not in NOT_NAMES and name in _names_used_mid_sentence(result.article.text) and not any(
+        p.start <= at < p.end for p in result.places)
 
 
 ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?One\s+of\s+(?:the|them|their|those|these|its)\b(?:\s+[\w’'-]+){0,3}?(?:\s*,[^,;]{1,60},)?"
@@ -1165,7 +1196,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # denial, "the men did not refuse", counts none)
         participants = size
     if participants is None and deaths is None and not counts and (ONE_PERSON_SUBJECT.search(text[:start])
-                                                                   or ONE_PERSON_COORDINATED.search(text[:start])):
+                                                                   or ONE_PERSON_COORDINATED.search(text[:start])
+                                                                   or _named_person_subject(result, sentence, start)):
         # "He had deserted in May": one man; "He was killed in August": one death
         participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
     if participants is None and deaths is None and ONE_OF_SUBJECT.match(text[:start]):
@@ -1593,9 +1625,10 @@ OTHER_SUBJECT = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s*|"
 
 def _counts_for(kind: str, text: str, start: int, end: int, counts: list[QuantityMention],
                 triggers: list[tuple[str, int, int]]) -> tuple[Quantity | None, Quantity | None]:
-    if kind == "Protest":
-        # "relatives of 25 mobilized men recorded a video": 25 are the men, not those who protested
-        counts = [c for c in counts if not KIN_OF.search(text, 0, c.start)]
+    if kind in KIN_EVENTS:
+        # "relatives of 25 mobilized men recorded a video", "police detained the relatives of a deserter": the men
+        # counted are not the ones who protested or were detained
+        counts = [c for c in counts if not KIN_OF.search(text, 0, c.start) or kind != "Protest" and c.start < start]
     elif kind not in KIN_EVENTS:
         # "about 40 women gathered outside the enlistment office": the women were not mobilized
         counts = [c for c in counts if c.noun is None or not KIN_NOUN.search(c.noun)]
@@ -1674,6 +1707,11 @@ SUBJECT_OF_CLAUSE = re.compile(r"(?:,\s*)?(?:\b(?:who|that)|[,\s]\s*(?:after|bef
                                r"\s+(?:(?:had|have|has|were|was|had\s+been|have\s+been)\s+)?(?:[a-z]+ly\s+)?$")
 
 
+# "a contract soldier from Balakovo who had fled", "a marine, 24, who": where from, or an age, between
+ORIGIN_GAP = re.compile(r"(?:\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,2}"
+                        r"|\s*,\s*(?:aged\s+)?\d{2})?\s*,?\s*")
+
+
 def _subject_counted_before(text: str, start: int, counts: list[QuantityMention],
                             triggers: list[tuple[str, int, int]]) -> Quantity | None:
     clause = SUBJECT_OF_CLAUSE.search(text, 0, start)
@@ -1683,7 +1721,7 @@ def _subject_counted_before(text: str, start: int, counts: list[QuantityMention]
     if not before or _owner(before[-1], triggers) is None:
         return None
     gap = text[before[-1].end:clause.start()]
-    if "they" in clause.group(0) and len(before) == 1 or re.fullmatch(r"\s*", gap):
+    if "they" in clause.group(0) and len(before) == 1 or ORIGIN_GAP.fullmatch(gap):
         return before[-1].quantity
     return None
 

@@ -165,7 +165,7 @@ def find_counts(text: str) -> list[QuantityMention]:
             if found and found[-1].quantity == Quantity(value=1) and text[found[-1].end:m.start()].strip() == ",":
                 continue  # "A sixth, a 41-year-old from Kazan": the same person, told again
             bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
-            noun = m["noun"] or (m["rank"].split()[-2] if m["rank"] else "person")
+            noun = m["noun"] or m["office"] or (m["rank"].split()[-2] if m["rank"] else "person")
             found.append(QuantityMention(bounded(1, bound), m.start(), m.end(), noun.lower()))
             taken.append(m.span())
     for m in _matches(_more(), _starts()[1], text):
@@ -213,12 +213,12 @@ SINGULAR_NOUNS = (r"soldier|serviceman|servicewoman|service\s?member|conscript|r
 def _singular() -> re.Pattern[str]:
     """One person named with an article or "one": "a 34-year-old reservist", "one contract soldier"
     (not "one of the men", "a soldier's wife", "an officer who ...": another's)."""
-    modifier = r"(?:(?!(?:of|who|which|that|and|or|with|from|in|at|to|by)\b)[\w’'-]+\s+){0,2}?"
+    modifier = r"(?:(?!(?:of|who|which|that|and|or|with|from|in|at|to|by)\b)[\w’'-]+\s+){0,3}?"
     qualifiers = {row[0].lower() for row in read_table("quantifiers.tsv")}
     qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
     year_old = r"\d{2}-year-old"
     objects_of = ("arrested", "detained", "sentenced", "charged", "convicted", "jailed", "sent", "transferred",
-                  "mobilized", "mobilised", "drafted", "fined", "captured", "against")
+                  "mobilized", "mobilised", "drafted", "fined", "captured", "against", "remanded", "released", "caught")
     forms = [
         # "a contract soldier", "one conscript", "at least one marine" (not "a private Anton Sokolov": see rank)
         rf"(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})"
@@ -233,6 +233,9 @@ def _singular() -> re.Pattern[str]:
         r"(?-i:(?P<named>\b[A-Z][a-z]+|(?i:the\s+(?:younger|elder|older|youngest|eldest))))(?=,\s+(?:aged\s+)?\d{2},)",
         # "arrested him", "a case against him": one man, the object of what was done
         "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")(?P<him>him)",
+        # "detained the head of a medical commission", "a case against the battalion commander": one in office
+        "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")the\s+(?:(?:deputy|acting|former)\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?P<office>head|chief|commander|director|deputy)(?!\s+(?:and|or)\b)(?=\s+of\b|\s*[,.;]|\s+(?:on|in|at|for|over)\b)",
         # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
         r"(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
         r"(?=\s*[,.;]|\s+(?:was|were|died|man|soldier|serviceman)\b)",

@@ -1145,3 +1145,28 @@ def test_held_at_an_office_taken_to_the_police_and_come_for_are_detentions(text,
 
 def test_a_meeting_held_at_an_office_is_no_detention(places):
     assert "Detention" not in {c.type for c in claims("A meeting was held at the mayor’s office on Friday.", places)}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("In early December he was wounded by shrapnel near Kreminna.", "Injury"),
+    ("Her husband, Dmitry, was called up in Achinsk in September 2022.", "Mobilization"),
+    ("Investigators detained the head of a military medical commission in the Odesa region.", "Detention"),
+    ("Paratroopers captured a wounded North Korean soldier near Korenevo.", "Detention"),
+    ("He spent eleven days in the division's guardhouse.", "Detention"),
+    ("He has been home once, for two weeks of leave in October.", "Return"),
+    ("Border guards detained a contract soldier from Balakovo who had fled his unit in Saratov.", "Desertion"),
+    ("I had been wounded on the 20th of September, and nobody sent me to hospital.", "Injury"),
+    ("The mother of Taras says the army lies to her. Taras has been wounded twice near Bakhmut.", "Injury"),
+    ("A court remanded him in custody on charges of desertion.", "Prosecution"),
+])
+def test_one_person_told_of_is_a_count_of_one(text, kind, places):
+    assert only(claims(text, places), kind).participants == Quantity(value=1)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Soldiers were wounded near Bakhmut, the brigade said.", "Injury"),
+    ("Ukraine has returned soldiers from captivity, Kyiv said. Ukraine has returned them home.", "Return"),
+    ("Police detained the relatives of a deserter in Omsk.", "Detention"),
+])
+def test_capitalised_first_words_places_and_groups_are_no_single_person(text, kind, places):
+    assert all(c.participants != Quantity(value=1) for c in claims(text, places) if c.type == kind)
