@@ -1074,29 +1074,35 @@ def _is_base(place: PlaceMatch, text: str, base: int) -> bool:
 # pronoun is the subject of the event's own clause (no verb of saying, no other clause between)
 ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|added|wrote)\s+|[\"“'‘])(?:He|She|I|"
                                 r"(?i:her|his|my|their|our|whose)\s+(?i:husband|son|brother|father|nephew|grandson|"
-                                r"partner|fianc[eé]|cousin|uncle)(?:,\s+(?-i:[A-Z][a-z]+),)?|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
+                                r"partner|fianc[eé]|cousin|uncle|client)(?:,\s+(?-i:[A-Z][a-z]+),)?|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
                                 r"(?i:soldier|serviceman|conscript|reservist|deserter|sergeant|private|marine|paratrooper|"
                                 r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she))(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
                                 r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to|"
-                                r"being|twice|once|since|just|received|got|handed|given|a|an|his|her|"
+                                r"being|twice|once|since|just|received|got|handed|given|a|an|his|her|[a-z]+ly|"
                                 r"(?:is|was)\s+said\s+to\s+have)\s+){0,4}$")
 # "The man left his brigade in January and was detained in March": one man, subject of both verbs
 ONE_PERSON_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)(?:He|She|he|she|I|(?i:the)\s+(?:man|woman|"
                                     r"soldier|serviceman|conscript|reservist|deserter|sergeant|private|officer|"
                                     r"\d{2}-year-old)|(?i:her|his|my|their|our|whose)\s+(?i:husband|son|brother|father|"
                                     r"nephew|grandson|partner|fianc[eé]|cousin|uncle))\b"
-                                    r"[^.;,]{3,100}?\s+and\s+(?:(?:was|had|has|been|then|later|also|being)\s+){0,3}$")
+                                    r"[^.;,]{3,100}?\s+and\s*(?:,[^.;,]{3,80},)?\s*(?:(?:was|had|has|been|then|later|also|being)\s+){0,3}$")
 
 
 # "Taras has been wounded twice", "Rinat G., 41, was mobilized": a person by name, the subject of the event's
 # clause (the name is one the article also uses mid-sentence, so not a capitalised first word)
 NAMED_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|when|When|after|After|until)\s+|[\"“])"
-                           r"(?P<name>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+(?-i:[A-Z][a-z]+|[A-Z]\.))?)(?:,\s+\d{2},)?\s+"
+                           r"(?P<name>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+(?-i:[A-Z][a-z]+|[A-Z][a-z]?\.))?)"
+                           r"(?:,\s+\d{2},|,\s+who\s[^,;.]{3,80},)?\s+[\"“]?"
                            r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
-                           r"(?:(?:had|has|was|is|been|then|later|also|allegedly|reportedly|never|not|since|just|twice|"
+                           r"(?:(?:had|has|was|is|been|then|later|also|never|not|since|just|twice|[a-z]+ly|"
                            r"subsequently|eventually|again|already|first|now|still|being|once)\s+){0,3}$")
+# "Alim K. signed his first contract in 2022 and was wounded near Vasylivka": a name, subject of both verbs
+NAMED_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)"
+                               r"(?P<name>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+(?-i:[A-Z][a-z]+|[A-Z][a-z]?\.))?)"
+                               r"(?:,\s+\d{2},)?\s+(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
+                               r"[^.;]{3,120}?\s+and\s*,?[^.;]{0,80}?,?\s+(?:(?:was|had|has|been|then|later|also|being)\s+){0,3}$")
 NOT_NAMES = frozenset("""He She It I We They You The This That These Those There Here Then When After Before Since Until
     While But And Or So Yet In On At By For From With Without Of To Into Near Over Under About Around Also All Both Each
     Every Some Many Most Several Few No None Not One Two Three Four Five Six Seven Eight Nine Ten Police Officers Soldiers
@@ -1110,8 +1116,12 @@ def _names_used_mid_sentence(text: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]+)(?=['’]s\b|\b)", text))
 
 
-def _named_person_subject(result: Extraction, sentence: Sentence, start: int) -> bool:
-    m = NAMED_SUBJECT.search(sentence.text[:start])
+def _one_person_subject(result: Extraction, sentence: Sentence, start: int) -> bool:
+    """Whether the subject of the event's clause is one person: "he", "her husband", "the soldier", a name."""
+    before = sentence.text[:start]
+    if ONE_PERSON_SUBJECT.search(before) or ONE_PERSON_COORDINATED.search(before):
+        return True
+    m = NAMED_SUBJECT.search(before) or NAMED_COORDINATED.search(before)
     if m is None:
         return False
     name = m["name"].split()[0]
@@ -1195,10 +1205,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # "... they left their positions", "the court charged them with refusing": the group counted before (a
         # denial, "the men did not refuse", counts none)
         participants = size
-    if participants is None and deaths is None and not counts and (ONE_PERSON_SUBJECT.search(text[:start])
-                                                                   or ONE_PERSON_COORDINATED.search(text[:start])
-                                                                   or _named_person_subject(result, sentence, start)):
-        # "He had deserted in May": one man; "He was killed in August": one death
+    others_objects = [c for c in counts if (_owner(c, triggers) or (kind, start, end))[1] != start]
+    if participants is None and deaths is None and len(others_objects) == len(counts) \
+            and _one_person_subject(result, sentence, start):
+        # "He had deserted in May": one man; "He was killed in August": one death (not "arrested him" alone, the
+        # object of another verb)
         participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
     if participants is None and deaths is None and ONE_OF_SUBJECT.match(text[:start]):
         # "One of the men, a 46-year-old from Omsk, died in hospital": one of those told of

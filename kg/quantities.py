@@ -165,7 +165,7 @@ def find_counts(text: str) -> list[QuantityMention]:
             if found and found[-1].quantity == Quantity(value=1) and text[found[-1].end:m.start()].strip() == ",":
                 continue  # "A sixth, a 41-year-old from Kazan": the same person, told again
             bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
-            noun = m["noun"] or m["office"] or (m["rank"].split()[-2] if m["rank"] else "person")
+            noun = m["noun"] or m["office"] or m["named_noun"] or (m["rank"].split()[-2] if m["rank"] else "person")
             found.append(QuantityMention(bounded(1, bound), m.start(), m.end(), noun.lower()))
             taken.append(m.span())
     for m in _matches(_more(), _starts()[1], text):
@@ -233,6 +233,10 @@ def _singular() -> re.Pattern[str]:
         r"(?-i:(?P<named>\b[A-Z][a-z]+|(?i:the\s+(?:younger|elder|older|youngest|eldest))))(?=,\s+(?:aged\s+)?\d{2},)",
         # "arrested him", "a case against him": one man, the object of what was done
         "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")(?P<him>him)",
+        # "fined one of them", "sentenced contract soldier Bair Ts.": one person, the object of what was done
+        "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")(?:(?P<one>one)\s+of\s+(?:them|those|these|"
+        r"the\s+(?:[\w-]+\s+){0,2}?(?:men|women|soldiers|servicemen|conscripts|reservists|deserters|marines|detainees|"
+        r"protesters|recruits|prisoners))\b|(?:[\w-]+\s+)?(?P<named_noun>" + SINGULAR_NOUNS + r")\s+(?-i:[A-Z][a-z]+))",
         # "detained the head of a medical commission", "a case against the battalion commander": one in office
         "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")the\s+(?:(?:deputy|acting|former)\s+)?"
         r"(?:[\w-]+\s+){0,2}?(?P<office>head|chief|commander|director|deputy)(?!\s+(?:and|or)\b)(?=\s+of\b|\s*[,.;]|\s+(?:on|in|at|for|over)\b)",

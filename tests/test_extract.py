@@ -1170,3 +1170,17 @@ def test_one_person_told_of_is_a_count_of_one(text, kind, places):
 ])
 def test_capitalised_first_words_places_and_groups_are_no_single_person(text, kind, places):
     assert all(c.participants != Quantity(value=1) for c in claims(text, places) if c.type == kind)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The verdict says Alim K. signed his first contract in 2022 and was wounded near Vasylivka in December.", "Injury"),
+    ("Denis was wounded in February and, after treatment in Rostov, came home to Angarsk on leave in April. "
+     "We spoke to Denis in May.", "Return"),
+    ("He was lightly wounded in his first assault.", "Injury"),
+    ("His lawyer insists that her client never refused to serve.", "DeploymentRefusal"),
+    ("On Wednesday a magistrate fined one of them 15,000 rubles.", "Prosecution"),
+    ("The garrison court sentenced contract soldier Bair Ts. to six years in a penal colony.", "Prosecution"),
+    ("He ran from a training ground outside Ussuriysk; military police arrested him three days later.", "Desertion"),
+])
+def test_one_person_as_a_coordinated_name_an_adverb_away_a_client_or_one_of_them(text, kind, places):
+    assert only(claims(text, places), kind).participants == Quantity(value=1)
