@@ -236,7 +236,8 @@ def _singular() -> re.Pattern[str]:
         # "fined one of them", "sentenced contract soldier Bair Ts.": one person, the object of what was done
         "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")(?:(?P<one>one)\s+of\s+(?:them|those|these|"
         r"the\s+(?:[\w-]+\s+){0,2}?(?:men|women|soldiers|servicemen|conscripts|reservists|deserters|marines|detainees|"
-        r"protesters|recruits|prisoners))\b|(?:[\w-]+\s+)?(?P<named_noun>" + SINGULAR_NOUNS + r")\s+(?-i:[A-Z][a-z]+))",
+        r"protesters|recruits|prisoners))\b|(?:[\w-]+\s+)?(?P<named_noun>" + SINGULAR_NOUNS + r")\s+"
+        r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?(?:,\s+\d{2},)?))",
         # "detained the head of a medical commission", "a case against the battalion commander": one in office
         "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")the\s+(?:(?:deputy|acting|former)\s+)?"
         r"(?:[\w-]+\s+){0,2}?(?P<office>head|chief|commander|director|deputy)(?!\s+(?:and|or)\b)(?=\s+of\b|\s*[,.;]|\s+(?:on|in|at|for|over)\b)",
