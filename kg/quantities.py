@@ -159,6 +159,12 @@ def find_counts(text: str) -> list[QuantityMention]:
             noun = (m["noun"] or m["cnoun"] or "").lower() or None
             found.append(QuantityMention(q, m.start(), m.end(), noun))
             taken.append(m.span())
+    for m in FORMATION.finditer(text):
+        # "a tank company was withdrawn", "their battalion was moved", "a battalion of its special forces": the
+        # nominal strength of the formation (the sizes "a platoon", "a company" and "a battalion" have alone)
+        if not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            found.append(QuantityMention(collectives[f"a {m['unit'].lower()}"], m.start(), m.end(), None))
+            taken.append(m.span())
     for m in _singular().finditer(text):
         # "sentenced a contract soldier", "one conscript was killed": one person is a count of one
         if not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
@@ -202,6 +208,14 @@ def _part_of(text: str, count: QuantityMention, qualifiers: dict[str, str]) -> Q
     return QuantityMention(bounded(number, bound), m.start(), count.end, count.noun)
 
 
+FORMATION = re.compile(
+    r"(?<!\bof\s)(?<!\band\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfor\s)(?<!\bto\s)(?<!\binto\s)"
+    r"\b(?:(?:an?|one|another)\s+(?:(?:whole|entire)\s+)?|(?:the|their|its|his|our)\s+(?:whole|entire)\s+)"
+    r"(?:(?!(?:private|military|security|state|oil|mining|construction|insurance|energy|same|other|first|second|"
+    r"third|fourth|fifth|last|next|new)\b)(?-i:[a-z][\w-]*)\s+){0,2}?(?P<unit>platoon|company|battalion)\b"
+    r"(?!['’]s|-|\s+(?:of\s+(?:the\s+)?\d|of\s+(?:about|some|around|more|up|at)\b|commanders?|spokes\w*|press|"
+    r"headquarters|chief|leadership|officers?|level|sizes?|and\b|or\b|in\s+which|where|that\s+(?!was|were|had|has)))",
+    re.IGNORECASE)
 SINGULAR_NOUNS = (r"soldier|serviceman|servicewoman|service\s?member|conscript|reservist|recruit|draftee|sergeant|"
                   r"private|corporal|lieutenant|airman|marine|sailor|paratrooper|deserter|volunteer|infantryman|"
                   r"guardsman|fighter|cadet|man|woman|resident|member\s+of\s+(?:the|his|their|its)\s+[\w-]+|"

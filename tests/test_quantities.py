@@ -158,3 +158,24 @@ def test_a_number_alone_as_the_subject_counts_people(text, count):
 def test_a_year_or_a_span_at_the_start_is_no_count():
     assert find_counts("2023 was the worst year for the regiment.") == []
     assert find_counts("Two days later the men left.") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("In July, a tank company was withdrawn from the border.", 100),
+    ("Belarus moved a battalion of its special operations forces to the Gomel region.", 400),
+    ("A motorised rifle battalion left its base on Tuesday.", 400),
+    ("He says his whole platoon flatly refused to go.", 30),
+])
+def test_a_formation_with_modifiers_counts_its_nominal_strength(text, value):
+    assert [c.quantity for c in find_counts(text)] == [Quantity(value=value, approximate=True)]
+
+
+@pytest.mark.parametrize("text", [
+    "At least 26 volunteers of the Shaymuratov battalion have been killed.",
+    "Some 120 servicemen of a motor rifle battalion refused to return.",
+    "The battalion commander was detained.",
+    "Belarus moved units of its 5th Brigade and an artillery battalion to the Gomel region.",
+    "The refinery company said the men had been taken away.",
+])
+def test_a_formation_named_possessed_or_coordinated_is_no_count_of_its_own(text):
+    assert all(c.quantity.approximate is False or c.quantity.value not in (30, 100, 400) for c in find_counts(text))
