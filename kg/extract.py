@@ -1597,6 +1597,8 @@ BACK_REFERENCE = re.compile(r"\b(?:they|both|all\s+of\s+them|(?<!\bof\s)the\s+(?
                             r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
                             r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters|group))\b", re.IGNORECASE)
 
+# "17 husbands of its members came home": the people counted, told whose they are, are the subject
+COUNTED_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|our\s+)?(?:[\w-]+\s+){1,2}")
 NOMINAL_BEFORE = re.compile(r"\b(?:at|during|after|before|for|over|against|amid|following|of)\s+"
                             r"(?:(?:a|an|the|their|his|her|its|this|that|these|those|another)\s+)?"
                             r"(?:(?!(?:have|has|had|were|was|are|is|being|having|getting)\b)[\w-]+\s+)?$", re.IGNORECASE)
@@ -1671,7 +1673,8 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
         return None, nearest
     if kind != "Injury" and NOMINAL_BEFORE.search(text[:start]) \
             and not re.match(r"(?:\w+(?:ing|ed)|has|have|had|was|were|is|are|been|being)\b", text[start:end]) \
-            and not any(0 <= start - c.end <= 12 for c in counts):
+            and not any(0 <= start - c.end <= 12 or c.end <= start and COUNTED_OF.fullmatch(text, c.end, start)
+                        for c in counts):
         # "dozens of women were detained at a protest": a noun in another verb's phrase has no subject
         return None, None
     if len(counts) == 1 and counts[0].start >= end and NEW_CLAUSE.search(text[end:counts[0].start]) \

@@ -178,7 +178,7 @@ def find_counts(text: str) -> list[QuantityMention]:
         # "seventeen more deserted", "nearly 300 more are expected", "the eleven had been held": people
         # counted before, counted again
         told = next((m[g] for g in ("num", "num2", "num3", "num4", "num5", "num6", "num7", "num8", "num9", "num10",
-                                    "num11", "num12", "num13") if m[g]), None)
+                                    "num11", "num12", "num13", "num14", "num15") if m[g]), None)
         number = 2 if m["both"] else parse_number(told) if told else None
         if (m["num3"] or m["num5"] or m["num11"]) and number is not None and 1900 <= number <= 2100:
             continue  # a year
@@ -299,6 +299,13 @@ def _more() -> re.Pattern[str]:
                       rf"|^\s*[\"“]?(?:(?P<qual11>{qual})\s+)?(?P<num11>{NUMBER}){verb}"
                       rf"|(?<=\bonly\s)(?P<num12>{NUMBER}){verb}"
                       rf"|{_after('group of', 'a group of')}(?P<num13>{NUMBER})\b{alone}"
+                      # "Eighteen of ours were killed", "against 14 of the soldiers": a part of a group told of before
+                      rf"|\b(?P<num14>{NUMBER})\s+of\s+(?:ours|us|them|those|these|the\s+(?:[\w-]+\s+){{0,2}}?"
+                      r"(?:men|soldiers|servicemen|conscripts|reservists|detainees|wounded|prisoners|marines|"
+                      r"paratroopers|recruits|deserters|fighters|volunteers))\b"
+                      # "killed four soldiers and wounded nine others": more people, the object of a verb
+                      rf"|{_after('wounding', 'injuring', 'killing', 'wounded', 'injured', 'killed', 'detained', 'captured')}"
+                      rf"(?P<num15>{NUMBER})\s+(?:others|more)\b"
                       # "Both were charged": the two told of before
                       rf"|\b(?P<both>both)(?=\s+(?:were|was|had|have|are|later|then)\b)"
                       # "all eleven refused": the group told of before, counted

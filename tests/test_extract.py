@@ -1184,3 +1184,17 @@ def test_capitalised_first_words_places_and_groups_are_no_single_person(text, ki
 ])
 def test_one_person_as_a_coordinated_name_an_adverb_away_a_client_or_one_of_them(text, kind, places):
     assert only(claims(text, places), kind).participants == Quantity(value=1)
+
+
+def test_people_counted_and_told_whose_they_are_are_the_subject(places):
+    found = claims("Last month 17 husbands of its members came home for two weeks' leave.", places)
+    assert only(found, "Return").participants == Quantity(value=17)
+
+
+def test_placards_are_a_protest_and_a_law_taking_effect_takes_no_prisoners(places):
+    assert "Protest" in {c.type for c in claims("About 20 women stood on the square holding placards.", places)}
+    found = claims("Since the law took effect in May, 230 former prisoners of war have been discharged.", places)
+    assert "Detention" not in {c.type for c in found}
+    assert only(found, "ContractTermination").participants == Quantity(value=230)
+    found = claims("Mediazona counted more than 7,300 sentences for unauthorised absence in 2023.", places)
+    assert only(found, "Prosecution").participants == Quantity(min=7301)

@@ -179,3 +179,12 @@ def test_a_formation_with_modifiers_counts_its_nominal_strength(text, value):
 ])
 def test_a_formation_named_possessed_or_coordinated_is_no_count_of_its_own(text):
     assert all(c.quantity.approximate is False or c.quantity.value not in (30, 100, 400) for c in find_counts(text))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Eighteen of ours were killed that day.", 18),
+    ("Prosecutors opened cases against 14 of the soldiers.", 14),
+    ("A bomb killed four soldiers and wounded nine others in Orikhiv.", 9),
+])
+def test_a_part_of_a_group_and_more_people_as_an_object_are_counts(text, value):
+    assert Quantity(value=value) in [c.quantity for c in find_counts(text)]
