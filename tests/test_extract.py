@@ -1198,3 +1198,21 @@ def test_placards_are_a_protest_and_a_law_taking_effect_takes_no_prisoners(place
     assert only(found, "ContractTermination").participants == Quantity(value=230)
     found = claims("Mediazona counted more than 7,300 sentences for unauthorised absence in 2023.", places)
     assert only(found, "Prosecution").participants == Quantity(min=7301)
+
+
+@pytest.mark.parametrize("text", [
+    "About a hundred refinery workers were taken by bus straight from their shifts to a training ground near Polotsk.",
+    "At least five of them left on Monday for a training ground in the Rostov region.",
+    "The first group, some 500 men, was flown out of Kyzyl on 28 September.",
+    "In October, the same battalion was put back on trains, this time towards Kupiansk.",
+    '"He is out now and back in his trench," she wrote.',
+    "The brigade has been fighting in the Donetsk region since the autumn.",
+    "Thirty-four men from their battalion were ordered forward on Thursday.",
+])
+def test_training_grounds_trains_trenches_and_orders_forward_are_deployments(text, places):
+    assert "Deployment" in {c.type for c in claims(text, places)}
+
+
+def test_a_train_home_is_no_deployment(places):
+    found = claims("According to the relatives, the men were put on a train and arrived in Kyzyl on April 2.", places)
+    assert "Deployment" not in {c.type for c in found}
