@@ -1218,6 +1218,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     # a clause boundary: "fired in March after refusing to deploy" gives the refusal no date)
     # a crime named as the reason ("convicted ... of desertion in 2023") does not take the verb's time
     spans = tuple((d.start, d.end) for d in dates)
+    statistics = _court_statistics(text, triggers, counts)
+    if kind == "Prosecution" and statistics:
+        # "convicted 2,154 servicemen of going absent without leave in the first half of 2023": the period counted
+        verbal_others = [t for t in verbal_others if not (t[0] in ("Desertion", "DeploymentRefusal")
+                                                          and REASON_BEFORE.search(text[:t[1]]))]
     own_dates = [d for d in dates if not _closer_to_another(d.start, d.end, (start, end),
                                                             others if _nominal(text, (kind, start, end)) else verbal_others,
                                                             spans)]
@@ -1230,7 +1235,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # the crime a court punished: "convicted this year of refusing to fight" takes not the court's time, and
         # "612 sentences for unauthorised abandonment of a unit in January" none (but "for leaving in May" its own)
         shared = []
-        if not re.search(r"ing\b", text[start:end]):
+        if not re.search(r"ing\b", text[start:end]) or statistics:
             own_dates = []
     crimes = [t for t in others if t[0] in ("Desertion", "DeploymentRefusal") and t[1] >= end
               and REASON_BEFORE.search(text[:t[1]]) and re.search(r"ing\b", text[t[1]:t[2]])]
@@ -1292,6 +1297,19 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             result.claims.append(_with_places(claim, (region,)))
     else:
         result.claims.append(claim)
+
+
+STATISTIC_NOUN = re.compile(r"\b(?:verdicts|sentences|convictions|cases)\b", re.IGNORECASE)
+
+
+def _court_statistics(text: str, triggers: list[tuple[str, int, int]], counts: list[QuantityMention]) -> bool:
+    """Whether a court's figures are told ("2,154 servicemen convicted", "480 verdicts"), not one man's case."""
+    court = next((t for t in triggers if t[0] == "Prosecution"), None)
+    if court is None:
+        return False
+    if STATISTIC_NOUN.search(text, court[1], court[2] + 40):
+        return True
+    return any((c.quantity.value or c.quantity.min or 0) >= 20 and not c.quantity.approximate for c in counts)
 
 
 def _only_the_offence(result: Extraction, text: str, base: int, trigger: tuple[str, int, int], place_ids: list[int],

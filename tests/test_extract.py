@@ -1216,3 +1216,21 @@ def test_training_grounds_trains_trenches_and_orders_forward_are_deployments(tex
 def test_a_train_home_is_no_deployment(places):
     found = claims("According to the relatives, the men were put on a train and arrived in Kyzyl on April 2.", places)
     assert "Deployment" not in {c.type for c in found}
+
+
+@pytest.mark.parametrize("text, when", [
+    ("Russian garrison courts convicted 2,154 servicemen of going absent without leave in the first half of 2023.",
+     Interval(dt.date(2023, 1, 1), dt.date(2023, 6, 30))),
+    ("Mediazona counted at least 480 verdicts for going absent without leave in January.",
+     Interval(dt.date(2023, 1, 1), dt.date(2023, 1, 31))),
+])
+def test_the_time_of_court_figures_is_the_courts_not_the_offences(text, when, places):
+    found = claims(text, places)
+    assert only(found, "Prosecution").interval == when
+    assert all(c.interval is None for c in found if c.type == "Desertion")
+
+
+def test_one_mans_offence_keeps_its_own_time(places):
+    found = claims("A platoon of mobilized men went on trial on Tuesday for refusing in November to return to "
+                   "their positions.", places)
+    assert only(found, "DeploymentRefusal").interval == Interval(dt.date(2022, 11, 1), dt.date(2022, 11, 30))
