@@ -1274,7 +1274,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         published = sentence_published(result)
         if published is not None and interval.earliest <= published:
             interval = Interval(interval.earliest, published)
-    if interval is None and not punished and subordinate is None:
+    if interval is None and not punished and (subordinate is None or not HAD_DONE.search(subordinate.group(0) + text[start:end])):
+        # "In December, 12 of its fighters who refused to fight were detained": a time put first holds for all the
+        # sentence tells (not what "had" happened before it)
         # "A fortnight ago, a court jailed three for refusing to fight": the court's time, not the crime's
         # "Also on Monday, one soldier was killed and three were wounded": a time put before the sentence's
         # subject holds for all it tells
@@ -1774,6 +1776,7 @@ def _distance(count: QuantityMention, trigger: tuple[str, int, int]) -> int:
     return start - count.end if count.end <= start else count.start - end + 15
 
 
+HAD_DONE = re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
 FRONTED_BEFORE = re.compile(r"\s*(?:(?:Also|And|But|Then|Later|Earlier|Separately|Meanwhile)\s*,?\s+)?(?:(?:[Oo]n|[Ii]n|[Ll]ate|"
                             r"[Ee]arly|[Bb]y|[Ss]ince|[Dd]uring|[Oo]ver|[Aa]t)\s+)?(?:the\s+)?")
 FRONTED_AFTER = re.compile(r"\s*,")

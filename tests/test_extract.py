@@ -1234,3 +1234,13 @@ def test_one_mans_offence_keeps_its_own_time(places):
     found = claims("A platoon of mobilized men went on trial on Tuesday for refusing in November to return to "
                    "their positions.", places)
     assert only(found, "DeploymentRefusal").interval == Interval(dt.date(2022, 11, 1), dt.date(2022, 11, 30))
+
+
+def test_a_time_put_first_holds_for_a_relative_clause_but_not_for_what_had_happened(places):
+    found = claims("In December, 12 of its fighters who refused to take part in an assault were detained.", places,
+                   published="2024-12-20")
+    december = Interval(dt.date(2024, 12, 1), dt.date(2024, 12, 31))
+    assert only(found, "DeploymentRefusal").interval == only(found, "Detention").interval == december
+    found = claims("On 14 June, border guards detained a soldier who had fled his unit in Saratov.", places,
+                   published="2024-06-20")
+    assert only(found, "Desertion").interval is None
