@@ -611,6 +611,9 @@ def _places_from_context(result: Extraction) -> Extraction:
                        and (c.type != "Mobilization" or claim.type == "Mobilization")), None)
         n = starts.index(claim.sentence.start)
         scene = result.scenes.get(starts[n - 1], ()) if n else ()
+        # "two other Belarusians were wounded": where they are from, not where it happened
+        origins = claim.places if all(_counted_origin(result.places[i]) for i in claim.places) else ()
+        claim = _with_places(claim, ()) if origins else claim
         if not claim.places and not claim.destinations and scene and (
                 before is None or _sentence_distance(result, before.sentence, claim.sentence) > 1):
             # "... a strike hit a school near Beryslav. Nine men were killed": where the sentence before was
@@ -623,9 +626,15 @@ def _places_from_context(result: Extraction) -> Extraction:
             # the sentence that placed it is evidence too
             claim = Claim(*[getattr(claim, f) for f in Claim.__dataclass_fields__ if f != "also"],
                           also=claim.also + (before.sentence,))
+        if origins:
+            claim = _with_places(claim, claim.places + origins)
         claims.append(claim)
     result.claims = claims
     return result
+
+
+def _counted_origin(place: PlaceMatch) -> bool:
+    return place.alias_kind == "demonym" and place.surface.endswith("s")
 
 
 def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
@@ -1076,7 +1085,8 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:t
                                 r"(?i:her|his|my|their|our|whose)\s+(?i:husband|son|brother|father|nephew|grandson|"
                                 r"partner|fianc[eé]|cousin|uncle|client)(?:,\s+(?-i:[A-Z][a-z]+),)?|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
                                 r"(?i:soldier|serviceman|conscript|reservist|deserter|sergeant|private|marine|paratrooper|"
-                                r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she))(?:,\s+who)?\s+"
+                                r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she)|\b(?:her|his|my|our|whose)\s+"
+                                r"(?:husband|son|brother|father|nephew|grandson|fianc[eé]|client))(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
                                 r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to|"
@@ -1126,7 +1136,9 @@ def _one_person_subject(result: Extraction, sentence: Sentence, start: int) -> b
         return False
     name = m["name"].split()[0]
     at = sentence.start + m.start("name")
-    return name not in NOT_NAMES and name in _names_used_mid_sentence(result.article.text) and not any(
+    # "Yevgeny S.", "Bair, 31,": an initial or an age tells a person
+    person = bool(re.search(r"\s[A-Z][a-z]?\.$", m["name"])) or bool(re.match(r",\s+\d{2},", sentence.text[m.end("name"):]))
+    return name not in NOT_NAMES and (person or name in _names_used_mid_sentence(result.article.text)) and not any(
         p.start <= at < p.end for p in result.places)
 
 

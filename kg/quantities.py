@@ -159,6 +159,17 @@ def find_counts(text: str) -> list[QuantityMention]:
             noun = (m["noun"] or m["cnoun"] or "").lower() or None
             found.append(QuantityMention(q, m.start(), m.end(), noun))
             taken.append(m.span())
+    for m in FORMATIONS.finditer(text):
+        # "two battalions were moved", "the regiment's first battalion came back", "one of the battalions": as many
+        # times the nominal strength
+        if not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            times = parse_number(m["times"]) if m["times"] else 1
+            unit = (m["units"] or m["unit1"] or m["unit2"]).lower()
+            size = collectives["a " + {"battalions": "battalion", "companies": "company", "platoons": "platoon"}.get(unit, unit)]
+            if times:
+                found.append(QuantityMention(Quantity(value=size.value * times, approximate=True), m.start(), m.end(),
+                                             None))
+                taken.append(m.span())
     for m in FORMATION.finditer(text):
         # "a tank company was withdrawn", "their battalion was moved", "a battalion of its special forces": the
         # nominal strength of the formation (the sizes "a platoon", "a company" and "a battalion" have alone)
@@ -213,9 +224,14 @@ FORMATION = re.compile(
     r"\b(?:(?:an?|one|another)\s+(?:(?:whole|entire)\s+)?|(?:the|their|its|his|our)\s+(?:whole|entire)\s+)"
     r"(?:(?!(?:private|military|security|state|oil|mining|construction|insurance|energy|same|other|first|second|"
     r"third|fourth|fifth|last|next|new)\b)(?-i:[a-z][\w-]*)\s+){0,2}?(?P<unit>platoon|company|battalion)\b"
-    r"(?!['’]s|-|\s+(?:of\s+(?:the\s+)?\d|of\s+(?:about|some|around|more|up|at)\b|commanders?|spokes\w*|press|"
+    r"(?!['’]s|-|\s+(?:of\s+(?:the\s+)?\d[\d,]*(?!\d|st|nd|rd|th)|of\s+(?:about|some|around|more|up|at)\b|commanders?|spokes\w*|press|"
     r"headquarters|chief|leadership|officers?|level|sizes?|and\b|or\b|in\s+which|where|that\s+(?!was|were|had|has)))",
     re.IGNORECASE)
+FORMATIONS = re.compile(
+    r"(?<!\bof\s)(?<!\band\s)\b(?:(?P<times>two|three|four|five|2|3|4|5)\s+(?P<units>battalions|companies|platoons)"
+    r"|[\w-]+['’]s\s+(?:first|second|third|fourth|fifth)\s+(?P<unit1>battalion|company|platoon)"
+    r"|one\s+of\s+(?:the|its|their)\s+(?P<unit2>battalions|companies|platoons))\b"
+    r"(?!['’]s|\s+(?:of\s+(?:the\s+)?\d[\d,]*(?!\d|st|nd|rd|th)|commanders?|spokes\w*|press|headquarters))", re.IGNORECASE)
 SINGULAR_NOUNS = (r"soldier|serviceman|servicewoman|service\s?member|conscript|reservist|recruit|draftee|sergeant|"
                   r"private|corporal|lieutenant|airman|marine|sailor|paratrooper|deserter|volunteer|infantryman|"
                   r"guardsman|fighter|cadet|man|woman|resident|member\s+of\s+(?:the|his|their|its)\s+[\w-]+|"
@@ -232,7 +248,8 @@ def _singular() -> re.Pattern[str]:
     qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
     year_old = r"\d{2}-year-old"
     objects_of = ("arrested", "detained", "sentenced", "charged", "convicted", "jailed", "sent", "transferred",
-                  "mobilized", "mobilised", "drafted", "fined", "captured", "against", "remanded", "released", "caught")
+                  "mobilized", "mobilised", "drafted", "fined", "captured", "against", "remanded", "released", "caught",
+                  "found", "took", "drove", "brought", "picked", "stopped", "seized", "beat")
     forms = [
         # "a contract soldier", "one conscript", "at least one marine" (not "a private Anton Sokolov": see rank)
         rf"(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})"

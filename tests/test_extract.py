@@ -1244,3 +1244,24 @@ def test_a_time_put_first_holds_for_a_relative_clause_but_not_for_what_had_happe
     found = claims("On 14 June, border guards detained a soldier who had fled his unit in Saratov.", places,
                    published="2024-06-20")
     assert only(found, "Desertion").interval is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Last week my husband came home on leave for the first time in fourteen months.", "Return"),
+    ("Yevgeny S., 35, came home on leave in July.", "Return"),
+    ("Police found him at his parents' home in Stryi in January.", "Detention"),
+])
+def test_one_person_after_a_fronted_time_by_initial_or_as_an_object_of_finding(text, kind, places):
+    assert only(claims(text, places), kind).participants == Quantity(value=1)
+
+
+def test_people_counted_by_where_they_are_from_happen_where_the_story_is(places):
+    x = extract(Article("A drone hit a dugout near Pokrovsk on Saturday, killing a volunteer from Minsk. "
+                        "Two other Belarusians were wounded in the same attack.", published=dt.date(2024, 11, 4)), places)
+    wounded = only(x.claims, "Injury")
+    assert {x.places[i].surface for i in wounded.places} == {"Pokrovsk", "Belarusians"}
+
+
+def test_pulled_back_through_a_country_to_its_barracks_is_a_return(places):
+    assert "Return" in {c.type for c in claims("In April 2022 the division was pulled back through Belarus to its "
+                                               "barracks in Pskov.", places)}

@@ -188,3 +188,12 @@ def test_a_formation_named_possessed_or_coordinated_is_no_count_of_its_own(text)
 ])
 def test_a_part_of_a_group_and_more_people_as_an_object_are_counts(text, value):
     assert Quantity(value=value) in [c.quantity for c in find_counts(text)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Two days later two battalions were moved to Hrodna region.", 800),
+    ("The regiment's first battalion came back to Kyiv over the weekend.", 400),
+    ("One of the battalions of the 92nd Assault Brigade returned to Kharkiv.", 400),
+])
+def test_several_formations_or_one_singled_out_count_their_nominal_strength(text, value):
+    assert [c.quantity for c in find_counts(text)] == [Quantity(value=value, approximate=True)]
