@@ -83,6 +83,7 @@ class Extraction:
     sources: dict[str, Source]
     claims: list[Claim]
     scenes: dict[int, tuple[int, ...]] = field(default_factory=dict)  # sentence start -> places it locates in
+    headings: dict[int, int] = field(default_factory=dict)  # sentence start of a heading that is a place -> the place
 
 
 # -- pattern tables ---------------------------------------------------------------------------------------
@@ -607,7 +608,9 @@ def _places_from_context(result: Extraction) -> Extraction:
     starts = [s.start for s in result.sentences]
     for claim in result.claims:
         # where men were called up is no scene for what happens to them next
+        heading = max((h for h in result.headings if h < claim.sentence.start), default=None)
         before = next((c for c in reversed(claims) if c.places and c.sentence.start < claim.sentence.start
+                       and (heading is None or c.sentence.start > heading)
                        and (c.type != "Mobilization" or claim.type == "Mobilization")), None)
         n = starts.index(claim.sentence.start)
         scene = result.scenes.get(starts[n - 1], ()) if n else ()
@@ -620,6 +623,8 @@ def _places_from_context(result: Extraction) -> Extraction:
             claim = _with_places(claim, scene)
             claim = Claim(*[getattr(claim, f) for f in Claim.__dataclass_fields__ if f != "also"],
                           also=claim.also + (result.sentences[n - 1],))
+        elif not claim.places and not claim.destinations and before is None and heading is not None:
+            claim = _with_places(claim, (result.headings[heading],))  # the place the item is headed with
         elif not claim.places and not claim.destinations and before is not None \
                 and _sentence_distance(result, before.sentence, claim.sentence) <= 3:
             claim = _with_places(claim, before.places)
@@ -797,6 +802,9 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
         state.anchor = min(reversed(named), key=lambda i: (i.latest - i.earliest).days)
     group = _track_group(sentence, result, state, units, place_ids)
     # a sentence that says when and where something happened sets the scene for the next one
+    if len(place_ids) == 1 and PLACE_HEADING.fullmatch(text.replace(result.places[place_ids[0]].surface, "PLACE", 1)):
+        # "Omsk", "Belgorod region" on a line of its own: the items that follow happened there
+        result.headings[sentence.start] = place_ids[0]
     result.scenes[sentence.start] = () if not any(d.interval.earliest for d in event_dates) else tuple(
         i for i in place_ids if LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
         and not ORIGIN_BEFORE.search(text[: result.places[i].start - base]) and not _is_base(result.places[i], text, base)
@@ -880,6 +888,7 @@ def _time_of_named_happening(text: str, state: _State) -> list[DateMention]:
     return []
 
 
+PLACE_HEADING = re.compile(r"\s*(?:In\s+)?PLACE[.:—–-]?\s*")
 PLACE_BACK_REFERENCE = re.compile(
     r"\bthe\s+(?:same\s+)?(?P<kind>region|oblast|republic|province|krai|town|city|village)\b(?!\s+of\b|['’])", re.IGNORECASE)
 

@@ -1265,3 +1265,11 @@ def test_people_counted_by_where_they_are_from_happen_where_the_story_is(places)
 def test_pulled_back_through_a_country_to_its_barracks_is_a_return(places):
     assert "Return" in {c.type for c in claims("In April 2022 the division was pulled back through Belarus to its "
                                                "barracks in Pskov.", places)}
+
+
+def test_a_place_on_a_line_of_its_own_places_the_items_under_it(places):
+    text = ("Weekly list of cases\n\nKaliningrad\nMilitary police took a mobilized soldier from his home on Monday.\n\n"
+            "Omsk\nAbout 60 relatives of mobilized men gathered outside the enlistment office on Saturday.\n")
+    x = extract(Article(text, published=dt.date(2023, 11, 24)), places)
+    protest = only(x.claims, "Protest")
+    assert [x.places[i].surface for i in protest.places] == ["Omsk"]
