@@ -1273,3 +1273,23 @@ def test_a_place_on_a_line_of_its_own_places_the_items_under_it(places):
     x = extract(Article(text, published=dt.date(2023, 11, 24)), places)
     protest = only(x.claims, "Protest")
     assert [x.places[i].surface for i in protest.places] == ["Omsk"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The return of 38 mobilized men after a rotation was celebrated at the railway station.", "Return"),
+    ("Over the weekend at least 600 Russian servicemen arrived by train at the station in Asipovichy.", "Deployment"),
+    ("On Monday a column of about 80 soldiers left Hrodna and moved towards the Brest region.", "Deployment"),
+    ("About 120 men were sent from Buynaksk to the Kherson region on Tuesday.", "Deployment"),
+    ("Since January, 340 of them have been assigned to assault brigades in the Donetsk region.", "Deployment"),
+    ("A contract soldier shot two fellow servicemen and fled with his weapon.", "Desertion"),
+    ("Two soldiers who had fled to Kazakhstan were detained there on 9 May.", "Desertion"),
+    ("We helped a 19-year-old conscript leave his unit and the country.", "Desertion"),
+    ("Some 60 women blocked the Rostov–Baku highway for an hour.", "Protest"),
+])
+def test_digest_phrasings(text, kind, places):
+    assert kind in {c.type for c in claims(text, places)}
+
+
+def test_calling_for_the_return_of_the_men_is_no_return(places):
+    found = claims("The women held signs calling for the return of the men.", places)
+    assert "Return" not in {c.type for c in found}
