@@ -809,7 +809,7 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
         i for i in place_ids if LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
         and not ORIGIN_BEFORE.search(text[: result.places[i].start - base]) and not _is_base(result.places[i], text, base)
         and result.places[i].alias_kind != "demonym")
-    triggers = find_triggers(text)
+    triggers = [] if _short_heading(sentence, result) else find_triggers(text)
     first_claim = len(result.claims)
     tallied = _tally(result, sentence, state, place_ids, triggers, event_dates, units, dates)
     for kind, start, end in triggers:
@@ -875,6 +875,20 @@ def _sent_back_to_the_war(text: str, base: int, end: int, place_ids: list[int], 
         return False
     region = _region_of(after[0], gazetteer) or (after[0].candidates[0] if len(after[0].candidates) == 1 else "")
     return region.startswith("UA")
+
+
+def _short_heading(sentence: Sentence, result: Extraction) -> bool:
+    """"Call-up.", "1. Snap call-up.": a paragraph of a few words and no verb heads the items below it."""
+    paragraph = [s for s in result.sentences if s.paragraph == sentence.paragraph]
+    words = len(sentence.text.split())
+    run_in = paragraph[0] is sentence and words <= 3  # "Call-up. On Tuesday the ministry announced ..."
+    return (len(paragraph) == 1 or run_in) and bool(SHORT_HEADING.fullmatch(sentence.text)) \
+        and not HEADING_VERB.search(sentence.text)
+
+
+SHORT_HEADING = re.compile(r"\s*(?:\d{1,2}\.\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}\.?\s*")
+HEADING_VERB = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|came|went|fled|left|said|says|took|gave|got|ran|"
+                          r"began|made|sent|held|kept|lost|fell|died|will|would)\b", re.IGNORECASE)
 
 
 def _time_of_named_happening(text: str, state: _State) -> list[DateMention]:
@@ -1332,7 +1346,9 @@ def _court_statistics(text: str, triggers: list[tuple[str, int, int]], counts: l
         return False
     if STATISTIC_NOUN.search(text, court[1], court[2] + 40):
         return True
-    return any((c.quantity.value or c.quantity.min or 0) >= 20 and not c.quantity.approximate for c in counts)
+    # "2,154 servicemen convicted", "at least 11 men have been sentenced since 2023": figures, not one case
+    return any((c.quantity.value or c.quantity.min or 0) >= 20 and not c.quantity.approximate
+               or c.quantity.value is None and c.quantity.min is not None for c in counts)
 
 
 def _only_the_offence(result: Extraction, text: str, base: int, trigger: tuple[str, int, int], place_ids: list[int],
@@ -1341,6 +1357,10 @@ def _only_the_offence(result: Extraction, text: str, base: int, trigger: tuple[s
     court or an investigator names is part of the prosecution, not a happening told of its own, unless the text
     gives it its own place or time ("for desertion from a unit in Mazyr in March 2022")."""
     kind, start, end = trigger
+    if kind in ("Desertion", "DeploymentRefusal") and (REASON_BEFORE.search(text[:start]) or OFFENCE_LINK.search(text[:start])) \
+            and any(t[0] == "Prosecution" and t[2] <= start for t in triggers) \
+            and _court_statistics(text, triggers, event_counts(text)):
+        return True  # "612 sentences for unauthorised abandonment of a unit in January": a court's figures
     if kind not in ("Desertion", "DeploymentRefusal") or not OFFENCE_BEFORE.search(text[:start]) \
             or not OFFENCE_NOUN.match(text, start):
         return False  # "for refusing to go to the front": a verb, which tells what they did
@@ -1353,6 +1373,9 @@ def _only_the_offence(result: Extraction, text: str, base: int, trigger: tuple[s
     return not told
 
 
+# "for going AWOL or deserting", "under the article on", "under the graver charge of": the offence a figure counts
+OFFENCE_LINK = re.compile(r"\b(?:for|of)\s+(?:[\w-]+\s+){1,5}(?:or|and)\s+$|\bunder\s+the\s+(?:[\w-]+\s+)?(?:article|charge)"
+                          r"\s+(?:on|of)\s+(?:(?:unauthori[sz]ed|the)\s+)?$", re.IGNORECASE)
 # "for desertion", "with refusing to obey orders", "of unauthorised abandonment": the offence named
 OFFENCE_BEFORE = re.compile(r"\b(?:for|of|with|over|on\s+charges\s+of)\s+(?:(?:unauthori[sz]ed|repeated|alleged|mass|"
                             r"collective|the|his|their|her)\s+)?$", re.IGNORECASE)

@@ -1293,3 +1293,26 @@ def test_digest_phrasings(text, kind, places):
 def test_calling_for_the_return_of_the_men_is_no_return(places):
     found = claims("The women held signs calling for the return of the men.", places)
     assert "Return" not in {c.type for c in found}
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian courts have handed down more than 8,000 sentences for going AWOL or deserting.",
+    "By our count, military courts handed down 712 verdicts under the article on unauthorised abandonment of a unit "
+    "in February alone.",
+    "At least 11 men from Prokopyevsk have been sentenced for going absent without leave since 2023.",
+    "Last year the court heard 58 cases of desertion and unauthorised abandonment of a unit.",
+])
+def test_the_offence_a_courts_figures_name_is_no_event_of_its_own(text, places):
+    found = claims(text, places, published="2024-03-10")
+    assert "Prosecution" in {c.type for c in found}
+    assert not {"Desertion", "DeploymentRefusal"} & {c.type for c in found}
+
+
+def test_one_mans_offence_told_with_his_case_is_an_event(places):
+    found = claims("A court in Lviv gave a 29-year-old soldier a suspended sentence for leaving his unit in May.", places)
+    assert {"Prosecution", "Desertion"} <= {c.type for c in found}
+
+
+def test_a_run_in_heading_of_a_few_words_tells_no_event(places):
+    found = claims("Our weekly roundup.\n\nCall-up. On Tuesday the ministry announced a snap inspection.", places)
+    assert [c.sentence.text for c in found if c.type == "Mobilization"] == []
