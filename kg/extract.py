@@ -107,22 +107,17 @@ def _trigger_table() -> tuple[list[tuple[str, str]], dict[str, list[int]]]:
     return patterns, by_word
 
 
-@lru_cache(maxsize=4096)
-def _class_pattern(indices: tuple[int, ...]) -> re.Pattern[str]:
-    """One alternation of the given patterns of one class, in file order."""
-    patterns = _trigger_table()[0]
-    return re.compile("|".join(f"(?:{patterns[i][1]})" for i in indices), re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _pattern(index: int) -> re.Pattern[str]:
+    return re.compile(_trigger_table()[0][index][1], re.IGNORECASE)
 
 
 def _triggers(text: str) -> list[tuple[str, re.Pattern[str]]]:
-    """Per event class, one pattern of those the sentence can match."""
+    """The patterns the sentence can match (those whose required words it holds), with their classes."""
     patterns, by_word = _trigger_table()
     lower = text.lower()
     active = sorted({i for word, indices in by_word.items() if word in lower for i in indices})
-    by_kind: dict[str, list[int]] = {}
-    for i in active:
-        by_kind.setdefault(patterns[i][0], []).append(i)
-    return [(kind, _class_pattern(tuple(indices))) for kind, indices in by_kind.items()]
+    return [(patterns[i][0], _pattern(i)) for i in active]
 
 
 @lru_cache(maxsize=1)
@@ -492,8 +487,20 @@ REPORT_THAT = re.compile(r",?\s+[^,.;]{0,80}?\b(?:said|says|denied|denies|claime
 
 def find_triggers(text: str) -> list[tuple[str, int, int]]:
     """Event triggers, longest first where they overlap; one per event class per sentence."""
-    hits = [(kind, m.start(), m.end()) for kind, rx in _triggers(text)
-            for m in rx.finditer(text) if not _not_an_event(kind, text, m.start())]
+    # per class, what one alternation of its patterns in file order would find: at the leftmost place, the first
+    # pattern that matches there, then on after it (trying each pattern alone is cheaper than compiling the
+    # alternation of every set of patterns a sentence can match)
+    found: dict[str, list[tuple[int, int, int]]] = {}
+    for n, (kind, rx) in enumerate(_triggers(text)):
+        found.setdefault(kind, []).extend((m.start(), n, m.end()) for m in rx.finditer(text))
+    hits = []
+    for kind, matches in found.items():
+        after = 0
+        for start, _, end in sorted(matches):
+            if start >= after:
+                after = max(end, start + 1)
+                if not _not_an_event(kind, text, start):
+                    hits.append((kind, start, end))
     chosen: list[tuple[str, int, int]] = []
     for hit in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1])):
         if all(hit[2] <= c[1] or hit[1] >= c[2] for c in chosen) and all(hit[0] != c[0] for c in chosen):
