@@ -1156,6 +1156,19 @@ def _names_used_mid_sentence(text: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]+)(?=['’]s\b|\b)", text))
 
 
+def _his_own(text: str, start: int, end: int) -> bool:
+    """"asked to terminate his contract", "left his unit", "a shrapnel wound to his leg": one man's, in a sentence
+    that tells of no group ("they", "their", "the men")."""
+    return bool(HIS_OWN.search(text, start, min(len(text), end + 30))) and not GROUP_WORDS.search(text)
+
+
+HIS_OWN = re.compile(r"\b(?:his|her)\s+(?:own\s+|first\s+|second\s+|left\s+|right\s+)?(?:unit|contract|brigade|battalion|"
+                     r"company|regiment|position|post|leg|arm|head|hand|foot|knee|shoulder|report|service|leave|trench)\b",
+                     re.IGNORECASE)
+GROUP_WORDS = re.compile(r"\b(?:they|their|them|the\s+(?:men|soldiers|women|conscripts|reservists)|both|all)\b",
+                         re.IGNORECASE)
+
+
 def _one_person_subject(result: Extraction, sentence: Sentence, start: int) -> bool:
     """Whether the subject of the event's clause is one person: "he", "her husband", "the soldier", a name."""
     before = sentence.text[:start]
@@ -1249,7 +1262,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         participants = size
     others_objects = [c for c in counts if (_owner(c, triggers) or (kind, start, end))[1] != start]
     if participants is None and deaths is None and len(others_objects) == len(counts) \
-            and _one_person_subject(result, sentence, start):
+            and (_one_person_subject(result, sentence, start) or _his_own(text, start, end)):
         # "He had deserted in May": one man; "He was killed in August": one death (not "arrested him" alone, the
         # object of another verb)
         participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)

@@ -1316,3 +1316,17 @@ def test_one_mans_offence_told_with_his_case_is_an_event(places):
 def test_a_run_in_heading_of_a_few_words_tells_no_event(places):
     found = claims("Our weekly roundup.\n\nCall-up. On Tuesday the ministry announced a snap inspection.", places)
     assert [c.sentence.text for c in found if c.type == "Mobilization"] == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("In September he filed a report asking to terminate his contract because of a concussion.", "ContractTermination"),
+    ("He cited a shrapnel wound to his leg that had never been properly treated.", "Injury"),
+    ("My brother left his unit in Zaporizhzhia region in December and is hiding.", "Desertion"),
+])
+def test_what_a_man_did_with_his_own_contract_unit_or_leg_counts_one(text, kind, places):
+    assert only(claims(text, places), kind).participants == Quantity(value=1)
+
+
+def test_his_own_in_a_sentence_about_a_group_counts_no_one(places):
+    found = claims("The men said their commander had refused to sign his report, and they left the unit.", places)
+    assert all(c.participants != Quantity(value=1) for c in found)
