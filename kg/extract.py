@@ -1185,6 +1185,7 @@ def _one_person_subject(result: Extraction, sentence: Sentence, start: int) -> b
         p.start <= at < p.end for p in result.places)
 
 
+COORDINATED_VERB = re.compile(r"\band\s+(?:(?:was|were|had\s+been|has\s+been|later|then)\s+)?$")
 ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?One\s+of\s+(?:the|them|their|those|these|its)\b(?:\s+[\w’'-]+){0,3}?(?:\s*,[^,;]{1,60},)?"
                             r"\s+(?:(?:had|has|was|is|have|been|later|also|then|reportedly|allegedly|subsequently)\s+){0,3}$")
 
@@ -1266,6 +1267,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # "He had deserted in May": one man; "He was killed in August": one death (not "arrested him" alone, the
         # object of another verb)
         participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
+    if participants is None and deaths is None and COORDINATED_VERB.search(text[:start]):
+        # "Rustam K., 34, who was called up in October and killed on 9 February": one man, both verbs his
+        earlier = next((c for c in reversed(result.claims) if c.sentence.start == sentence.start), None)
+        if earlier is not None and Quantity(value=1) in (earlier.participants, earlier.deaths):
+            participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
     if participants is None and deaths is None and ONE_OF_SUBJECT.match(text[:start]):
         # "One of the men, a 46-year-old from Omsk, died in hospital": one of those told of
         participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)

@@ -274,7 +274,7 @@ def _singular() -> re.Pattern[str]:
         r"(?:[\w-]+\s+){0,2}?(?P<office>head|chief|commander|director|deputy)(?!\s+(?:and|or)\b)(?=\s+of\b|\s*[,.;]|\s+(?:on|in|at|for|over)\b)",
         # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
         r"(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
-        r"(?=\s*[,.;]|\s+(?:was|were|died|man|soldier|serviceman)\b)",
+        r"(?=\s*[,.;]|\s+(?:was|were|died|lost|suffered|had|received|man|soldier|serviceman)\b)",
         # "Private Anton Sokolov", "Senior Sergeant Ivanov": by rank and name
         r"(?-i:(?P<rank>(?:Senior\s+|Junior\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel)"
         r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))",

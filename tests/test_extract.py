@@ -1330,3 +1330,17 @@ def test_what_a_man_did_with_his_own_contract_unit_or_leg_counts_one(text, kind,
 def test_his_own_in_a_sentence_about_a_group_counts_no_one(places):
     found = claims("The men said their commander had refused to sign his report, and they left the unit.", places)
     assert all(c.participants != Quantity(value=1) for c in found)
+
+
+def test_one_man_is_the_subject_of_both_coordinated_verbs(places):
+    found = claims("Among them was Rustam Khairullin, 34, a mechanic who was called up in October 2022 and killed on "
+                   "9 February, his sister wrote.", places, published="2023-03-01")
+    assert only(found, "Casualties").deaths == Quantity(value=1)
+
+
+def test_a_third_who_lost_a_leg_is_one_and_a_swap_that_returned_defenders_is_a_return(places):
+    found = claims("Two of her medics were killed on Tuesday when a drone hit their vehicle, and a third lost a leg.",
+                   places)
+    assert only(found, "Injury").participants == Quantity(value=1)
+    found = claims("Friday's exchange alone returned 95 Ukrainian defenders, seven of them from our region.", places)
+    assert only(found, "Return").participants == Quantity(value=95)
