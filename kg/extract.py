@@ -527,9 +527,12 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         bool(QUESTION.fullmatch(text)) or bool(WISH.search(text[max(0, start - 80):start])) or \
         bool(FUTURE.search(text[max(0, start - 40):start])) or \
         bool(kind == "Deployment" and TO_HOSPITAL.match(text, start)) or \
-        bool(NOT_DONE_BEFORE.search(text[max(0, start - 30):start]))
+        bool(NOT_DONE_BEFORE.search(text[max(0, start - 30):start])) or \
+        bool(kind == "Mobilization" and HAD_BEEN_WHO.search(text[max(0, start - 40):start]))
 
 
+# "the men, who had been drafted in the autumn, were on leave": who they are, not what the text reports
+HAD_BEEN_WHO = re.compile(r"\b(?:who|that)\s+had\s+(?:been\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # "sent home without being discharged", "instead of being released": not done
 NOT_DONE_BEFORE = re.compile(r"\b(?:without|instead\s+of)\s+(?:ever\s+)?(?:(?:being|having\s+been)\s+)?$",
                              re.IGNORECASE)

@@ -1344,3 +1344,10 @@ def test_a_third_who_lost_a_leg_is_one_and_a_swap_that_returned_defenders_is_a_r
     assert only(found, "Injury").participants == Quantity(value=1)
     found = claims("Friday's exchange alone returned 95 Ukrainian defenders, seven of them from our region.", places)
     assert only(found, "Return").participants == Quantity(value=95)
+
+
+def test_who_the_men_had_been_is_no_event_and_sent_back_to_his_trench_is_a_deployment(places):
+    found = claims("The men, who had been drafted in the autumn of 2022, were on leave in Kyzyl.", places)
+    assert "Mobilization" not in {c.type for c in found}
+    found = claims("After ten days in a field hospital he was sent back to his trench.", places)
+    assert "Deployment" in {c.type for c in found} and "Return" not in {c.type for c in found}
