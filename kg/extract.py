@@ -1705,6 +1705,9 @@ DEATH_COUNT = re.compile(
     r"stands\s+at|to|was|is|were|has\s+reached|had\s+reached)\s+)?", re.IGNORECASE)
 
 
+NOTICE_COUNT = re.compile(r"\b(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|"
+                          rf"in\s+excess\s+of)\s+)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?=\s+(?:new\s+)?(?:call-up\s+|military\s+)?"
+                          r"(?:notices|summonses|call-up\s+papers|draft\s+notices)\b)", re.IGNORECASE)
 CASE_COUNT = re.compile(r"\b(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|fewer\s+than|"
                         rf"in\s+excess\s+of)\s+)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})(?=\s+(?:such\s+|new\s+)?"
                         r"(?:criminal\s+)?"
@@ -1742,6 +1745,12 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
                   None)
     if inside is not None:  # "lost more than 100 soldiers": the count is part of the trigger
         return (None, inside.quantity) if kind == "Casualties" else (inside.quantity, None)
+    if kind == "Mobilization" and not counts:
+        # "served in excess of 1,000 call-up notices": a notice is one man called up
+        for m in NOTICE_COUNT.finditer(text):
+            number = count_after(m.group(0))
+            if number is not None:
+                return number, None
     if kind == "Prosecution" and not counts:
         # "more than 11,000 such cases were opened": a case is one person charged
         for m in CASE_COUNT.finditer(text):

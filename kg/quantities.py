@@ -313,7 +313,7 @@ def _more() -> re.Pattern[str]:
                       rf"(?P<num8>{NUMBER})\b{alone}"
                       # "Eighteen were taken to a detention centre", "only eight came", "a group of 87 returned": a
                       # number alone as the sentence's subject
-                      rf"|^\s*[\"“]?(?:(?P<qual11>{qual})\s+)?(?P<num11>{NUMBER}){verb}"
+                      rf"|^\s*(?:\d{{1,2}}\.\s+)?[\"“]?(?:(?P<qual11>{qual})\s+)?(?P<num11>{NUMBER}){verb}"
                       rf"|(?<=\bonly\s)(?P<num12>{NUMBER}){verb}"
                       rf"|{_after('group of', 'a group of')}(?P<num13>{NUMBER})\b{alone}"
                       # "Eighteen of ours were killed", "against 14 of the soldiers": a part of a group told of before

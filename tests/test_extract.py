@@ -1351,3 +1351,15 @@ def test_who_the_men_had_been_is_no_event_and_sent_back_to_his_trench_is_a_deplo
     assert "Mobilization" not in {c.type for c in found}
     found = claims("After ten days in a field hospital he was sent back to his trench.", places)
     assert "Deployment" in {c.type for c in found} and "Return" not in {c.type for c in found}
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("3. At least 47 were killed near Svatove between 1 and 4 November.", "Casualties", Quantity(min=47)),
+    ("The city recruitment centre said it had served in excess of 1,000 call-up notices this week.", "Mobilization",
+     Quantity(min=1001)),
+    ("Two other wounded men from his company had also left the hospital in Lviv without permission in July.",
+     "Desertion", Quantity(value=2)),
+])
+def test_a_numbered_item_notices_served_and_leaving_a_hospital(text, kind, count, places):
+    found = only(claims(text, places), kind)
+    assert (found.deaths or found.participants) == count
