@@ -1363,3 +1363,10 @@ def test_who_the_men_had_been_is_no_event_and_sent_back_to_his_trench_is_a_deplo
 def test_a_numbered_item_notices_served_and_leaving_a_hospital(text, kind, count, places):
     found = only(claims(text, places), kind)
     assert (found.deaths or found.participants) == count
+
+
+def test_sent_back_to_a_home_town_is_a_return_and_to_a_brigade_at_the_front_a_deployment(places):
+    found = claims("Most of the men were sent back to Yurga, where they are waiting to be dismissed.", places)
+    assert "Return" in {c.type for c in found} and "Deployment" not in {c.type for c in found}
+    found = claims("A week later, two of its organisers were sent back to their brigades near Pokrovsk.", places)
+    assert "Deployment" in {c.type for c in found} and "Return" not in {c.type for c in found}
