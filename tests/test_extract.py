@@ -1370,3 +1370,10 @@ def test_sent_back_to_a_home_town_is_a_return_and_to_a_brigade_at_the_front_a_de
     assert "Return" in {c.type for c in found} and "Deployment" not in {c.type for c in found}
     found = claims("A week later, two of its organisers were sent back to their brigades near Pokrovsk.", places)
     assert "Deployment" in {c.type for c in found} and "Return" not in {c.type for c in found}
+
+
+def test_sent_back_to_donbas_is_a_deployment_and_units_that_had_been_fighting_are_none(places):
+    found = claims("About 120 marines, who had returned home in January, were sent back to Donbas this week.", places)
+    assert "Deployment" in {c.type for c in found}
+    found = claims("The units that had been fighting in the Kursk region were back in Grozny by mid-October.", places)
+    assert "Deployment" not in {c.type for c in found}
