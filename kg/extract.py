@@ -1229,11 +1229,14 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                                                (start, end), others))
     if not places and not destinations:
         # "Russian military courts handed down 612 sentences": a national figure, placed in its country
+        # (an agency of the state prosecutes and calls up in its own country: "Ukraine's State Bureau of
+        # Investigation opened cases against 500 servicemen")
         countries = tuple(i for i in place_ids if len(result.places[i].candidates) == 1
                           and re.fullmatch(r"[A-Z]{2}", result.places[i].candidates[0])
                           and result.places[i].start - base < start
                           and not _inside_another(result.places[i], base, others)
-                          and not _speaker_country(result.places[i], text, base, start))
+                          and (kind in ("Prosecution", "Mobilization")
+                               or not _speaker_country(result.places[i], text, base, start)))
         places = countries[-1:]
     counts = event_counts(text)
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)

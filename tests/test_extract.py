@@ -1377,3 +1377,9 @@ def test_sent_back_to_donbas_is_a_deployment_and_units_that_had_been_fighting_ar
     assert "Deployment" in {c.type for c in found}
     found = claims("The units that had been fighting in the Kursk region were back in Grozny by mid-October.", places)
     assert "Deployment" not in {c.type for c in found}
+
+
+def test_a_states_agency_calls_up_in_its_own_country(places):
+    x = extract(Article("Belarus's defence ministry said 5,000 reservists had been called up for snap checks.",
+                        published=dt.date(2024, 6, 1)), places)
+    assert [x.places[i].candidates for i in only(x.claims, "Mobilization").places] == [("BY",)]
