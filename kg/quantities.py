@@ -197,7 +197,22 @@ def find_counts(text: str) -> list[QuantityMention]:
             qual = m["qual"] or m["qual3"] or m["qual5"] or m["qual6"] or m["qual11"]
             bound = qualifiers.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
             found.append(QuantityMention(bounded(number, bound), m.start(), m.end(), None))
-    return sorted((_part_of(text, q, qualifiers) for q in found), key=lambda q: q.start)
+    return sorted((_and_one_more(text, _part_of(text, q, qualifiers)) for q in found), key=lambda q: q.start)
+
+
+# "her son and four other men", "he and two friends": one person and a number of others
+ONE_AND = re.compile(r"\b(?:he|she|(?:her|his|my|our)\s+(?:son|husband|brother|father|nephew)|(?-i:[A-Z][a-z]+))\s+and\s+$",
+                     re.IGNORECASE)
+
+
+def _and_one_more(text: str, count: QuantityMention) -> QuantityMention:
+    q = count.quantity
+    if q.value is None or not ONE_AND.search(text, max(0, count.start - 40), count.start) or \
+            not re.match(r"[\w-]+\s+(?:other\s+|of\s+(?:his|her|their)\s+)?(?:[\w-]+\s+)?"
+                         r"(?:men|friends|comrades|colleagues|soldiers|servicemen|others|conscripts)\b",
+                         text[count.start:count.end + 40]):
+        return count
+    return QuantityMention(Quantity(value=q.value + 1, approximate=q.approximate), count.start, count.end, count.noun)
 
 
 @lru_cache(maxsize=1)

@@ -197,3 +197,12 @@ def test_a_part_of_a_group_and_more_people_as_an_object_are_counts(text, value):
 ])
 def test_several_formations_or_one_singled_out_count_their_nominal_strength(text, value):
     assert [c.quantity for c in find_counts(text)] == [Quantity(value=value, approximate=True)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("A mother wrote that her son and four other men from his platoon had walked away from their positions.", 5),
+    ("On Tuesday he and two friends walked out of the camp.", 3),
+    ("Four other men walked out of the camp.", 4),
+])
+def test_one_person_and_a_number_of_others(text, value):
+    assert [c.quantity.value for c in find_counts(text)] == [value]
