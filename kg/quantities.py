@@ -314,7 +314,7 @@ def _more() -> re.Pattern[str]:
                       # "9 soldiers died and 14 were injured": a number alone as the subject of a passive
                       rf"|(?<=\band\s)(?:(?P<qual3>{qual})\s+)?(?P<num3>{NUMBER}){passive}"
                       # "five of the 34": a part of a group counted before
-                      rf"|\b(?P<num4>{NUMBER})\s+of\s+the\s+(?:{NUMBER})\b"
+                      rf"|\b(?P<num4>{NUMBER})\s+of\s+(?:the\s+)?(?:{NUMBER})\b(?!\s*(?:%|per\s*cent|percent))"
                       # "Of 1,500 soldiers who left, fewer than 900 came back": a number alone as a clause's subject
                       rf"|(?<=,\s)(?:(?P<qual5>{qual})\s+)?(?P<num5>{NUMBER}){verb}"
                       # "Another 15 signed new contracts", "detained the five on a bus", "wounding 14": people counted

@@ -1383,3 +1383,18 @@ def test_a_states_agency_calls_up_in_its_own_country(places):
     x = extract(Article("Belarus's defence ministry said 5,000 reservists had been called up for snap checks.",
                         published=dt.date(2024, 6, 1)), places)
     assert [x.places[i].candidates for i in only(x.claims, "Mobilization").places] == [("BY",)]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Three of the men say they were made to sign contracts with the Defence Ministry in the hospital.",
+     Quantity(value=3)),
+    ("Since June, about 40 men of the battalion have signed contracts with the Defence Ministry.",
+     Quantity(value=40, approximate=True)),
+    ("Around 3,000 soldiers who had left their units have come back to service since August.",
+     Quantity(value=3000, approximate=True)),
+    ("They were pressed to sign new contracts. Fourteen signed in a single day, the parents said.", Quantity(value=14)),
+    ("In a company in the Belgorod region, according to the men, 87 of 91 signed in June.", Quantity(value=87)),
+])
+def test_ways_of_signing_again(text, count, places):
+    found = [c for c in claims(text, places) if c.type == "Reenlistment"]
+    assert count in [c.participants for c in found]
