@@ -1398,3 +1398,11 @@ def test_a_states_agency_calls_up_in_its_own_country(places):
 def test_ways_of_signing_again(text, count, places):
     found = [c for c in claims(text, places) if c.type == "Reenlistment"]
     assert count in [c.participants for c in found]
+
+
+def test_reservists_summoned_and_a_refusal_to_board_trucks(places):
+    found = claims("In March 2024, about 3,000 reservists in the Grodno region were summoned for snap checks.", places)
+    assert only(found, "Mobilization").participants == Quantity(value=3000, approximate=True)
+    found = claims("Prosecutors say the six refused on 14 August to board trucks that were to take them to the front.",
+                   places, published="2023-09-01")
+    assert only(found, "DeploymentRefusal").interval == Interval(dt.date(2023, 8, 14), dt.date(2023, 8, 14))
