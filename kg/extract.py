@@ -1240,6 +1240,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         places = countries[-1:]
     counts = event_counts(text)
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
+    found = participants or deaths
+    if found is not None and ONE_PERSON_SUBJECT.search(text[:start]) \
+            and all(c.start >= end for c in counts if c.quantity == found):
+        # "he refused on 2 February to join an assault after 23 men of his company had been killed": he, not the 23
+        participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
     court = next((t for t in triggers if t[0] == "Prosecution" and t[2] <= start), None)
     if participants is None and kind in ("Desertion", "DeploymentRefusal") and court is not None \
             and REASON_BEFORE.search(text[max(0, start - 40):start]):

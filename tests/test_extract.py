@@ -1406,3 +1406,9 @@ def test_reservists_summoned_and_a_refusal_to_board_trucks(places):
     found = claims("Prosecutors say the six refused on 14 August to board trucks that were to take them to the front.",
                    places, published="2023-09-01")
     assert only(found, "DeploymentRefusal").interval == Interval(dt.date(2023, 8, 14), dt.date(2023, 8, 14))
+
+
+def test_he_refused_after_others_were_killed_counts_him(places):
+    found = claims("His wife says he refused on 2 February to join an assault after 23 men of his company had been "
+                   "killed.", places, published="2023-03-01")
+    assert only(found, "DeploymentRefusal").participants == Quantity(value=1)
