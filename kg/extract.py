@@ -587,7 +587,22 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
         _read_sentence(sentence, result, state, gazetteer)
     result.claims = _same_happenings(_places_from_context(result), gazetteer)
     result.claims = _origins_are_no_units(result)
+    result.claims = [_nobody_counted(c) for c in result.claims]
     return result
+
+
+def _nobody_counted(claim: Claim) -> Claim:
+    """"no one had been detained", "no soldier of the regiment had refused": a denial that nobody did it counts
+    no one (not the group the article counted before)."""
+    if claim.certainty != "Negated" or (claim.participants is None and claim.deaths is None) \
+            or not NOBODY.search(claim.sentence.text):
+        return claim
+    return dataclasses.replace(claim, participants=None, deaths=None)
+
+
+NOBODY = re.compile(r"\b(?:no\s+one|nobody|none\s+of|not\s+a\s+single|no\s+(?:[\w-]+\s+){0,2}?(?:soldiers?|servicem[ae]n|"
+                    r"conscripts?|men|man|unit|fighter|residents?|cases?|refusals?|detentions?)|any(?:one|body)?\b)",
+                    re.IGNORECASE)
 
 
 def _origins_are_no_units(result: Extraction) -> list[Claim]:

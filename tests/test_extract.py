@@ -1412,3 +1412,10 @@ def test_he_refused_after_others_were_killed_counts_him(places):
     found = claims("His wife says he refused on 2 February to join an assault after 23 men of his company had been "
                    "killed.", places, published="2023-03-01")
     assert only(found, "DeploymentRefusal").participants == Quantity(value=1)
+
+
+def test_a_denial_that_anyone_did_it_counts_no_one(places):
+    found = claims("Military police detained three marines in Murmansk, their relatives said. The fleet's press "
+                   "service denied that anyone had been detained and said the three were on authorised leave.", places)
+    denial = [c for c in found if c.type == "Detention" and c.certainty == "Negated"]
+    assert denial and all(c.participants is None for c in denial)
