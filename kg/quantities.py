@@ -16,7 +16,7 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 NUMBER_WORDS = rf"(?:(?:{_WORD}|a)(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
@@ -201,16 +201,17 @@ def find_counts(text: str) -> list[QuantityMention]:
 
 
 # "her son and four other men", "he and two friends": one person and a number of others
-ONE_AND = re.compile(r"\b(?:he|she|(?:her|his|my|our)\s+(?:son|husband|brother|father|nephew)|(?-i:[A-Z][a-z]+))\s+and\s+$",
+ONE_AND = re.compile(r"\b(?:he|she|(?:her|his|my|our)\s+(?:son|husband|brother|father|nephew))\s+and\s+"
+                     r"(?:about\s+|some\s+|around\s+|nearly\s+)?$",
                      re.IGNORECASE)
 
 
 def _and_one_more(text: str, count: QuantityMention) -> QuantityMention:
     q = count.quantity
     if q.value is None or not ONE_AND.search(text, max(0, count.start - 40), count.start) or \
-            not re.match(r"[\w-]+\s+(?:other\s+|of\s+(?:his|her|their)\s+)?(?:[\w-]+\s+)?"
-                         r"(?:men|friends|comrades|colleagues|soldiers|servicemen|others|conscripts)\b",
-                         text[count.start:count.end + 40]):
+            not re.match(r"(?:[\w-]+\s+){1,3}?(?:other\s+|of\s+(?:his|her|their)\s+)?(?:[\w-]+\s+)?"
+                         r"(?:men|friends|comrades|colleagues|soldiers|servicemen|others|conscripts|parents|mothers|"
+                         r"wives|women|relatives)\b", text[count.start:count.end + 40]):
         return count
     return QuantityMention(Quantity(value=q.value + 1, approximate=q.approximate), count.start, count.end, count.noun)
 

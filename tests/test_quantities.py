@@ -206,3 +206,12 @@ def test_several_formations_or_one_singled_out_count_their_nominal_strength(text
 ])
 def test_one_person_and_a_number_of_others(text, value):
     assert [c.quantity.value for c in find_counts(text)] == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("About two dozen women stood on Lenin Square.", 24),
+    ("Three dozen soldiers signed the letter.", 36),
+    ("Russia and about 300 soldiers.", 300),
+])
+def test_dozens_as_numbers_and_no_one_more_after_a_country(text, value):
+    assert [c.quantity.value for c in find_counts(text)] == [value]
