@@ -1131,7 +1131,9 @@ def _is_base(place: PlaceMatch, text: str, base: int) -> bool:
 # pronoun is the subject of the event's own clause (no verb of saying, no other clause between)
 ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|added|wrote)\s+|[\"“'‘])(?:He|She|I|"
                                 r"(?i:her|his|my|their|our|whose)\s+(?i:husband|son|brother|father|nephew|grandson|"
-                                r"partner|fianc[eé]|cousin|uncle|client)(?:,\s+(?-i:[A-Z][a-z]+),)?|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
+                                r"partner|fianc[eé]|cousin|uncle|client|mother|wife|sister|daughter|widow)"
+                                r"(?:,\s+(?-i:[A-Z][a-z]+),)?|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?)['’]s\s+(?:mother|wife|sister|father|widow)"
+                                r"(?:,\s+(?-i:[A-Z][a-z]+),)?|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
                                 r"(?i:soldier|serviceman|conscript|reservist|deserter|sergeant|private|marine|paratrooper|"
                                 r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she)|\b(?:her|his|my|our|whose)\s+"
                                 r"(?:husband|son|brother|father|nephew|grandson|fianc[eé]|client))(?:,\s+who)?\s+"

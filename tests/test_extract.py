@@ -1419,3 +1419,11 @@ def test_a_denial_that_anyone_did_it_counts_no_one(places):
                    "service denied that anyone had been detained and said the three were on authorised leave.", places)
     denial = [c for c in found if c.type == "Detention" and c.certainty == "Negated"]
     assert denial and all(c.participants is None for c in denial)
+
+
+@pytest.mark.parametrize("text", [
+    "His mother, Halina, recorded a video address in February saying her son had been beaten.",
+    "Rinat G.'s mother, Gulshat, recorded a video appeal to the head of Tatarstan last week.",
+])
+def test_a_mother_who_appeals_is_one_protester(text, places):
+    assert only(claims(text, places), "Protest").participants == Quantity(value=1)
