@@ -528,9 +528,18 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         bool(FUTURE.search(text[max(0, start - 40):start])) or \
         bool(kind == "Deployment" and TO_HOSPITAL.match(text, start)) or \
         bool(NOT_DONE_BEFORE.search(text[max(0, start - 30):start])) or \
-        bool(kind == "Mobilization" and HAD_BEEN_WHO.search(text[max(0, start - 40):start]))
+        bool(kind == "Mobilization" and HAD_BEEN_WHO.search(text[max(0, start - 40):start])) or \
+        bool(kind == "Injury" and WOUNDED_AS_A_NAME.match(text, start)
+             and not COUNTED_BEFORE.search(text[max(0, start - 40):start]))
 
 
+# "wives of wounded soldiers", "several of the wounded": who they are, not a wounding ("400 wounded soldiers were
+# evacuated" counts the wounded)
+COUNTED_BEFORE = re.compile(r"\b(?:\d[\d,]*|[a-z]+teen|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                            r"twelve|hundred|hundreds|thousands|dozens)\s+$", re.IGNORECASE)
+WOUNDED_AS_A_NAME = re.compile(r"(?:wounded|injured)\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|men|paratroopers|marines|"
+                               r"veterans|fighters|conscripts|troops)\b|(?<=\bthe\s)(?:wounded|injured)\b(?!\s+(?:in|by|near|at|on)\b)",
+                               re.IGNORECASE)
 # "the men, who had been drafted in the autumn, were on leave": who they are, not what the text reports
 HAD_BEEN_WHO = re.compile(r"\b(?:who|that)\s+had\s+(?:been\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # "sent home without being discharged", "instead of being released": not done

@@ -1427,3 +1427,13 @@ def test_a_denial_that_anyone_did_it_counts_no_one(places):
 ])
 def test_a_mother_who_appeals_is_one_protester(text, places):
     assert only(claims(text, places), "Protest").participants == Quantity(value=1)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Wives of wounded soldiers picketed the commandant's office on Monday.", False),
+    ("Most of the wounded were taken to a hospital in Dnipro.", False),
+    ("Nearly 400 wounded soldiers were evacuated to hospitals in Belgorod.", True),
+    ("Three soldiers were wounded near Bakhmut.", True),
+])
+def test_the_wounded_as_a_name_is_no_wounding_unless_counted(text, injured, places):
+    assert ("Injury" in {c.type for c in claims(text, places)}) is injured
