@@ -1437,3 +1437,10 @@ def test_a_mother_who_appeals_is_one_protester(text, places):
 ])
 def test_the_wounded_as_a_name_is_no_wounding_unless_counted(text, injured, places):
     assert ("Injury" in {c.type for c in claims(text, places)}) is injured
+
+
+def test_sent_for_rest_is_a_return_and_sent_to_a_penal_colony_no_deployment(places):
+    found = claims("The battalion's soldiers were sent to the Dnipropetrovsk region for rest and recovery.", places)
+    assert "Return" in {c.type for c in found} and "Deployment" not in {c.type for c in found}
+    found = claims("On 12 March the Tambov garrison court sent him to a penal colony for five years.", places)
+    assert "Deployment" not in {c.type for c in found}
