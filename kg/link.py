@@ -48,8 +48,11 @@ def resolve(match: PlaceMatch, gazetteer: Gazetteer, regions: set[str], countrie
     def score(place_id: str) -> float:
         # the region the article names, then a town called so today over one that once was (Engels was
         # Pokrovsk), then the country the article is about, then size
+        # (a record with no population is no town the article means because it names that record's region)
         place = gazetteer[place_id]
-        return (100.0 if place.region in regions else 0.0) + (40.0 if normalize(place.label) == surface and place.population * 10 >= largest else 0.0) \
+        inhabited = place.population > 0 or largest == 0
+        return (100.0 if place.region in regions and inhabited else 0.0) \
+            + (40.0 if normalize(place.label) == surface and place.population * 10 >= largest else 0.0) \
             + (30.0 if place.country in countries else 0.0) + math.log10(place.population + 1)
 
     return max((s.id for s in settlements), key=score)

@@ -1444,3 +1444,12 @@ def test_sent_for_rest_is_a_return_and_sent_to_a_penal_colony_no_deployment(plac
     assert "Return" in {c.type for c in found} and "Deployment" not in {c.type for c in found}
     found = claims("On 12 March the Tambov garrison court sent him to a penal colony for five years.", places)
     assert "Deployment" not in {c.type for c in found}
+
+
+def test_a_record_with_no_population_is_not_the_town_meant_for_its_region(places):
+    from kg.link import link
+
+    x = extract(Article("Relatives from the Volyn region rallied outside the regional administration in Rivne.",
+                        url="https://example.org/t", published=dt.date(2024, 6, 1)), places)
+    resolved = dict(zip([p.surface for p in x.places], link(x, places)))
+    assert resolved["Rivne"] == "gn:695594"  # the city of Rivne; not the record of that name in the Volyn region
