@@ -1159,6 +1159,8 @@ ONE_PERSON_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)(?:H
                                     r"[^.;,]{3,100}?\s+and\s*(?:,[^.;,]{3,80},)?\s*(?:(?:was|had|has|been|then|later|also|being)\s+){0,3}$")
 
 
+AGENT_VERB = re.compile(r"(?:announced|declared|ordered|sentenced|jailed|fined|detained|arrested|convicted|captured|"
+                        r"dismissed|mobili[sz]ed|drafted|called\s+up|sent|deployed|charged|acquitted)\b", re.IGNORECASE)
 # "Taras has been wounded twice", "Rinat G., 41, was mobilized": a person by name, the subject of the event's
 # clause (the name is one the article also uses mid-sentence, so not a capitalised first word)
 NAMED_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|when|When|after|After|until)\s+|[\"“])"
@@ -1199,8 +1201,11 @@ GROUP_WORDS = re.compile(r"\b(?:they|their|them|the\s+(?:men|soldiers|women|cons
 
 
 def _one_person_subject(result: Extraction, sentence: Sentence, start: int) -> bool:
-    """Whether the subject of the event's clause is one person: "he", "her husband", "the soldier", a name."""
+    """Whether the subject of the event's clause is one person: "he", "her husband", "the soldier", a name (not
+    one who did it to others: "Vladimir Putin announced a mobilisation", "the judge sentenced ...")."""
     before = sentence.text[:start]
+    if AGENT_VERB.match(sentence.text, start) and not re.search(r"\b(?:was|were|been|being|be|is|are)\s+$", before):
+        return False
     if ONE_PERSON_SUBJECT.search(before) or ONE_PERSON_COORDINATED.search(before):
         return True
     m = NAMED_SUBJECT.search(before) or NAMED_COORDINATED.search(before)

@@ -1453,3 +1453,11 @@ def test_a_record_with_no_population_is_not_the_town_meant_for_its_region(places
                         url="https://example.org/t", published=dt.date(2024, 6, 1)), places)
     resolved = dict(zip([p.surface for p in x.places], link(x, places)))
     assert resolved["Rivne"] == "gn:695594"  # the city of Rivne; not the record of that name in the Volyn region
+
+
+def test_one_who_did_it_to_others_is_no_count_of_one(places):
+    found = claims("Exactly a year ago, on 21 September 2022, Vladimir Putin announced a partial mobilisation. "
+                   "Mr Putin was in Moscow.", places, published="2023-09-21")
+    assert only(found, "Mobilization").participants is None
+    found = claims("He was detained by military police in Pskov.", places)
+    assert only(found, "Detention").participants == Quantity(value=1)
