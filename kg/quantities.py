@@ -206,8 +206,16 @@ ONE_AND = re.compile(r"\b(?:he|she|(?:her|his|my|our)\s+(?:son|husband|brother|f
                      re.IGNORECASE)
 
 
+TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+$", re.IGNORECASE)
+
+
 def _and_one_more(text: str, count: QuantityMention) -> QuantityMention:
     q = count.quantity
+    if q.value is not None and TOGETHER_WITH.search(text, max(0, count.start - 40), count.start) \
+            and re.match(r"[\w-]+\s+other\b", text[count.start:count.end + 10]):
+        # "Ilnur was called up together with 60 other men": he and the sixty
+        return QuantityMention(Quantity(value=q.value + 1, approximate=q.approximate), count.start, count.end,
+                               count.noun)
     if q.value is None or not ONE_AND.search(text, max(0, count.start - 40), count.start) or \
             not re.match(r"(?:[\w-]+\s+){1,3}?(?:other\s+|of\s+(?:his|her|their)\s+)?(?:[\w-]+\s+)?"
                          r"(?:men|friends|comrades|colleagues|soldiers|servicemen|others|conscripts|parents|mothers|"

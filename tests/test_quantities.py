@@ -215,3 +215,8 @@ def test_one_person_and_a_number_of_others(text, value):
 ])
 def test_dozens_as_numbers_and_no_one_more_after_a_country(text, value):
     assert [c.quantity.value for c in find_counts(text)] == [value]
+
+
+def test_one_together_with_others():
+    assert [c.quantity.value for c in find_counts("He was called up together with 60 other men from the district.")] \
+        == [61]
