@@ -537,8 +537,9 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
 # evacuated" counts the wounded)
 COUNTED_BEFORE = re.compile(r"\b(?:\d[\d,]*|[a-z]+teen|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                             r"twelve|hundred|hundreds|thousands|dozens)\s+$", re.IGNORECASE)
-WOUNDED_AS_A_NAME = re.compile(r"(?:wounded|injured)\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|men|paratroopers|marines|"
-                               r"veterans|fighters|conscripts|troops)\b|(?<=\bthe\s)(?:wounded|injured)\b(?!\s+(?:in|by|near|at|on)\b)",
+WOUNDED_AS_A_NAME = re.compile(r"(?:wounded|injured)\s+(?:(?!\d)[\w-]+\s+)?(?:soldiers|servicemen|men|paratroopers|marines|"
+                               r"veterans|fighters|conscripts|troops)\b|(?<=\bthe\s)(?:wounded|injured)\b"
+                               r"(?!\s+(?:in|by|near|at|on)\b|\s*[,—–-]\s*(?:some|about|around|nearly|\d|[a-z]+ty\b))",
                                re.IGNORECASE)
 # "the men, who had been drafted in the autumn, were on leave": who they are, not what the text reports
 HAD_BEEN_WHO = re.compile(r"\b(?:who|that)\s+had\s+(?:been\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)
@@ -603,9 +604,12 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
 def _nobody_counted(claim: Claim) -> Claim:
     """"no one had been detained", "no soldier of the regiment had refused": a denial that nobody did it counts
     no one (not the group the article counted before)."""
-    if claim.certainty != "Negated" or (claim.participants is None and claim.deaths is None) \
-            or not NOBODY.search(claim.sentence.text):
-        return claim
+    start = claim.trigger[0] - claim.sentence.start
+    nobody = NOBODY.search(claim.sentence.text, max(0, start - 60), max(0, start))
+    if claim.certainty != "Negated" or (claim.participants is None and claim.deaths is None) or nobody is None \
+            or re.search(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\b",
+                         claim.sentence.text[nobody.start():start]):
+        return claim  # ("none of the 14 soldiers had deserted": the fourteen, counted)
     return dataclasses.replace(claim, participants=None, deaths=None)
 
 
@@ -1204,7 +1208,8 @@ def _one_person_subject(result: Extraction, sentence: Sentence, start: int) -> b
     """Whether the subject of the event's clause is one person: "he", "her husband", "the soldier", a name (not
     one who did it to others: "Vladimir Putin announced a mobilisation", "the judge sentenced ...")."""
     before = sentence.text[:start]
-    if AGENT_VERB.match(sentence.text, start) and not re.search(r"\b(?:was|were|been|being|be|is|are)\s+$", before):
+    if AGENT_VERB.match(sentence.text, start) \
+            and not re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:not|never|then|later|also|[a-z]+ly)\s+)*$", before):
         return False
     if ONE_PERSON_SUBJECT.search(before) or ONE_PERSON_COORDINATED.search(before):
         return True

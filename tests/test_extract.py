@@ -1461,3 +1461,15 @@ def test_one_who_did_it_to_others_is_no_count_of_one(places):
     assert only(found, "Mobilization").participants is None
     found = claims("He was detained by military police in Pskov.", places)
     assert only(found, "Detention").participants == Quantity(value=1)
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("The explosion at the ammunition depot near Tver injured 11 soldiers.", "Injury", Quantity(value=11)),
+    ("The wounded, some 40 paratroopers, were evacuated by helicopter to Kherson.", "Injury",
+     Quantity(value=40, approximate=True)),
+    ("The sergeant was not arrested, his lawyer told reporters.", "Detention", Quantity(value=1)),
+    ("The press service insisted that none of the 14 soldiers had deserted.", "Desertion", Quantity(value=14)),
+])
+def test_counted_wounded_a_passive_denial_and_a_denial_that_counts(text, kind, count, places):
+    found = only(claims(text, places), kind)
+    assert (found.participants or found.deaths) == count
