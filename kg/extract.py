@@ -1145,10 +1145,11 @@ def _is_base(place: PlaceMatch, text: str, base: int) -> bool:
 ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|added|wrote)\s+|[\"“'‘])(?:He|She|I|"
                                 r"(?i:her|his|my|their|our|whose)\s+(?i:husband|son|brother|father|nephew|grandson|"
                                 r"partner|fianc[eé]|cousin|uncle|client|mother|wife|sister|daughter|widow)"
-                                r"(?:,\s+(?-i:[A-Z][a-z]+),)?|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?)['’]s\s+(?:mother|wife|sister|father|widow)"
+                                r"(?:,\s+(?-i:[A-Z][a-z]+),)?|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?)['’]s\s+(?:(?:younger|elder|eldest|youngest)\s+)?"
+                                r"(?:mother|wife|sister|father|widow|son|husband|brother)"
                                 r"(?:,\s+(?-i:[A-Z][a-z]+),)?|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
                                 r"(?i:soldier|serviceman|conscript|reservist|deserter|sergeant|private|marine|paratrooper|"
-                                r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she)|\b(?:her|his|my|our|whose)\s+"
+                                r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she|(?-i:I))|\b(?:her|his|my|our|whose)\s+"
                                 r"(?:husband|son|brother|father|nephew|grandson|fianc[eé]|client))(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
@@ -1167,9 +1168,11 @@ AGENT_VERB = re.compile(r"(?:announced|declared|ordered|sentenced|jailed|fined|d
                         r"dismissed|mobili[sz]ed|drafted|called\s+up|sent|deployed|charged|acquitted)\b", re.IGNORECASE)
 # "Taras has been wounded twice", "Rinat G., 41, was mobilized": a person by name, the subject of the event's
 # clause (the name is one the article also uses mid-sentence, so not a capitalised first word)
-NAMED_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|when|When|after|After|until)\s+|[\"“])"
+NAMED_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|when|When|after|After|until)\s+|[\"“]|"
+                           # "On 2 May Lebedev was killed": after a time put first
+                           r"(?:^|[.;]\s+)(?:On|In|By|Last|Early|Late)\s+(?:\d{1,2}\s+)?[A-Za-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?,?\s+)"
                            r"(?P<name>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+(?-i:[A-Z][a-z]+|[A-Z][a-z]?\.))?)"
-                           r"(?:,\s+\d{2},|,\s+who\s[^,;.]{3,80},)?\s+[\"“]?"
+                           r"(?:,\s+(?:now\s+|aged\s+)?\d{2},|,\s+who\s[^,;.]{3,80},)?\s+[\"“]?"
                            r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                            r"(?:(?:had|has|was|is|been|then|later|also|never|not|since|just|twice|[a-z]+ly|"
                            r"subsequently|eventually|again|already|first|now|still|being|once)\s+){0,3}$")
@@ -1219,7 +1222,8 @@ def _one_person_subject(result: Extraction, sentence: Sentence, start: int) -> b
     name = m["name"].split()[0]
     at = sentence.start + m.start("name")
     # "Yevgeny S.", "Bair, 31,": an initial or an age tells a person
-    person = bool(re.search(r"\s[A-Z][a-z]?\.$", m["name"])) or bool(re.match(r",\s+\d{2},", sentence.text[m.end("name"):]))
+    person = bool(re.search(r"\s[A-Z][a-z]?\.$", m["name"])) or bool(re.match(r",\s+(?:now\s+|aged\s+)?\d{2},",
+                                                                            sentence.text[m.end("name"):]))
     return name not in NOT_NAMES and (person or name in _names_used_mid_sentence(result.article.text)) and not any(
         p.start <= at < p.end for p in result.places)
 
@@ -1277,7 +1281,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     counts = event_counts(text)
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
     found = participants or deaths
-    if found is not None and ONE_PERSON_SUBJECT.search(text[:start]) \
+    if found is not None and _one_person_subject(result, sentence, start) \
             and all(c.start >= end for c in counts if c.quantity == found):
         # "he refused on 2 February to join an assault after 23 men of his company had been killed": he, not the 23
         participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)

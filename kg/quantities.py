@@ -273,7 +273,7 @@ def _singular() -> re.Pattern[str]:
     year_old = r"\d{2}-year-old"
     objects_of = ("arrested", "detained", "sentenced", "charged", "convicted", "jailed", "sent", "transferred",
                   "mobilized", "mobilised", "drafted", "fined", "captured", "against", "remanded", "released", "caught",
-                  "found", "took", "drove", "brought", "picked", "stopped", "seized", "beat")
+                  "found", "took", "drove", "brought", "picked", "stopped", "seized", "beat", "called")
     forms = [
         # "a contract soldier", "one conscript", "at least one marine" (not "a private Anton Sokolov": see rank)
         rf"(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})"
@@ -287,7 +287,7 @@ def _singular() -> re.Pattern[str]:
         # "Sardana's son Aital, 22,", "the elder, 21,": a person named or singled out, with an age
         r"(?-i:(?P<named>\b[A-Z][a-z]+|(?i:the\s+(?:younger|elder|older|youngest|eldest))))(?=,\s+(?:aged\s+)?\d{2},)",
         # "arrested him", "a case against him": one man, the object of what was done
-        "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")(?P<him>him)",
+        "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")(?P<him>him|me|you)",
         # "fined one of them", "sentenced contract soldier Bair Ts.": one person, the object of what was done
         "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")(?:(?P<one>one)\s+of\s+(?:them|those|these|"
         r"the\s+(?:[\w-]+\s+){0,2}?(?:men|women|soldiers|servicemen|conscripts|reservists|deserters|marines|detainees|"

@@ -1473,3 +1473,16 @@ def test_one_who_did_it_to_others_is_no_count_of_one(places):
 def test_counted_wounded_a_passive_denial_and_a_denial_that_counts(text, kind, count, places):
     found = only(claims(text, places), kind)
     assert (found.participants or found.deaths) == count
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("We spoke to the mother of Lebedev. On 2 May Lebedev was killed near Kreminna when a drone hit the dugout he "
+     "shared with two other soldiers.", "Casualties"),
+    ("Mykola, now 27, was taken prisoner in Mariupol on 12 April 2022.", "Detention"),
+    ("Valentyna's younger son, Oleh, was mobilised in January 2024.", "Mobilization"),
+    ("The Vitebsk enlistment office called me up in the spring of 2022.", "Mobilization"),
+    ("On 3 September I walked out of the barracks and took a bus to Hrodna.", "Desertion"),
+])
+def test_one_person_named_with_now_an_age_a_kin_by_name_me_or_i(text, kind, places):
+    found = only(claims(text, places, published="2024-07-03"), kind)
+    assert (found.participants or found.deaths) == Quantity(value=1)
