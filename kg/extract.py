@@ -1144,8 +1144,8 @@ def _is_base(place: PlaceMatch, text: str, base: int) -> bool:
 # pronoun is the subject of the event's own clause (no verb of saying, no other clause between)
 ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|added|wrote)\s+|[\"“'‘])(?:He|She|I|"
                                 r"(?i:her|his|my|their|our|whose)\s+(?i:husband|son|brother|father|nephew|grandson|"
-                                r"partner|fianc[eé]|cousin|uncle|client|mother|wife|sister|daughter|widow)"
-                                r"(?:,\s+(?-i:[A-Z][a-z]+),)?|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?)['’]s\s+(?:(?:younger|elder|eldest|youngest)\s+)?"
+                                r"partner|fianc[eé]|cousin|uncle|client|mother|wife|sister|daughter|widow|friend)"
+                                r"(?:,\s+(?-i:[A-Z][a-z]+),|\s+(?-i:[A-Z][a-z]+))?|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?)['’]s\s+(?:(?:younger|elder|eldest|youngest)\s+)?"
                                 r"(?:mother|wife|sister|father|widow|son|husband|brother)"
                                 r"(?:,\s+(?-i:[A-Z][a-z]+),)?|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
                                 r"(?i:soldier|serviceman|conscript|reservist|deserter|sergeant|private|marine|paratrooper|"
@@ -1687,7 +1687,8 @@ def _is_destination(place: PlaceMatch, text: str, base: int, trigger: tuple[int,
 
 
 ATTRIBUTION_CLAUSE = re.compile(
-    r"(?:,\s*(?P<after>[^,;“”\"]{3,70}?)\s+(?:said|says|told|reported|added|wrote)\b[^,;]*[.!?]?\s*$"
+    r"(?:,\s*(?P<after>[^,;“”\"]{3,70}?)\s+(?<!\bwho\s)(?<!\bhad\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bthat\s)"
+    r"(?:said|says|told|reported|added|wrote)\b[^,;]{0,60}[.!?]?\s*$"
     r"|^\s*according\s+to\s+(?P<before>[^,;]{3,70}),)", re.IGNORECASE)
 
 

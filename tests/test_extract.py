@@ -1486,3 +1486,11 @@ def test_counted_wounded_a_passive_denial_and_a_denial_that_counts(text, kind, c
 def test_one_person_named_with_now_an_age_a_kin_by_name_me_or_i(text, kind, places):
     found = only(claims(text, places, published="2024-07-03"), kind)
     assert (found.participants or found.deaths) == Quantity(value=1)
+
+
+def test_a_relative_clause_with_told_is_no_attribution_and_a_kin_noun_with_a_name_is_one(places):
+    found = claims("Last month, Alena says, military police detained two conscripts from the same company who had "
+                   "told her about the beatings.", places)
+    assert only(found, "Detention").participants == Quantity(value=2)
+    found = claims("Her son Kiryl was called up by the Mahilyow enlistment office in November 2023.", places)
+    assert only(found, "Mobilization").participants == Quantity(value=1)
