@@ -529,10 +529,13 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         bool(kind == "Deployment" and TO_HOSPITAL.match(text, start)) or \
         bool(NOT_DONE_BEFORE.search(text[max(0, start - 30):start])) or \
         bool(kind == "Mobilization" and HAD_BEEN_WHO.search(text[max(0, start - 40):start])) or \
+        bool(WILL_BE_HELD.match(text, start)) or \
         bool(kind == "Injury" and WOUNDED_AS_A_NAME.match(text, start)
              and not COUNTED_BEFORE.search(text[max(0, start - 40):start]))
 
 
+# "Funerals for four of the soldiers will be held on Wednesday": to come, not told
+WILL_BE_HELD = re.compile(r"[^.;]{0,50}?\bwill\s+(?:be\s+held|take\s+place)\b", re.IGNORECASE)
 # "wives of wounded soldiers", "several of the wounded": who they are, not a wounding ("400 wounded soldiers were
 # evacuated" counts the wounded)
 COUNTED_BEFORE = re.compile(r"\b(?:\d[\d,]*|[a-z]+teen|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|eleven|"

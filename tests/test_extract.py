@@ -1494,3 +1494,8 @@ def test_a_relative_clause_with_told_is_no_attribution_and_a_kin_noun_with_a_nam
     assert only(found, "Detention").participants == Quantity(value=2)
     found = claims("Her son Kiryl was called up by the Mahilyow enlistment office in November 2023.", places)
     assert only(found, "Mobilization").participants == Quantity(value=1)
+
+
+def test_funerals_that_will_be_held_tell_no_deaths(places):
+    found = claims("Funerals for four of the soldiers will be held in Nizhyn and Pryluky on Wednesday.", places)
+    assert "Casualties" not in {c.type for c in found}
