@@ -1826,7 +1826,7 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
                     return None, direct
         return None, nearest
     if kind != "Injury" and NOMINAL_BEFORE.search(text[:start]) \
-            and not re.match(r"(?:\w+(?:ing|ed)|has|have|had|was|were|is|are|been|being)\b", text[start:end]) \
+            and not re.match(r"(?:\w+(?:ing|ed)|has|have|had|was|were|is|are|been|being|with)\b", text[start:end]) \
             and not any(0 <= start - c.end <= 12 or c.end <= start and COUNTED_OF.fullmatch(text, c.end, start)
                         for c in counts):
         # "dozens of women were detained at a protest": a noun in another verb's phrase has no subject

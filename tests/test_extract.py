@@ -1499,3 +1499,8 @@ def test_a_relative_clause_with_told_is_no_attribution_and_a_kin_noun_with_a_nam
 def test_funerals_that_will_be_held_tell_no_deaths(places):
     found = claims("Funerals for four of the soldiers will be held in Nizhyn and Pryluky on Wednesday.", places)
     assert "Casualties" not in {c.type for c in found}
+
+
+def test_protesters_with_placards_after_a_time_phrase_are_counted(places):
+    found = claims('In December six mothers stood outside his office for an afternoon with placards reading "No".', places)
+    assert only(found, "Protest").participants == Quantity(value=6)
