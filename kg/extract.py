@@ -1814,7 +1814,7 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
             direct = count_after(text[m.end():])
             if direct is not None:
                 return None, direct
-        nearest = _nearest_count(counts, start, end, triggers, kind)
+        nearest = _nearest_count(counts, start, end, triggers, kind, text)
         if nearest is None:
             for m in DEATHS_COUNTED.finditer(text):  # "Between 150 and 200 deaths have been confirmed"
                 if m["hi"]:
@@ -1841,7 +1841,7 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
         owner = _owner(counts[0], triggers)
         if owner is None or (owner[0] == kind and owner[1] == start):
             return counts[0].quantity, None
-    found = _nearest_count(counts, start, end, triggers, kind)
+    found = _nearest_count(counts, start, end, triggers, kind, text)
     owned = _owner(counts[0], triggers) is not None if counts else False
     if found is None and len(counts) == 1 and counts[0].end <= start and not owned:
         between = [t for t in triggers if counts[0].end <= t[1] < start]
@@ -1851,7 +1851,7 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
 
 
 def _nearest_count(counts: list[QuantityMention], start: int, end: int,
-                   triggers: list[tuple[str, int, int]], kind: str) -> Quantity | None:
+                   triggers: list[tuple[str, int, int]], kind: str, text: str = "") -> Quantity | None:
     """The count closest to the trigger, unless another trigger is closer to it. A count right after a
     verb is its object ("detained hundreds of people"): it belongs to that trigger alone."""
     best, best_distance = None, 10**9
@@ -1863,7 +1863,10 @@ def _nearest_count(counts: list[QuantityMention], start: int, end: int,
             continue
         distance = start - count.end if count.end <= start else count.start - end
         distance = abs(distance) if count.end <= start else abs(distance) + 15
-        closer = [t for t in triggers if t[0] != kind and _distance(count, t) < distance]
+        # ("Three of the men who were mobilised with him are dead": the relative clause's verb does not take the
+        # count from the main verb that follows it)
+        closer = [t for t in triggers if t[0] != kind and _distance(count, t) < distance
+                  and not (count.end <= t[1] < start and RELATIVE_OF_COUNT.fullmatch(text, count.end, t[1]))]
         if distance < best_distance and not closer:
             best, best_distance = count.quantity, distance
     return best
@@ -1878,6 +1881,9 @@ SUBJECT_OF_CLAUSE = re.compile(r"(?:,\s*)?(?:\b(?:who|that)|[,\s]\s*(?:after|bef
 # "a contract soldier from Balakovo who had fled", "a marine, 24, who": where from, or an age, between
 ORIGIN_GAP = re.compile(r"(?:\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,2}"
                         r"|\s*,\s*(?:aged\s+)?\d{2})?\s*,?\s*")
+
+
+RELATIVE_OF_COUNT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:(?:had|have|has|were|was|been)\s+)*", re.IGNORECASE)
 
 
 def _subject_counted_before(text: str, start: int, counts: list[QuantityMention],

@@ -1504,3 +1504,8 @@ def test_funerals_that_will_be_held_tell_no_deaths(places):
 def test_protesters_with_placards_after_a_time_phrase_are_counted(places):
     found = claims('In December six mothers stood outside his office for an afternoon with placards reading "No".', places)
     assert only(found, "Protest").participants == Quantity(value=6)
+
+
+def test_the_count_of_a_subject_with_a_relative_clause_is_the_main_verbs_too(places):
+    found = claims("Three of the men who were mobilised with him from our district are already dead.", places)
+    assert only(found, "Casualties").deaths == Quantity(value=3)
