@@ -1152,12 +1152,12 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:t
                                 r"(?:mother|wife|sister|father|widow|son|husband|brother)"
                                 r"(?:,\s+(?-i:[A-Z][a-z]+),)?|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
                                 r"(?i:soldier|serviceman|conscript|reservist|deserter|sergeant|private|marine|paratrooper|"
-                                r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she|(?-i:I))|\b(?:her|his|my|our|whose)\s+"
+                                r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she|(?-i:I))|\b(?i:her|his|my|our|whose)\s+"
                                 r"(?:husband|son|brother|father|nephew|grandson|fianc[eé]|client))(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
                                 r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to|"
-                                r"being|twice|once|since|just|received|got|handed|given|a|an|his|her|[a-z]+ly|"
+                                r"being|twice|once|since|just|received|got|handed|given|a|an|his|her|[a-z]+ly|stood|"
                                 r"(?:is|was)\s+said\s+to\s+have)\s+){0,4}$")
 # "The man left his brigade in January and was detained in March": one man, subject of both verbs
 ONE_PERSON_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)(?:He|She|he|she|I|(?i:the)\s+(?:man|woman|"

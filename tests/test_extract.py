@@ -1509,3 +1509,13 @@ def test_protesters_with_placards_after_a_time_phrase_are_counted(places):
 def test_the_count_of_a_subject_with_a_relative_clause_is_the_main_verbs_too(places):
     found = claims("Three of the men who were mobilised with him from our district are already dead.", places)
     assert only(found, "Casualties").deaths == Quantity(value=3)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("— My husband came home from the front on leave on 2 February.", "Return"),
+    ("Last Sunday I stood with a placard outside the regional administration in Kemerovo for an hour.", "Protest"),
+    ("I complained to the military prosecutor's office.", "Protest"),
+    ("He left his battalion near Pokrovsk in October 2023 after a night of shelling.", "Desertion"),
+])
+def test_a_wife_after_a_dash_a_placard_a_complaint_and_leaving_his_battalion(text, kind, places):
+    assert only(claims(text, places), kind).participants == Quantity(value=1)
