@@ -146,14 +146,15 @@ class Gazetteer:
         surface = text[tokens[i].start():tokens[i + n - 1].end()]
         after = tokens[i + n].group(0) if i + n < len(tokens) else ""
         gap_after = text[tokens[i + n - 1].end():tokens[i + n].start()] if after else ""
-        if n == 1 and after[:1].isupper() and gap_after == " " and after.lower() not in FUNCTION_WORDS:
+        if n == 1 and after[:1].isupper() and gap_after == " " and after.lower() not in FUNCTION_WORDS \
+                and after not in INSTITUTION_WORDS:
             return []  # the first word of a name ("Siberia Today", "Caucasus Monitor"), not the place
         if len(named) == len(entries):
             return entries
         before = tokens[i - 1].group(0) if i > 0 else ""
         gap_before = text[tokens[i - 1].end():tokens[i].start()] if before else ""
         person_like = (
-            (after[:1].isupper() and gap_after.strip() == "")
+            (after[:1].isupper() and gap_after.strip() == "" and after not in INSTITUTION_WORDS)
             or (before[:1].isupper() and gap_before.strip() == "" and not _sentence_start(text, tokens[i].start())
                 and before.lower() not in FUNCTION_WORDS)
             or normalize(surface) in self.stop
@@ -163,6 +164,11 @@ class Gazetteer:
 
 # demonyms that are no nouns with a plural in -s: "Polish", "Chinese", "Abkhaz"
 DEMONYM_NO_PLURAL = re.compile(r"(?:sh|ch|ese|s|z|x)$")
+
+
+# "the Yekaterinburg Garrison Military Court", "the Minsk Regional Court": an institution named by its place (not
+# "the Pechersk District Court": a district of a city)
+INSTITUTION_WORDS = frozenset({"Garrison", "Regional", "City", "Military", "Court"})
 
 
 def _sentence_start(text: str, position: int) -> bool:

@@ -1519,3 +1519,9 @@ def test_the_count_of_a_subject_with_a_relative_clause_is_the_main_verbs_too(pla
 ])
 def test_a_wife_after_a_dash_a_placard_a_complaint_and_leaving_his_battalion(text, kind, places):
     assert only(claims(text, places), kind).participants == Quantity(value=1)
+
+
+def test_a_court_named_by_its_city_names_the_city(places):
+    assert [m.candidates for m in places.match("The Yekaterinburg Garrison Military Court sentenced him.")] == \
+        [("gn:1486209",)]
+    assert places.match("Siberia Today reported the verdict.") == []
