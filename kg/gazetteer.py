@@ -146,15 +146,16 @@ class Gazetteer:
         surface = text[tokens[i].start():tokens[i + n - 1].end()]
         after = tokens[i + n].group(0) if i + n < len(tokens) else ""
         gap_after = text[tokens[i + n - 1].end():tokens[i + n].start()] if after else ""
+        possessive = re.search(r"['’]s$", surface) is not None  # "Kyiv's Independence Square": Kyiv
         if n == 1 and after[:1].isupper() and gap_after == " " and after.lower() not in FUNCTION_WORDS \
-                and after not in INSTITUTION_WORDS:
+                and after not in INSTITUTION_WORDS and not possessive:
             return []  # the first word of a name ("Siberia Today", "Caucasus Monitor"), not the place
         if len(named) == len(entries):
             return entries
         before = tokens[i - 1].group(0) if i > 0 else ""
         gap_before = text[tokens[i - 1].end():tokens[i].start()] if before else ""
         person_like = (
-            (after[:1].isupper() and gap_after.strip() == "" and after not in INSTITUTION_WORDS)
+            (after[:1].isupper() and gap_after.strip() == "" and after not in INSTITUTION_WORDS and not possessive)
             or (before[:1].isupper() and gap_before.strip() == "" and not _sentence_start(text, tokens[i].start())
                 and before.lower() not in FUNCTION_WORDS)
             or normalize(surface) in self.stop

@@ -1525,3 +1525,8 @@ def test_a_court_named_by_its_city_names_the_city(places):
     assert [m.candidates for m in places.match("The Yekaterinburg Garrison Military Court sentenced him.")] == \
         [("gn:1486209",)]
     assert places.match("Siberia Today reported the verdict.") == []
+
+
+def test_a_place_in_the_possessive_before_a_name_is_the_place(places):
+    assert [m.candidates for m in places.match("Relatives rallied on Kyiv's Independence Square on Sunday.")] == \
+        [("gn:703448",)]
