@@ -1152,8 +1152,9 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:t
                                 r"(?:mother|wife|sister|father|widow|son|husband|brother)"
                                 r"(?:,\s+(?-i:[A-Z][a-z]+),)?|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
                                 r"(?i:soldier|serviceman|conscript|reservist|deserter|sergeant|private|marine|paratrooper|"
-                                r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she|(?-i:I))|\b(?i:her|his|my|our|whose)\s+"
-                                r"(?:husband|son|brother|father|nephew|grandson|fianc[eé]|client))(?:,\s+who)?\s+"
+                                r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she|(?-i:I))|\b(?i:her|his|my|our|whose)\s+(?:(?:younger|elder|older|eldest|youngest)\s+)?"
+                                r"(?:husband|son|brother|father|nephew|grandson|fianc[eé]|client|(?:platoon\s+|company\s+|battalion\s+)?"
+                                r"commander))(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
                                 r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to|"
@@ -1285,7 +1286,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
     found = participants or deaths
     if found is not None and _one_person_subject(result, sentence, start) \
-            and all(c.start >= end for c in counts if c.quantity == found):
+            and all(c.start >= end and not re.search(r"\b(?:together|along)\s+with\s+[\"“]?$", text[:c.start])
+                    for c in counts if c.quantity == found):
         # "he refused on 2 February to join an assault after 23 men of his company had been killed": he, not the 23
         participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
     court = next((t for t in triggers if t[0] == "Prosecution" and t[2] <= start), None)

@@ -206,13 +206,13 @@ ONE_AND = re.compile(r"\b(?:he|she|(?:her|his|my|our)\s+(?:son|husband|brother|f
                      re.IGNORECASE)
 
 
-TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+$", re.IGNORECASE)
+TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+[\"“]?$", re.IGNORECASE)
 
 
 def _and_one_more(text: str, count: QuantityMention) -> QuantityMention:
     q = count.quantity
     if q.value is not None and TOGETHER_WITH.search(text, max(0, count.start - 40), count.start) \
-            and re.match(r"[\w-]+\s+other\b", text[count.start:count.end + 10]):
+            and re.match(r"(?:[\w-]+\s+){1,2}?[\"”]?\s*other\b", text[count.start:count.end + 12]):
         # "Ilnur was called up together with 60 other men": he and the sixty
         return QuantityMention(Quantity(value=q.value + 1, approximate=q.approximate), count.start, count.end,
                                count.noun)

@@ -1530,3 +1530,13 @@ def test_a_court_named_by_its_city_names_the_city(places):
 def test_a_place_in_the_possessive_before_a_name_is_the_place(places):
     assert [m.candidates for m in places.match("Relatives rallied on Kyiv's Independence Square on Sunday.")] == \
         [("gn:703448",)]
+
+
+@pytest.mark.parametrize("text, count", [
+    ('Svetlana was told that her son had been killed near Sudzha in August, together with "about fifteen" other '
+     'conscripts.', Quantity(value=16, approximate=True)),
+    ("My platoon commander was killed on the spot.", Quantity(value=1)),
+    ("His lawyer said his younger brother was killed near Bakhmut in May.", Quantity(value=1)),
+])
+def test_deaths_of_one_with_others_a_commander_and_a_younger_brother(text, count, places):
+    assert only(claims(text, places), "Casualties").deaths == count
