@@ -1201,7 +1201,9 @@ def _names_used_mid_sentence(text: str) -> frozenset[str]:
 def _his_own(text: str, start: int, end: int) -> bool:
     """"asked to terminate his contract", "left his unit", "a shrapnel wound to his leg": one man's, in a sentence
     that tells of no group ("they", "their", "the men")."""
-    return bool(HIS_OWN.search(text, start, min(len(text), end + 30))) and not GROUP_WORDS.search(text)
+    return bool(HIS_OWN.search(text, start, min(len(text), end + 30))
+                or re.search(r"\b(?:his|her)\s+(?:resignation|discharge)\b", text[max(0, start - 12):end])) \
+        and not GROUP_WORDS.search(text)
 
 
 HIS_OWN = re.compile(r"\b(?:his|her)\s+(?:own\s+|first\s+|second\s+|left\s+|right\s+)?(?:unit|contract|brigade|battalion|"
@@ -1233,7 +1235,8 @@ def _one_person_subject(result: Extraction, sentence: Sentence, start: int) -> b
 
 
 COORDINATED_VERB = re.compile(r"\band\s+(?:(?:was|were|had\s+been|has\s+been|later|then)\s+)?$")
-ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?One\s+of\s+(?:the|them|their|those|these|its)\b(?:\s+[\w’'-]+){0,3}?(?:\s*,[^,;]{1,60},)?"
+ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?(?:(?:Last|This)\s+(?:week|month|year)\s+|In\s+[A-Z][a-z]+\s+)?(?i:one)\s+of\s+"
+                            r"(?:the|them|their|those|these|its|her|his|my|our)\b(?:\s+[\w’'-]+){0,3}?(?:\s*,[^,;]{1,60},)?"
                             r"\s+(?:(?:had|has|was|is|have|been|later|also|then|reportedly|allegedly|subsequently)\s+){0,3}$")
 
 

@@ -1540,3 +1540,11 @@ def test_a_place_in_the_possessive_before_a_name_is_the_place(places):
 ])
 def test_deaths_of_one_with_others_a_commander_and_a_younger_brother(text, count, places):
     assert only(claims(text, places), "Casualties").deaths == count
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("One of her clients, 19-year-old Nikita from Ryazan, was sent to the border near Sudzha in June.", "Deployment"),
+    ("Its deputy commander has reportedly submitted his resignation.", "ContractTermination"),
+])
+def test_one_of_her_clients_and_his_resignation_are_one_person(text, kind, places):
+    assert only(claims(text, places), kind).participants == Quantity(value=1)
