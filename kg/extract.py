@@ -1292,7 +1292,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             and all(c.start >= end and not re.search(r"\b(?:together|along)\s+with\s+[\"“]?$", text[:c.start])
                     for c in counts if c.quantity == found):
         # "he refused on 2 February to join an assault after 23 men of his company had been killed": he, not the 23
-        participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
+        participants, deaths = _as_count(kind, Quantity(value=1))
     court = next((t for t in triggers if t[0] == "Prosecution" and t[2] <= start), None)
     if participants is None and kind in ("Desertion", "DeploymentRefusal") and court is not None \
             and REASON_BEFORE.search(text[max(0, start - 40):start]):
@@ -1313,7 +1313,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # "Half of them went home on leave": that share of the group counted before
         share = FRACTIONS[fraction["share"].lower().replace(" ", "-")]
         quantity = Quantity(value=round(size.value * share), approximate=bool(fraction["about"]) or size.approximate)
-        participants, deaths = (None, quantity) if kind == "Casualties" else (quantity, None)
+        participants, deaths = _as_count(kind, quantity)
     if participants is None and deaths is None and not counts and size is not None and kind != "Casualties" \
             and (BACK_REFERENCE.search(text[:end]) or THEM_AFTER.match(text, end)) \
             and _certainty(text, start, False, end) != "Negated":
@@ -1325,15 +1325,15 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             and (_one_person_subject(result, sentence, start) or _his_own(text, start, end)):
         # "He had deserted in May": one man; "He was killed in August": one death (not "arrested him" alone, the
         # object of another verb)
-        participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
+        participants, deaths = _as_count(kind, Quantity(value=1))
     if participants is None and deaths is None and COORDINATED_VERB.search(text[:start]):
         # "Rustam K., 34, who was called up in October and killed on 9 February": one man, both verbs his
         earlier = next((c for c in reversed(result.claims) if c.sentence.start == sentence.start), None)
         if earlier is not None and Quantity(value=1) in (earlier.participants, earlier.deaths):
-            participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
+            participants, deaths = _as_count(kind, Quantity(value=1))
     if participants is None and deaths is None and ONE_OF_SUBJECT.match(text[:start]):
         # "One of the men, a 46-year-old from Omsk, died in hospital": one of those told of
-        participants, deaths = (None, Quantity(value=1)) if kind == "Casualties" else (Quantity(value=1), None)
+        participants, deaths = _as_count(kind, Quantity(value=1))
     # its own time (nearest to it), else one it shares with the other events of the sentence (not one across
     # a clause boundary: "fired in March after refusing to deploy" gives the refusal no date)
     # a crime named as the reason ("convicted ... of desertion in 2023") does not take the verb's time
@@ -1600,12 +1600,12 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
     if distributive:
         # "fewer than 50 in each of X, Y and Z": one figure told once for the places it names together (but
         # "X, Y and Z each count fewer than 150" tells of each place as the subject of its own clause)
-        participants, deaths = (None, pairs[0][1]) if kind == "Casualties" else (pairs[0][1], None)
+        participants, deaths = _as_count(kind, pairs[0][1])
         result.claims.append(Claim(kind, sentence, trigger, certainty, state.speakers, None,
                                    tuple(index for index, _, _ in pairs), (), participants, deaths, interval))
         return kind
     for index, quantity, _ in pairs:
-        participants, deaths = (None, quantity) if kind == "Casualties" else (quantity, None)
+        participants, deaths = _as_count(kind, quantity)
         result.claims.append(Claim(kind, sentence, trigger, certainty, state.speakers, None, (index,), (),
                                    participants, deaths, interval))
     return kind
@@ -1789,28 +1789,29 @@ OTHER_SUBJECT = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s*|"
                            re.IGNORECASE)
 
 
+def _as_count(kind: str, quantity: Quantity) -> tuple[Quantity | None, Quantity | None]:
+    """(participants, deaths): a death toll counts the dead, every other event its people."""
+    return (None, quantity) if kind == "Casualties" else (quantity, None)
+
+
 def _counts_for(kind: str, text: str, start: int, end: int, counts: list[QuantityMention],
                 triggers: list[tuple[str, int, int]]) -> tuple[Quantity | None, Quantity | None]:
     if kind in KIN_EVENTS:
         # "relatives of 25 mobilized men recorded a video", "police detained the relatives of a deserter": the men
         # counted are not the ones who protested or were detained
         counts = [c for c in counts if not KIN_OF.search(text, 0, c.start) or kind != "Protest" and c.start < start]
-    elif kind not in KIN_EVENTS:
+    else:
         # "about 40 women gathered outside the enlistment office": the women were not mobilized
         counts = [c for c in counts if c.noun is None or not KIN_NOUN.search(c.noun)]
     inside = next((c for c in counts if start <= c.start and c.end <= end or c.start <= start and end <= c.end),
                   None)
     if inside is not None:  # "lost more than 100 soldiers": the count is part of the trigger
-        return (None, inside.quantity) if kind == "Casualties" else (inside.quantity, None)
-    if kind == "Mobilization" and not counts:
-        # "served in excess of 1,000 call-up notices": a notice is one man called up
-        for m in NOTICE_COUNT.finditer(text):
-            number = count_after(m.group(0))
-            if number is not None:
-                return number, None
-    if kind == "Prosecution" and not counts:
-        # "more than 11,000 such cases were opened": a case is one person charged
-        for m in CASE_COUNT.finditer(text):
+        return _as_count(kind, inside.quantity)
+    # "more than 11,000 such cases were opened": a case is one person charged; "served in excess of 1,000 call-up
+    # notices": a notice is one man called up
+    one_each = {"Prosecution": CASE_COUNT, "Mobilization": NOTICE_COUNT}.get(kind)
+    if one_each is not None and not counts:
+        for m in one_each.finditer(text):
             number = count_after(m.group(0))
             if number is not None:
                 return number, None
@@ -1856,7 +1857,7 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
 
 
 def _nearest_count(counts: list[QuantityMention], start: int, end: int,
-                   triggers: list[tuple[str, int, int]], kind: str, text: str = "") -> Quantity | None:
+                   triggers: list[tuple[str, int, int]], kind: str, text: str) -> Quantity | None:
     """The count closest to the trigger, unless another trigger is closer to it. A count right after a
     verb is its object ("detained hundreds of people"): it belongs to that trigger alone."""
     best, best_distance = None, 10**9
