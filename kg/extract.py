@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kg.articles import Article
 from kg.dates import DateMention, Interval, find_dates
@@ -107,7 +107,7 @@ def _trigger_table() -> tuple[list[tuple[str, str]], dict[str, list[int]]]:
     return patterns, by_word
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(index: int) -> re.Pattern[str]:
     return re.compile(_trigger_table()[0][index][1], re.IGNORECASE)
 
@@ -1763,7 +1763,7 @@ DEATH_COUNT = re.compile(
 
 
 NOTICE_COUNT = re.compile(r"\b(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|"
-                          rf"in\s+excess\s+of)\s+)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?=\s+(?:new\s+)?(?:call-up\s+|military\s+)?"
+                          r"in\s+excess\s+of)\s+)?(?:\d{1,3}(?:,\d{3})+|\d+)(?=\s+(?:new\s+)?(?:call-up\s+|military\s+)?"
                           r"(?:notices|summonses|call-up\s+papers|draft\s+notices)\b)", re.IGNORECASE)
 CASE_COUNT = re.compile(r"\b(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|fewer\s+than|"
                         rf"in\s+excess\s+of)\s+)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})(?=\s+(?:such\s+|new\s+)?"

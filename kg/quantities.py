@@ -162,7 +162,7 @@ def find_counts(text: str) -> list[QuantityMention]:
     for m in FORMATIONS.finditer(text):
         # "two battalions were moved", "the regiment's first battalion came back", "one of the battalions": as many
         # times the nominal strength
-        if not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+        if not _overlaps(m.span(), taken):
             times = parse_number(m["times"]) if m["times"] else 1
             unit = (m["units"] or m["unit1"] or m["unit2"]).lower()
             size = collectives["a " + {"battalions": "battalion", "companies": "company", "platoons": "platoon"}.get(unit, unit)]
@@ -173,12 +173,12 @@ def find_counts(text: str) -> list[QuantityMention]:
     for m in FORMATION.finditer(text):
         # "a tank company was withdrawn", "their battalion was moved", "a battalion of its special forces": the
         # nominal strength of the formation (the sizes "a platoon", "a company" and "a battalion" have alone)
-        if not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+        if not _overlaps(m.span(), taken):
             found.append(QuantityMention(collectives[f"a {m['unit'].lower()}"], m.start(), m.end(), None))
             taken.append(m.span())
     for m in _singular().finditer(text):
         # "sentenced a contract soldier", "one conscript was killed": one person is a count of one
-        if not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+        if not _overlaps(m.span(), taken):
             if found and found[-1].quantity == Quantity(value=1) and text[found[-1].end:m.start()].strip() == ",":
                 continue  # "A sixth, a 41-year-old from Kazan": the same person, told again
             bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
@@ -193,7 +193,7 @@ def find_counts(text: str) -> list[QuantityMention]:
         number = 2 if m["both"] else parse_number(told) if told else None
         if (m["num3"] or m["num5"] or m["num11"]) and number is not None and 1900 <= number <= 2100:
             continue  # a year
-        if number is not None and number > 1 and not any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+        if number is not None and number > 1 and not _overlaps(m.span(), taken):
             qual = m["qual"] or m["qual3"] or m["qual5"] or m["qual6"] or m["qual11"]
             bound = qualifiers.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
             found.append(QuantityMention(bounded(number, bound), m.start(), m.end(), None))
@@ -210,18 +210,25 @@ TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+[\"“]?$", re.IGNORE
 
 
 def _and_one_more(text: str, count: QuantityMention) -> QuantityMention:
+    """"her son and four other men", "called up together with 60 other men": the one person and the others."""
     q = count.quantity
-    if q.value is not None and TOGETHER_WITH.search(text, max(0, count.start - 40), count.start) \
-            and re.match(r"(?:[\w-]+\s+){1,2}?[\"”]?\s*other\b", text[count.start:count.end + 12]):
-        # "Ilnur was called up together with 60 other men": he and the sixty
-        return QuantityMention(Quantity(value=q.value + 1, approximate=q.approximate), count.start, count.end,
-                               count.noun)
-    if q.value is None or not ONE_AND.search(text, max(0, count.start - 40), count.start) or \
-            not re.match(r"(?:[\w-]+\s+){1,3}?(?:other\s+|of\s+(?:his|her|their)\s+)?(?:[\w-]+\s+)?"
-                         r"(?:men|friends|comrades|colleagues|soldiers|servicemen|others|conscripts|parents|mothers|"
-                         r"wives|women|relatives)\b", text[count.start:count.end + 40]):
+    if q.value is None:
+        return count
+    window = max(0, count.start - 40)
+    together = TOGETHER_WITH.search(text, window, count.start) is not None \
+        and re.match(r"(?:[\w-]+\s+){1,2}?[\"”]?\s*other\b", text[count.start:count.end + 12]) is not None
+    one_and = ONE_AND.search(text, window, count.start) is not None \
+        and re.match(r"(?:[\w-]+\s+){1,3}?(?:other\s+|of\s+(?:his|her|their)\s+)?(?:[\w-]+\s+)?"
+                     r"(?:men|friends|comrades|colleagues|soldiers|servicemen|others|conscripts|parents|mothers|"
+                     r"wives|women|relatives)\b", text[count.start:count.end + 40]) is not None
+    if not (together or one_and):
         return count
     return QuantityMention(Quantity(value=q.value + 1, approximate=q.approximate), count.start, count.end, count.noun)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether a match begins or ends inside a span already counted."""
+    return any(s <= span[0] < e or s < span[1] <= e for s, e in taken)
 
 
 @lru_cache(maxsize=1)
@@ -274,6 +281,7 @@ def _singular() -> re.Pattern[str]:
     objects_of = ("arrested", "detained", "sentenced", "charged", "convicted", "jailed", "sent", "transferred",
                   "mobilized", "mobilised", "drafted", "fined", "captured", "against", "remanded", "released", "caught",
                   "found", "took", "drove", "brought", "picked", "stopped", "seized", "beat", "called")
+    after_verb = "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + ")"
     forms = [
         # "a contract soldier", "one conscript", "at least one marine" (not "a private Anton Sokolov": see rank)
         rf"(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})"
@@ -287,14 +295,14 @@ def _singular() -> re.Pattern[str]:
         # "Sardana's son Aital, 22,", "the elder, 21,": a person named or singled out, with an age
         r"(?-i:(?P<named>\b[A-Z][a-z]+|(?i:the\s+(?:younger|elder|older|youngest|eldest))))(?=,\s+(?:aged\s+)?\d{2},)",
         # "arrested him", "a case against him": one man, the object of what was done
-        "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")(?P<him>him|me|you)",
+        after_verb + r"(?P<him>him|me|you)",
         # "fined one of them", "sentenced contract soldier Bair Ts.": one person, the object of what was done
-        "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")(?:(?P<one>one)\s+of\s+(?:them|those|these|"
+        after_verb + r"(?:(?P<one>one)\s+of\s+(?:them|those|these|"
         r"the\s+(?:[\w-]+\s+){0,2}?(?:men|women|soldiers|servicemen|conscripts|reservists|deserters|marines|detainees|"
         r"protesters|recruits|prisoners))\b|(?:[\w-]+\s+)?(?P<named_noun>" + SINGULAR_NOUNS + r")\s+"
         r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?(?:,\s+\d{2},)?))",
         # "detained the head of a medical commission", "a case against the battalion commander": one in office
-        "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + r")the\s+(?:(?:deputy|acting|former)\s+)?"
+        after_verb + r"the\s+(?:(?:deputy|acting|former)\s+)?"
         r"(?:[\w-]+\s+){0,2}?(?P<office>head|chief|commander|director|deputy)(?!\s+(?:and|or)\b)(?=\s+of\b|\s*[,.;]|\s+(?:on|in|at|for|over)\b)",
         # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
         r"(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
