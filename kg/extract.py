@@ -1731,7 +1731,7 @@ def _counts_through_quotes(text: str) -> list[QuantityMention]:
 QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 
-NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;|\band\s+that\s")
 # "four of the men" (a part of the group), not "seven soldiers of the brigade" (the group)
 PARTITIVE = re.compile(r"\bof\s+(?:them|the|those|these|its|their)\b", re.IGNORECASE)
 

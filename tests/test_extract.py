@@ -1548,3 +1548,10 @@ def test_deaths_of_one_with_others_a_commander_and_a_younger_brother(text, count
 ])
 def test_one_of_her_clients_and_his_resignation_are_one_person(text, kind, places):
     assert only(claims(text, places), kind).participants == Quantity(value=1)
+
+
+def test_a_count_in_the_clause_after_and_that_is_that_clauses(places):
+    found = claims("The mothers said their sons had been sent to the Belgorod region in May and that at least six of "
+                   "them had been wounded.", places)
+    assert only(found, "Deployment").participants is None
+    assert only(found, "Injury").participants == Quantity(min=6)
