@@ -229,8 +229,12 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*(?
                       r"[A-Z][a-z]{2,8}\.?))?(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 NEW_STORY = re.compile(r"^\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate|In\s+another|Also\s+on|Earlier|"
                        r"Last\s+(?:week|month|year)|In\s+(?:neighbouring|neighboring)\b)", re.IGNORECASE)
-NEGATED_SUBJECT = re.compile(r"\b(?:none|no\s+one|nobody|not\s+a\s+single|not\s+one)\b(?:\s+of\s+(?:the|their|its|them)\b)?"
-                             r"[^,.;]{0,40}?\s+(?:had|has|have|was|were|is|are)(?:\s+been)?\s+(?:[a-z]+ly\s+)?$",
+NEGATED_SUBJECT = re.compile(r"\b(?:none|no\s+one|nobody|not\s+a\s+single|not\s+one|no\s+(?:[\w-]+\s+)?(?:fighters?|soldiers?|"
+                             r"servicem[ae]n|conscripts?|reservists?|marines?|paratroopers?|recruits?|residents?))\b"
+                             r"(?:(?:\s+of\s+(?:the|their|its|them)\b)?[^,.;]{0,40}?\s+(?:had|has|have|was|were|is|are)(?:\s+been)?"
+                             # "no fighter of the battalion left", "not a single man from our battalion has been home"
+                             r"|(?:\s+(?!(?:of|from|in)\b)[\w-]+)?(?:\s+(?:of|from|in)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)?)"
+                             r"\s+(?:[a-z]+ly\s+)?$",
                              re.IGNORECASE)
 NEGATED_OBJECT = re.compile(r"\s+(?:no\s+one|nobody|none|no\s+(?:soldiers?|servicem[ae]n|troops|one|people|"
                             r"protesters|conscripts|reservists))\b", re.IGNORECASE)
@@ -1697,7 +1701,8 @@ def _is_destination(place: PlaceMatch, text: str, base: int, trigger: tuple[int,
 ATTRIBUTION_CLAUSE = re.compile(
     r"(?:,\s*(?P<after>[^,;“”\"]{3,70}?)\s+(?<!\bwho\s)(?<!\bhad\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bthat\s)"
     r"(?:said|says|told|reported|added|wrote)\b[^,;]{0,60}[.!?]?\s*$"
-    r"|^\s*according\s+to\s+(?P<before>[^,;]{3,70}),)", re.IGNORECASE)
+    r"|^\s*(?:according\s+to|citing|quoting)\s+(?P<before>[^,;]{3,70}),"
+    r"|,\s*(?:according\s+to|citing|quoting)\s+(?P<tail>[^,;“”\"]{3,70}?)[.!?]?\s*$)", re.IGNORECASE)
 
 
 def event_counts(text: str) -> list[QuantityMention]:
@@ -1715,7 +1720,7 @@ def _uncached_event_counts(text: str) -> list[QuantityMention]:
     clause = ATTRIBUTION_CLAUSE.search(text)
     if clause is None:
         return counts
-    span = clause.span("after") if clause["after"] is not None else clause.span("before")
+    span = next(clause.span(g) for g in ("after", "before", "tail") if clause[g] is not None)
     return [c for c in counts if not span[0] <= c.start < span[1]]
 
 

@@ -1555,3 +1555,34 @@ def test_a_count_in_the_clause_after_and_that_is_that_clauses(places):
                    "them had been wounded.", places)
     assert only(found, "Deployment").participants is None
     assert only(found, "Injury").participants == Quantity(min=6)
+
+
+def test_mobilized_several_thousand_is_a_call_up_of_that_many(places):
+    found = claims("Bashkortostan alone mobilized several thousand men that autumn, and women in Ufa protested "
+                   "against the call-up.", places)
+    assert only(found, "Mobilization").participants == Quantity(min=2000)
+    assert only(found, "Protest").participants is None
+
+
+def test_weight_lost_is_no_death(places):
+    assert not [c for c in claims("Since his capture he has lost 25 kilograms, his mother said.", places)
+                if c.type == "Casualties"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Several soldiers have signed new contracts since the spring, according to the mother of one sergeant.",
+     "Reenlistment"),
+    ("Citing three officers, the outlet writes that the brigade was redeployed to the Kharkiv region in June.",
+     "Deployment"),
+])
+def test_a_count_in_a_trailing_according_to_or_a_leading_citing_is_the_sources(text, kind, places):
+    assert only(claims(text, places), kind).participants is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The commander said no fighter of the regiment had left his position.", "Desertion"),
+    ('"Not a single man from our company has been home since March," she said.', "Return"),
+])
+def test_no_fighter_and_not_a_single_man_deny_it_and_count_no_one(text, kind, places):
+    found = only(claims(text, places), kind)
+    assert found.certainty == "Negated" and found.participants is None
