@@ -1324,8 +1324,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # "... they left their positions", "the court charged them with refusing": the group counted before (a
         # denial, "the men did not refuse", counts none)
         participants = size
-    others_objects = [c for c in counts if (_owner(c, triggers) or (kind, start, end))[1] != start]
-    if participants is None and deaths is None and len(others_objects) == len(counts) \
+    # ("his wife and two daughters buried him": his kin, counted, are not the ones it happened to)
+    people = [c for c in counts if kind in KIN_EVENTS or c.noun is None or not KIN_NOUN.search(c.noun)]
+    others_objects = [c for c in people if (_owner(c, triggers) or (kind, start, end))[1] != start]
+    if participants is None and deaths is None and len(others_objects) == len(people) \
             and (_one_person_subject(result, sentence, start) or _his_own(text, start, end)):
         # "He had deserted in May": one man; "He was killed in August": one death (not "arrested him" alone, the
         # object of another verb)
@@ -1736,6 +1738,7 @@ def _counts_through_quotes(text: str) -> list[QuantityMention]:
 QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 
+WHICH_BEFORE = re.compile(r",\s*which\s+(?:(?:had|has|have|was|were|is|are)\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?$")
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;|\band\s+that\s")
 # "four of the men" (a part of the group), not "seven soldiers of the brigade" (the group)
 PARTITIVE = re.compile(r"\bof\s+(?:them|the|those|these|its|their)\b", re.IGNORECASE)
@@ -1845,6 +1848,9 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
     if len(counts) == 1 and counts[0].start >= end and NEW_CLAUSE.search(text[end:counts[0].start]) \
             and any(end <= t[1] and counts[0].end <= t[1] for t in triggers):
         return None, None  # "returned in April, and nearly 200 of them have since re-signed": the next clause's
+    which = WHICH_BEFORE.search(text, 0, start)
+    if which is not None and counts and all(c.end < which.start() for c in counts):
+        return None, None  # "the five served in the 33rd Brigade, which was moved to Kurakhove": the brigade was
     if len(counts) == 1 and counts[0].end <= start and OTHER_SUBJECT.search(text, counts[0].end, end):
         return None, None  # "120 men signed new contracts, and in September the brigade left": its own subject
     if len(counts) == 1:

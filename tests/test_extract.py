@@ -1586,3 +1586,23 @@ def test_a_count_in_a_trailing_according_to_or_a_leading_citing_is_the_sources(t
 def test_no_fighter_and_not_a_single_man_deny_it_and_count_no_one(text, kind, places):
     found = only(claims(text, places), kind)
     assert found.certainty == "Negated" and found.participants is None
+
+
+def test_a_count_before_which_is_not_the_relative_clauses(places):
+    found = claims("The seven served in the 59th Separate Motor Rifle Brigade, which was moved to Toretsk in May.",
+                   places)
+    assert only(found, "Deployment").participants is None
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Police detained at least 12 journalists who were covering the picket.", "Detention", Quantity(min=12)),
+    ("About 70 parents gathered outside the enlistment office in Omsk on Monday.", "Protest",
+     Quantity(value=70, approximate=True)),
+])
+def test_journalists_and_parents_are_people_counted(text, kind, count, places):
+    assert only(claims(text, places), kind).participants == count
+
+
+def test_his_kin_counted_do_not_keep_him_from_being_one_death(places):
+    found = claims("He was killed on 4 May near Kupiansk; his mother and three sisters buried him in Poltava.", places)
+    assert only(found, "Casualties").deaths == Quantity(value=1)
