@@ -532,7 +532,9 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         bool(FUTURE.search(text[max(0, start - 40):start])) or \
         bool(kind == "Deployment" and TO_HOSPITAL.match(text, start)) or \
         bool(NOT_DONE_BEFORE.search(text[max(0, start - 30):start])) or \
-        bool(kind == "Mobilization" and HAD_BEEN_WHO.search(text[max(0, start - 40):start])) or \
+        bool(kind == "Mobilization" and (HAD_BEEN_WHO.search(text[max(0, start - 40):start])
+                                         or WHOSE_MEN.search(text[max(0, start - 50):start])
+                                         and not PLACE_AFTER.match(text, start))) or \
         bool(WILL_BE_HELD.match(text, start)) or \
         bool(kind == "Injury" and WOUNDED_AS_A_NAME.match(text, start)
              and not COUNTED_BEFORE.search(text[max(0, start - 40):start]))
@@ -550,6 +552,11 @@ WOUNDED_AS_A_NAME = re.compile(r"(?:wounded|injured)\s+(?:(?!\d)[\w-]+\s+)?(?:so
                                re.IGNORECASE)
 # "the men, who had been drafted in the autumn, were on leave": who they are, not what the text reports
 HAD_BEEN_WHO = re.compile(r"\b(?:who|that)\s+had\s+(?:been\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+# "about twenty women whose husbands were mobilised in 2022 stood with placards": who the women are (where the men
+# were called up tells that it happened: "whose husbands were mobilized in Khabarovsk in October 2022")
+PLACE_AFTER = re.compile(r"[^,;]{0,30}?\b(?:in|from)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+WHOSE_MEN = re.compile(r"\bwhose\s+(?:[\w-]+\s+)?(?:husbands|sons|men|relatives|brothers|fathers)\s+"
+                       r"(?:(?:were|have\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # "sent home without being discharged", "instead of being released": not done
 NOT_DONE_BEFORE = re.compile(r"\b(?:without|instead\s+of)\s+(?:ever\s+)?(?:(?:being|having\s+been)\s+)?$",
                              re.IGNORECASE)

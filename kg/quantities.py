@@ -234,14 +234,17 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 @lru_cache(maxsize=1)
 def _part_before() -> re.Pattern[str]:
     qual = "|".join(re.escape(q) for q in sorted(_patterns()[3], key=len, reverse=True))
-    return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+of\s+(?:the|those|these|its|their)\s+"
-                      rf"(?:(?:{qual})\s+)?$", re.IGNORECASE)
+    return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+of\s+"
+                      rf"(?:(?P<det>the|those|these|its|their|our|his|her|my)\s+)?(?:(?:{qual})\s+)?$", re.IGNORECASE)
 
 
 def _part_of(text: str, count: QuantityMention, qualifiers: dict[str, str]) -> QuantityMention:
-    """"Fifteen of the 23 soldiers", "three of the twelve": the part told of, not the whole it is taken from."""
+    """"Fifteen of the 23 soldiers", "46 of our 310 drivers", "87 of 91 protesters": the part told of, not the whole
+    it is taken from ("one of about 40 sappers injured in the blast": the forty were injured)."""
     m = _part_before().search(text, max(0, count.start - 60), count.start)
     if m is None or m.end() != count.start and text[m.end():count.start].strip():
+        return count
+    if m["num"].lower() == "one" and m["det"] is None:
         return count
     number = parse_number(m["num"])
     if number is None or m["num"].lower() in ("a", "an"):

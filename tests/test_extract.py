@@ -919,7 +919,7 @@ def test_ways_events_are_told_found_in_the_last_study_sets(text, kind, places):
 
 def test_counts_belong_to_whom_they_count(places):
     # the women are not the ones called up; the men are not the ones who protested
-    found = claims("About 60 women from Chita, whose husbands were mobilized in the autumn, have signed an appeal.",
+    found = claims("About 60 women from Chita, whose husbands were mobilized in Transbaikalia in the autumn, have signed an appeal.",
                    places)
     assert only(found, "Mobilization").participants is None
     found = claims("Relatives of 25 reservists from Nalchik recorded a video appeal to the president.", places)
@@ -1606,3 +1606,20 @@ def test_journalists_and_parents_are_people_counted(text, kind, count, places):
 def test_his_kin_counted_do_not_keep_him_from_being_one_death(places):
     found = claims("He was killed on 4 May near Kupiansk; his mother and three sisters buried him in Poltava.", places)
     assert only(found, "Casualties").deaths == Quantity(value=1)
+
+
+def test_workers_lost_to_the_army_were_called_up_not_killed(places):
+    found = claims('"Since March we have lost 28 of our 140 workers to the army," the plant manager in Kaluga said.',
+                   places)
+    assert [c.type for c in found] == ["Mobilization"]
+    assert found[0].participants == Quantity(value=28)
+
+
+def test_a_rate_that_has_fallen_is_no_death(places):
+    assert claims("The region's unemployment rate has fallen to a record low of 1.9 per cent.", places) == []
+
+
+def test_women_whose_husbands_were_mobilized_are_who_protested(places):
+    found = claims("Outside the building, about thirty women whose husbands were mobilised in 2022 stood with "
+                   "placards on Monday demanding rotation.", places)
+    assert [c.type for c in found] == ["Protest"]

@@ -145,6 +145,17 @@ def test_a_part_of_a_counted_whole_is_the_part():
 
 
 @pytest.mark.parametrize("text, count", [
+    ("Since May the depot has lost 28 of its 140 workers to the army.", Quantity(value=28)),
+    ("The firm lost 19 of our 75 drivers.", Quantity(value=19)),
+    ("Police detained 52 of 60 picketers.", Quantity(value=52)),
+    # "one of about 40 sappers injured": the forty, of whom he is one
+    ("Her son, one of about 40 sappers injured in the blast, lost a leg.", Quantity(value=40, approximate=True)),
+])
+def test_a_part_of_a_whole_with_our_or_no_determiner_is_the_part(text, count):
+    assert [c.quantity for c in find_counts(text)][:1] == [count]
+
+
+@pytest.mark.parametrize("text, count", [
     ("Eleven were taken to a guardhouse in Kursk the same day.", Quantity(value=11)),
     ("About 40 have since returned to service.", Quantity(value=40, approximate=True)),
     ("The first picket drew a crowd, but only nine came to the second.", Quantity(value=9)),
