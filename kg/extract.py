@@ -660,12 +660,13 @@ def _places_from_context(result: Extraction) -> Extraction:
     starts = [s.start for s in result.sentences]
     for claim in result.claims:
         # where men were called up is no scene for what happens to them next
-        heading = max((h for h in result.headings if h < claim.sentence.start), default=None)
+        heading = max((h for h in result.headings if h <= claim.sentence.start), default=None)
         before = next((c for c in reversed(claims) if c.places and c.sentence.start < claim.sentence.start
-                       and (heading is None or c.sentence.start > heading)
+                       and (heading is None or c.sentence.start >= heading)
                        and (c.type != "Mobilization" or claim.type == "Mobilization")), None)
         n = starts.index(claim.sentence.start)
-        scene = result.scenes.get(starts[n - 1], ()) if n else ()
+        # (a heading, or an item's dateline, begins a new scene)
+        scene = result.scenes.get(starts[n - 1], ()) if n and (heading is None or starts[n - 1] >= heading) else ()
         # "two other Belarusians were wounded": where they are from, not where it happened
         origins = claim.places if all(_counted_origin(result.places[i]) for i in claim.places) else ()
         claim = _with_places(claim, ()) if origins else claim
@@ -795,9 +796,10 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
     units += _named_battalions(text, base, units, gazetteer)
     masked = [(s.start - base, s.end - base) for s in source_mentions if s.kind != "generic"]
     masked += [(s - base, e - base) for s, e, _ in units]
-    dateline = DATELINE.match(text) if sentence is result.sentences[0] else None
-    if dateline:
-        masked.append(dateline.span())  # "MOSCOW, Feb 12 (Reuters) -": where and when it was filed
+    # a paragraph's first words, "MOSCOW, Feb 12 (Reuters) -" or an item's "BELGOROD —" in a roundup
+    first = sentence is result.sentences[0] or result.sentences[result.sentences.index(sentence) - 1].paragraph \
+        != sentence.paragraph
+    dateline = DATELINE.match(text) if first else None
     first_place = len(result.places)
     lists = _region_lists(text, gazetteer)
     for match in gazetteer.match(text, masked):
@@ -810,6 +812,12 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
                                         match.alias_kind))
     _back_references(text, base, result, first_place, gazetteer)
     place_ids = list(range(first_place, len(result.places)))
+    if dateline:
+        # where it was filed: a place the article names, and where what the item tells happened unless it says
+        filed = [i for i in place_ids if result.places[i].start - base < dateline.end()]
+        place_ids = [i for i in place_ids if i not in filed]
+        if filed:
+            result.headings[sentence.start] = filed[0]
     speakers, citers = attribute(sentence, source_mentions)
     if not speakers:
         speakers = _unnamed_speakers(sentence, source_mentions)

@@ -1623,3 +1623,16 @@ def test_women_whose_husbands_were_mobilized_are_who_protested(places):
     found = claims("Outside the building, about thirty women whose husbands were mobilised in 2022 stood with "
                    "placards on Monday demanding rotation.", places)
     assert [c.type for c in found] == ["Protest"]
+
+
+def test_an_items_dateline_is_a_place_named_and_where_an_unplaced_item_happened(places):
+    text = ("OMSK — A garrison court on Friday sentenced a contract soldier to five years for desertion.\n\n"
+            "TOMSK — About 30 women gathered outside the enlistment office on Sunday to demand rotation, the "
+            "local outlet reported.\n\n"
+            "BELGOROD — Two servicemen were killed when a drone struck their car near Shebekino on Sunday, the "
+            "governor said.")
+    result = extract(Article(text=text, published=dt.date(2025, 4, 14)), places)
+    assert {m.surface for m in result.places} >= {"OMSK", "TOMSK", "BELGOROD"}
+    where = {c.type: [result.places[i].candidates for i in c.places] for c in result.claims}
+    assert where["Protest"] == [("gn:1489425",)]
+    assert where["Casualties"] == [("gn:495112",)]  # near Shebekino, not in the city the item was filed from
