@@ -1253,6 +1253,8 @@ def _one_person_subject(result: Extraction, sentence: Sentence, start: int) -> b
         p.start <= at < p.end for p in result.places)
 
 
+ONE_MORE = re.compile(r"(?:\band|,)\s+(?:only\s+)?one\s+(?:other\s+|more\s+)?(?:was|had\s+been|has\s+been)\s+"
+                      r"(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 COORDINATED_VERB = re.compile(r"\band\s+(?:(?:was|were|had\s+been|has\s+been|later|then)\s+)?$")
 ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?(?:(?:Last|This)\s+(?:week|month|year)\s+|In\s+[A-Z][a-z]+\s+)?(?i:one)\s+of\s+"
                             r"(?:the|them|their|those|these|its|her|his|my|our)\b(?:\s+[\w’'-]+){0,3}?(?:\s*,[^,;]{1,60},)?"
@@ -1306,6 +1308,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         places = countries[-1:]
     counts = event_counts(text)
     participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
+    if ONE_MORE.search(text, 0, start):  # "two servicemen were killed and one was wounded": one
+        participants, deaths = _as_count(kind, Quantity(value=1))
     found = participants or deaths
     if found is not None and _one_person_subject(result, sentence, start) \
             and all(c.start >= end and not re.search(r"\b(?:together|along)\s+with\s+[\"“]?$", text[:c.start])

@@ -1636,3 +1636,19 @@ def test_an_items_dateline_is_a_place_named_and_where_an_unplaced_item_happened(
     where = {c.type: [result.places[i].candidates for i in c.places] for c in result.claims}
     assert where["Protest"] == [("gn:1489425",)]
     assert where["Casualties"] == [("gn:495112",)]  # near Shebekino, not in the city the item was filed from
+
+
+def test_one_more_after_a_count_is_one(places):
+    found = claims("Three servicemen were killed and one was wounded when a shell hit their truck near Sudzha.", places)
+    assert only(found, "Casualties").deaths == Quantity(value=3)
+    assert only(found, "Injury").participants == Quantity(value=1)
+
+
+@pytest.mark.parametrize("text", [
+    "Most of them went back to their units near Kupiansk after the holidays, relatives said.",
+    "About 120 of those have already gone back to their brigades.",
+    "All nine left for their unit on 6 August.",
+    "He was put on a bus back to his unit outside Horlivka with four other men.",
+])
+def test_going_back_to_the_unit_is_a_deployment(text, places):
+    assert "Deployment" in {c.type for c in claims(text, places)}
