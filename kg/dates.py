@@ -90,6 +90,15 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"started)\b", re.I)),
         ("iso_day", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
         ("dotted_day", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+        # "from 1 October to 31 December 2024", "between March 3 and April 9": days of two months
+        ("day_span", re.compile(
+            rf"\b(?i:between|from)\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH.replace('?P<month>', '?P<first>')}"
+            rf"(?:,?\s+{_YEAR.replace('?P<year>', '?P<first_year>')})?\s+(?i:and|to|until|till|through)\s+"
+            rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+        ("day_span", re.compile(
+            rf"\b(?i:between|from)\s+{_MONTH.replace('?P<month>', '?P<first>')}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"(?:,?\s+{_YEAR.replace('?P<year>', '?P<first_year>')})?,?\s+(?i:and|to|until|till|through)\s+"
+            rf"{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
         ("day_range", re.compile(
             rf"\b(?:(?i:between|from)\s+)?(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*{_DAY}\s+{_MONTH}"
             rf"(?:,?\s+{_YEAR})?\b")),
@@ -479,6 +488,24 @@ def _iso_day(m: re.Match[str], published: dt.date | None, context_year: int | No
     return (Interval(date, date), date.year) if date else (None, None)
 
 
+def _day_span(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """"from 1 October to 31 December 2024": from the first day to the last, a year stated once holding for both."""
+    first, last = MONTHS[m["first"]], MONTHS[m["month"]]
+    if m["year"]:
+        year = int(m["year"])
+    elif m["first_year"]:
+        year = int(m["first_year"]) + (last < first)
+    else:
+        year = _year_for_month(last, published, context_year)
+        if year is None:
+            return Interval(None, None), None
+    start_year = int(m["first_year"]) if m["first_year"] else year - (last < first)
+    start, end = _safe_day(start_year, first, int(m["d1"])), _safe_day(year, last, int(m["day"]))
+    if start is None or end is None or end < start:
+        return None, None
+    return Interval(start, end), year if (m["year"] or m["first_year"]) else None
+
+
 def _day_range(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     month = MONTHS[m["month"]]
     year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
@@ -726,7 +753,7 @@ def _year_span(m: re.Match[str], published: dt.date | None, context_year: int | 
 _RESOLVERS = {
     "year_span": _year_span,
     "year_start": _year_start, "past_days": _past_days,
-    "iso_day": _iso_day, "dotted_day": _iso_day, "day_range": _day_range, "ago": _ago, "weekend": _weekend,
+    "iso_day": _iso_day, "dotted_day": _iso_day, "day_range": _day_range, "day_span": _day_span, "ago": _ago, "weekend": _weekend,
     "month_part": _month_part_of, "month_part_rel": _month_part_relative, "year_part": _year_part,
     "era_first": _era_first, "era_since": _era_since, "day": _day, "by_day": _by_day, "since_month": _since_month,
     "month_range": _month_range,

@@ -448,3 +448,15 @@ def test_a_relative_clauses_time_before_the_verb_gives_way_to_one_after_it():
 ])
 def test_days_in_ordinal_words(text, day):
     assert [d.interval for d in find_dates(text, dt.date(2024, 3, 10), None)] == [Interval(day, day)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The spring call-up ran from 1 April to 15 July 2025.", dt.date(2025, 8, 1),
+     Interval(dt.date(2025, 4, 1), dt.date(2025, 7, 15))),
+    ("Drills were held between March 28 and April 4, 2024.", dt.date(2025, 8, 1),
+     Interval(dt.date(2024, 3, 28), dt.date(2024, 4, 4))),
+    ("Leave ran from 27 December to 8 January.", dt.date(2025, 2, 1),
+     Interval(dt.date(2024, 12, 27), dt.date(2025, 1, 8))),
+])
+def test_a_span_of_days_across_months_is_one_interval(text, published, expected):
+    assert [d.interval for d in find_dates(text, published, None)] == [expected]
