@@ -1652,3 +1652,16 @@ def test_one_more_after_a_count_is_one(places):
 ])
 def test_going_back_to_the_unit_is_a_deployment(text, places):
     assert "Deployment" in {c.type for c in claims(text, places)}
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    ('The ministry said it had summoned "several hundred" reservists for training in the Brest region.',
+     "Mobilization", Quantity(min=200)),
+    ("The outlet said police took four of the women away in a bus.", "Detention", Quantity(value=4)),
+    ("A week later, military police came to his parents' house and took him away.", "Detention", Quantity(value=1)),
+    ("According to the governor, 2,300 men from Tuva signed contracts in 2024.", "Mobilization", Quantity(value=2300)),
+    ("On Monday about forty mothers went to the regional administration building to ask for their sons to be "
+     "brought home.", "Protest", Quantity(value=40, approximate=True)),
+])
+def test_summoned_taken_away_signed_up_and_a_delegation(text, kind, count, places):
+    assert only(claims(text, places), kind).participants == count
