@@ -1665,3 +1665,19 @@ def test_going_back_to_the_unit_is_a_deployment(text, places):
 ])
 def test_summoned_taken_away_signed_up_and_a_delegation(text, kind, count, places):
     assert only(claims(text, places), kind).participants == count
+
+
+@pytest.mark.parametrize("text", [
+    "Two Belarusian battalions had rotated in and out of the Brest region twice this spring, the spokesman said.",
+    "Part of the division was shifted from the Kherson region to the Pokrovsk direction in June.",
+    "Moscow has also brought in reservists from the Far East to hold the line.",
+    "Units of the Western Operational Command are moving to training grounds in the Minsk region from Monday.",
+    "The column left the camp on Thursday and drove north towards the border.",
+    "In March a battalion of the 20th Army took over their positions near Svatove.",
+])
+def test_troops_shifted_brought_in_rotated_moving_and_taking_over_are_deployments(text, places):
+    assert "Deployment" in {c.type for c in claims(text, places)}
+
+
+def test_units_rotating_in_and_out_describe_a_camp_not_a_deployment(places):
+    assert not claims("The town hosts a transit camp for units rotating in and out of Donbas.", places)
