@@ -1681,3 +1681,11 @@ def test_troops_shifted_brought_in_rotated_moving_and_taking_over_are_deployment
 
 def test_units_rotating_in_and_out_describe_a_camp_not_a_deployment(places):
     assert not claims("The town hosts a transit camp for units rotating in and out of Donbas.", places)
+
+
+def test_a_unit_dismissing_its_men_ends_their_contracts(places):
+    found = claims("The National Guard dismissed the eleven men in May 2023 for breaking the terms of the contract.",
+                   places)
+    assert only(found, "ContractTermination").participants == Quantity(value=11)
+    assert not [c for c in claims("The court dismissed the claims of the soldiers.", places)
+                if c.type == "ContractTermination"]
