@@ -283,7 +283,7 @@ def _singular() -> re.Pattern[str]:
     year_old = r"\d{2}-year-old"
     objects_of = ("arrested", "detained", "sentenced", "charged", "convicted", "jailed", "sent", "transferred",
                   "mobilized", "mobilised", "drafted", "fined", "captured", "against", "remanded", "released", "caught",
-                  "found", "took", "drove", "brought", "picked", "stopped", "seized", "beat", "called")
+                  "found", "took", "drove", "brought", "picked", "stopped", "seized", "beat", "called", "gave", "given")
     after_verb = "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + ")"
     forms = [
         # "a contract soldier", "one conscript", "at least one marine" (not "a private Anton Sokolov": see rank)

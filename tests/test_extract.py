@@ -1689,3 +1689,24 @@ def test_a_unit_dismissing_its_men_ends_their_contracts(places):
     assert only(found, "ContractTermination").participants == Quantity(value=11)
     assert not [c for c in claims("The court dismissed the claims of the soldiers.", places)
                 if c.type == "ContractTermination"]
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("In May around 30 conscripts fled the training ground in a single night, the outlet said.", "Desertion",
+     Quantity(value=30, approximate=True)),
+    ("Three Belarusian soldiers who crossed into Lithuania in April have asked for asylum.", "Desertion",
+     Quantity(value=3)),
+    ("A court in Omsk gave him six years.", "Prosecution", Quantity(value=1)),
+    ("The garrison court gave four soldiers between three and five years in a penal colony.", "Prosecution",
+     Quantity(value=4)),
+    ("All six were later given 10 days of administrative arrest.", "Prosecution", Quantity(value=6)),
+    ("She was one of about 25 women who stood outside the government building in Kazan demanding rotation.",
+     "Protest", Quantity(value=25, approximate=True)),
+])
+def test_fleeing_abroad_sentences_given_and_standing_outside_demanding(text, kind, count, places):
+    assert only(claims(text, places), kind).participants == count
+
+
+def test_men_called_up_who_fled_abroad_evaded_the_draft_and_did_not_desert(places):
+    found = claims("Four men from Kyzyl who were called up in September have fled to Mongolia, activists said.", places)
+    assert "Desertion" not in {c.type for c in found}
