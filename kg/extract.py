@@ -225,6 +225,8 @@ STATUTE = re.compile(r"\b(?:criminal\s+code|code\s+of|article\s+\d+|punishable|t
                      r"amendments?)\b", re.IGNORECASE)
 STATUTE_WORDS = re.compile(r"(?:refusal|abandonment|desertion|absence|discharge|dismissal|mobili[sz]ation)\b", re.IGNORECASE)
 ATTEMPT = re.compile(r"(?:tried|trying|try)\s+to\b", re.IGNORECASE)
+# a number in digits or words ("14", "fourteen", "two hundred"), not "a", "an" or "one" alone
+COUNT_WORD = rf"(?:\d[\d,]*|(?!(?:an?|one|zero)\b){NUMBER_WORDS})"
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
                       r"[A-Z][a-z]{2,8}\.?))?(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 NEW_STORY = re.compile(r"^\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate|In\s+another|Also\s+on|Earlier|"
@@ -544,11 +546,10 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
 WILL_BE_HELD = re.compile(r"[^.;]{0,50}?\bwill\s+(?:be\s+held|take\s+place)\b", re.IGNORECASE)
 # "wives of wounded soldiers", "several of the wounded": who they are, not a wounding ("400 wounded soldiers were
 # evacuated" counts the wounded)
-COUNTED_BEFORE = re.compile(r"\b(?:\d[\d,]*|[a-z]+teen|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                            r"twelve|hundred|hundreds|thousands|dozens)\s+$", re.IGNORECASE)
+COUNTED_BEFORE = re.compile(rf"\b(?:{COUNT_WORD}|hundreds|thousands|dozens)\s+$", re.IGNORECASE)
 WOUNDED_AS_A_NAME = re.compile(r"(?:wounded|injured)\s+(?:(?!\d)[\w-]+\s+)?(?:soldiers|servicemen|men|paratroopers|marines|"
                                r"veterans|fighters|conscripts|troops)\b|(?<=\bthe\s)(?:wounded|injured)\b"
-                               r"(?!\s+(?:in|by|near|at|on)\b|\s*[,—–-]\s*(?:some|about|around|nearly|\d|[a-z]+ty\b))",
+                               rf"(?!\s+(?:in|by|near|at|on)\b|\s*[,—–-]\s*(?:some|about|around|nearly|{COUNT_WORD})\b)",
                                re.IGNORECASE)
 # "the men, who had been drafted in the autumn, were on leave": who they are, not what the text reports
 HAD_BEEN_WHO = re.compile(r"\b(?:who|that)\s+had\s+(?:been\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)
@@ -621,8 +622,7 @@ def _nobody_counted(claim: Claim) -> Claim:
     start = claim.trigger[0] - claim.sentence.start
     nobody = NOBODY.search(claim.sentence.text, max(0, start - 60), max(0, start))
     if claim.certainty != "Negated" or (claim.participants is None and claim.deaths is None) or nobody is None \
-            or re.search(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\b",
-                         claim.sentence.text[nobody.start():start]):
+            or re.search(rf"\b{COUNT_WORD}\b", claim.sentence.text[nobody.start():start], re.IGNORECASE):
         return claim  # ("none of the 14 soldiers had deserted": the fourteen, counted)
     return dataclasses.replace(claim, participants=None, deaths=None)
 
@@ -1162,18 +1162,18 @@ def _is_base(place: PlaceMatch, text: str, base: int) -> bool:
     return bool(BASE_BEFORE.search(text[: place.start - base]) or BASE_AFTER.match(text[place.end - base:]))
 
 
+# the men of a family, one of whom an event is told of ("her husband", "his younger brother")
+KIN_MEN = r"husband|son|brother|father|nephew|grandson|partner|fianc[eé]|cousin|uncle"
 # "He had deserted in May, his lawyer said": a man or woman told of by a pronoun is one person, when the
 # pronoun is the subject of the event's own clause (no verb of saying, no other clause between)
 ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:that|said|says|added|wrote)\s+|[\"“'‘])(?:He|She|I|"
-                                r"(?i:her|his|my|their|our|whose)\s+(?i:husband|son|brother|father|nephew|grandson|"
-                                r"partner|fianc[eé]|cousin|uncle|client|mother|wife|sister|daughter|widow|friend)"
+                                r"(?i:her|his|my|their|our|whose)\s+(?i:" + KIN_MEN + r"|client|mother|wife|sister|daughter|widow|friend)"
                                 r"(?:,\s+(?-i:[A-Z][a-z]+),|\s+(?-i:[A-Z][a-z]+))?|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?)['’]s\s+(?:(?:younger|elder|eldest|youngest)\s+)?"
                                 r"(?:mother|wife|sister|father|widow|son|husband|brother)"
                                 r"(?:,\s+(?-i:[A-Z][a-z]+),)?|(?i:the)\s+\d{2}-year-old|(?i:the)\s+(?:[\w-]+\s+)?"
                                 r"(?i:soldier|serviceman|conscript|reservist|deserter|sergeant|private|marine|paratrooper|"
                                 r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she|(?-i:I))|\b(?i:her|his|my|our|whose)\s+(?:(?:younger|elder|older|eldest|youngest)\s+)?"
-                                r"(?:husband|son|brother|father|nephew|grandson|fianc[eé]|client|(?:platoon\s+|company\s+|battalion\s+)?"
-                                r"commander))(?:,\s+who)?\s+"
+                                r"(?:" + KIN_MEN + r"|client|(?:platoon\s+|company\s+|battalion\s+)?commander))(?:,\s+who)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
                                 r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to|"
@@ -1182,8 +1182,7 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:t
 # "The man left his brigade in January and was detained in March": one man, subject of both verbs
 ONE_PERSON_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)(?:He|She|he|she|I|(?i:the)\s+(?:man|woman|"
                                     r"soldier|serviceman|conscript|reservist|deserter|sergeant|private|officer|"
-                                    r"\d{2}-year-old)|(?i:her|his|my|their|our|whose)\s+(?i:husband|son|brother|father|"
-                                    r"nephew|grandson|partner|fianc[eé]|cousin|uncle))\b"
+                                    r"\d{2}-year-old)|(?i:her|his|my|their|our|whose)\s+(?i:" + KIN_MEN + r"))\b"
                                     r"[^.;,]{3,100}?\s+and\s*(?:,[^.;,]{3,80},)?\s*(?:(?:was|had|has|been|then|later|also|being)\s+){0,3}$")
 
 
@@ -1708,8 +1707,7 @@ def _counted_people(place: PlaceMatch, text: str, base: int) -> bool:
         COUNT_BEFORE.search(text, 0, place.start - base) is not None
 
 
-COUNT_BEFORE = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|"
-                          r"hundred|hundreds|thousand|thousands|several|many|some)\s+$", re.IGNORECASE)
+COUNT_BEFORE = re.compile(rf"\b(?:{COUNT_WORD}|dozens|hundreds|thousands|several|many|some)\s+$", re.IGNORECASE)
 
 
 def _is_destination(place: PlaceMatch, text: str, base: int, trigger: tuple[int, int]) -> bool:
