@@ -245,7 +245,7 @@ TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|when|as|during
                              r"(?:start|beginning|end|course|launch)\s+of)\s+(?:the\s+|this\s+|last\s+"
                              r"(?:year|autumn|fall)['’]s\s+)?(?:partial\s+|general\s+|September\s+|spring\s+|autumn\s+|"
                              r"fall\s+|winter\s+)?$", re.IGNORECASE)
-FORMATION = re.compile(r"\b(?:unit|units|battalion|battalions|brigade|brigades|regiment|regiments|company|"
+FORMATION_NOUN = re.compile(r"\b(?:unit|units|battalion|battalions|brigade|brigades|regiment|regiments|company|"
                        r"platoon|detachment|division|formation|squad)\b", re.IGNORECASE)
 BACK_TO_FORMATION = re.compile(r"\b(?:the|its|their|his|her|this|that|our|same)\s+$", re.IGNORECASE)
 POSSESSED_BY_UNIT = re.compile(r"\b(?:its|the\s+(?:brigade|regiment|division|battalion|unit|corps)['’]s?)\s+"
@@ -1063,7 +1063,7 @@ def _track_group(sentence: Sentence, result: Extraction, state: _State,
         result.groups[group].size = result.groups[state.group].size
     if group is not None:
         known = result.groups[group]
-        if any(not BACK_TO_FORMATION.search(text[: f.start()]) for f in FORMATION.finditer(text)):
+        if any(not BACK_TO_FORMATION.search(text[: f.start()]) for f in FORMATION_NOUN.finditer(text)):
             known.formation = True  # "a Chechen battalion", not "the brigade" (the unit told of before)
         known.home.extend(i for i in origins if i not in known.home)
         known.bases.extend(i for i in bases if i not in known.bases)

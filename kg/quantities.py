@@ -159,7 +159,7 @@ def find_counts(text: str) -> list[QuantityMention]:
             noun = (m["noun"] or m["cnoun"] or "").lower() or None
             found.append(QuantityMention(q, m.start(), m.end(), noun))
             taken.append(m.span())
-    for m in FORMATIONS.finditer(text):
+    for m in COUNTED_FORMATIONS.finditer(text):
         # "two battalions were moved", "the regiment's first battalion came back", "one of the battalions": as many
         # times the nominal strength
         if not _overlaps(m.span(), taken):
@@ -170,7 +170,7 @@ def find_counts(text: str) -> list[QuantityMention]:
                 found.append(QuantityMention(Quantity(value=size.value * times, approximate=True), m.start(), m.end(),
                                              None))
                 taken.append(m.span())
-    for m in FORMATION.finditer(text):
+    for m in COUNTED_FORMATION.finditer(text):
         # "a tank company was withdrawn", "their battalion was moved", "a battalion of its special forces": the
         # nominal strength of the formation (the sizes "a platoon", "a company" and "a battalion" have alone)
         if not _overlaps(m.span(), taken):
@@ -253,7 +253,7 @@ def _part_of(text: str, count: QuantityMention, qualifiers: dict[str, str]) -> Q
     return QuantityMention(bounded(number, bound), m.start(), count.end, count.noun)
 
 
-FORMATION = re.compile(
+COUNTED_FORMATION = re.compile(
     r"(?<!\bof\s)(?<!\band\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfor\s)(?<!\bto\s)(?<!\binto\s)"
     r"\b(?:(?:an?|one|another)\s+(?:(?:whole|entire)\s+)?|(?:the|their|its|his|our)\s+(?:whole|entire)\s+)"
     r"(?:(?!(?:private|military|security|state|oil|mining|construction|insurance|energy|same|other|first|second|"
@@ -261,7 +261,7 @@ FORMATION = re.compile(
     r"(?!['’]s|-|\s+(?:of\s+(?:the\s+)?\d[\d,]*(?!\d|st|nd|rd|th)|of\s+(?:about|some|around|more|up|at)\b|commanders?|spokes\w*|press|"
     r"headquarters|chief|leadership|officers?|level|sizes?|and\b|or\b|in\s+which|where|that\s+(?!was|were|had|has)))",
     re.IGNORECASE)
-FORMATIONS = re.compile(
+COUNTED_FORMATIONS = re.compile(
     r"(?<!\bof\s)(?<!\band\s)\b(?:(?P<times>two|three|four|five|2|3|4|5)\s+(?P<units>battalions|companies|platoons)"
     r"|[\w-]+['’]s\s+(?:first|second|third|fourth|fifth)\s+(?P<unit1>battalion|company|platoon)"
     r"|one\s+of\s+(?:the|its|their)\s+(?P<unit2>battalions|companies|platoons))\b"
