@@ -609,7 +609,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     for n, sentence in enumerate(result.sentences):
         if n and sentence.paragraph != result.sentences[n - 1].paragraph and NEW_STORY.match(sentence.text):
             state.speakers = ()  # "Separately, ...": what the last speaker said does not carry over
-        _read_sentence(sentence, result, state, gazetteer)
+        _read_sentence(n, result, state, gazetteer)
     result.claims = _same_happenings(_places_from_context(result), gazetteer)
     result.claims = _origins_are_no_units(result)
     result.claims = [_nobody_counted(c) for c in result.claims]
@@ -789,17 +789,19 @@ def _overlap(a: Interval, b: Interval) -> bool:
         (b.latest is None or a.earliest is None or a.earliest <= b.latest)
 
 
-def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazetteer: Gazetteer) -> None:
+def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazetteer) -> None:
+    """What the ``n``-th sentence tells: its sources, places, units, dates and claims."""
+    sentence = result.sentences[n]
     text, base = sentence.text, sentence.start
+    opens = n == 0 or result.sentences[n - 1].paragraph != sentence.paragraph  # the paragraph's first sentence
+    alone = opens and (n + 1 == len(result.sentences) or result.sentences[n + 1].paragraph != sentence.paragraph)
     source_mentions = find_sources(text, base)
     units = [(m.start() + base, m.end() + base, canonical_unit_name(m.group(0))) for m in _unit_names().finditer(text)]
     units += _named_battalions(text, base, units, gazetteer)
     masked = [(s.start - base, s.end - base) for s in source_mentions if s.kind != "generic"]
     masked += [(s - base, e - base) for s, e, _ in units]
     # a paragraph's first words, "MOSCOW, Feb 12 (Reuters) -" or an item's "BELGOROD —" in a roundup
-    first = sentence is result.sentences[0] or result.sentences[result.sentences.index(sentence) - 1].paragraph \
-        != sentence.paragraph
-    dateline = DATELINE.match(text) if first else None
+    dateline = DATELINE.match(text) if opens else None
     first_place = len(result.places)
     lists = _region_lists(text, gazetteer)
     for match in gazetteer.match(text, masked):
@@ -869,7 +871,7 @@ def _read_sentence(sentence: Sentence, result: Extraction, state: _State, gazett
         i for i in place_ids if LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
         and not ORIGIN_BEFORE.search(text[: result.places[i].start - base]) and not _is_base(result.places[i], text, base)
         and result.places[i].alias_kind != "demonym")
-    triggers = [] if _short_heading(sentence, result) else find_triggers(text)
+    triggers = [] if _short_heading(text, opens, alone) else find_triggers(text)
     first_claim = len(result.claims)
     tallied = _tally(result, sentence, state, place_ids, triggers, event_dates, units, dates)
     for kind, start, end in triggers:
@@ -937,13 +939,11 @@ def _sent_back_to_the_war(text: str, base: int, end: int, place_ids: list[int], 
     return region.startswith("UA")
 
 
-def _short_heading(sentence: Sentence, result: Extraction) -> bool:
-    """"Call-up.", "1. Snap call-up.": a paragraph of a few words and no verb heads the items below it."""
-    paragraph = [s for s in result.sentences if s.paragraph == sentence.paragraph]
-    words = len(sentence.text.split())
-    run_in = paragraph[0] is sentence and words <= 3  # "Call-up. On Tuesday the ministry announced ..."
-    return (len(paragraph) == 1 or run_in) and bool(SHORT_HEADING.fullmatch(sentence.text)) \
-        and not HEADING_VERB.search(sentence.text)
+def _short_heading(text: str, opens: bool, alone: bool) -> bool:
+    """"Call-up.", "1. Snap call-up.": a paragraph of a few words and no verb (``alone``: the paragraph's one
+    sentence; ``opens``: its first) heads the items below it."""
+    run_in = opens and len(text.split()) <= 3  # "Call-up. On Tuesday the ministry announced ..."
+    return (alone or run_in) and bool(SHORT_HEADING.fullmatch(text)) and not HEADING_VERB.search(text)
 
 
 SHORT_HEADING = re.compile(r"\s*(?:\d{1,2}\.\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}\.?\s*")
