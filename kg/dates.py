@@ -81,7 +81,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:(?P<edge>first|last|final)\s+(?P<n>two|three|four|five|six|\d)\s+months|"
             rf"(?P<q>first|second|third|fourth|final|last)\s+quarter)(?:\s+of\s+(?:(?P<rel>the|this|last)\s+year|{_YEAR}))?\b",
             re.I)),
-        ("past_days", re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?P<n>\w+)\s+)?(?P<unit>hours|days?|weeks?|months?)\b", re.I)),
+        ("past_days", re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?P<n>\w+)\s+)?(?P<unit>hours|days?|weeks?|months?)\b(?!\s+of\b)", re.I)),
         ("era_since", re.compile(
             rf"\b(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+|Russia['’]s\s+)?(?P<era>{era})",
             re.I)),
@@ -552,7 +552,8 @@ def _weekend(m: re.Match[str], published: dt.date | None, context_year: int | No
     return Interval(saturday, min(saturday + dt.timedelta(days=1), published)), None
 
 
-MONTH_PARTS = {"end": (21, 31), "close": (21, 31), "last days": (21, 31), "last week": (22, 31),
+# (first day, last day); a negative first day counts from the month's end ("the last week": its last seven days)
+MONTH_PARTS = {"end": (21, 31), "close": (21, 31), "last days": (21, 31), "last week": (-7, 31),
                "beginning": (1, 10), "start": (1, 10), "first days": (1, 10), "first week": (1, 7),
                "middle": (11, 20), "first half": (1, 15), "second half": (16, 31)}
 YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8), "middle": (5, 8),
@@ -565,12 +566,18 @@ def _month_part_of(m: re.Match[str], published: dt.date | None, context_year: in
     year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
     if year is None:
         return Interval(None, None), None
-    whole = month_interval(year, month)
-    first, last = MONTH_PARTS[" ".join(m["part"].lower().split())]
+    part = _days_of(month_interval(year, month), m["part"])
     if m["since"] and published is not None:
-        return Interval(whole.earliest.replace(day=first), published), int(m["year"]) if m["year"] else None
-    return Interval(whole.earliest.replace(day=first), whole.latest.replace(day=min(last, whole.latest.day))), (
-        int(m["year"]) if m["year"] else None)
+        return Interval(part.earliest, published), int(m["year"]) if m["year"] else None
+    return part, int(m["year"]) if m["year"] else None
+
+
+def _days_of(whole: Interval, name: str) -> Interval:
+    """The days of a month (``whole``) a part of it names ("the end", "the first half", "the last week")."""
+    first, last = MONTH_PARTS[" ".join(name.lower().split())]
+    days = whole.latest.day
+    return Interval(whole.earliest.replace(day=first if first > 0 else days + first + 1),
+                    whole.latest.replace(day=min(last, days)))
 
 
 def _month_part_relative(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
@@ -585,8 +592,7 @@ def _month_part_relative(m: re.Match[str], published: dt.date | None, context_ye
     if m["part"]:
         part = _month_part(whole, m["part"])
     else:
-        first, last = MONTH_PARTS[" ".join(m["edge"].lower().split())]
-        part = Interval(whole.earliest.replace(day=first), whole.latest.replace(day=min(last, whole.latest.day)))
+        part = _days_of(whole, m["edge"])
     if part.earliest is None or part.earliest > published:
         return None, None
     end = published if m["since"] or part.latest is None or part.latest > published else part.latest

@@ -1996,13 +1996,17 @@ def _nearest_date(dates: list[DateMention], position: int, text: str = "") -> In
     def distance(d: DateMention) -> int:
         if d.start >= position:
             return d.start - position
-        return position - d.end + BEFORE_PENALTY + (CLAUSE_PENALTY if NEW_SUBJECT.search(text, d.end, position) else 0)
+        # ("signed his first contract in the spring of 2022 and was wounded ... in December": the spring is the
+        # signing's, the verb before the "and")
+        other_verb = NEW_SUBJECT.search(text, d.end, position) or AND_THEN.fullmatch(text, d.end, position)
+        return position - d.end + BEFORE_PENALTY + (CLAUSE_PENALTY if other_verb else 0)
 
     nearest = min(dates, key=distance)
     return nearest.interval if (nearest.interval.earliest or nearest.interval.latest) else None
 
 
 COORDINATION = re.compile(r"\b(?:and|but|then)\s+(?!not\b|never\b)|[,;]")
+AND_THEN = re.compile(r",?\s+and\s+(?:(?:was|were|had|has|have|been|then|later)\s+)*", re.IGNORECASE)
 
 
 def _certainty(text: str, trigger_start: int, attributed: bool, trigger_end: int | None = None) -> str:

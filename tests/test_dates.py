@@ -460,3 +460,18 @@ def test_days_in_ordinal_words(text, day):
 ])
 def test_a_span_of_days_across_months_is_one_interval(text, published, expected):
     assert [d.interval for d in find_dates(text, published, None)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They were killed in the last week of January.", Interval(dt.date(2024, 1, 25), dt.date(2024, 1, 31))),
+    ("It happened in the last week of February 2024.", Interval(dt.date(2024, 2, 23), dt.date(2024, 2, 29))),
+    ("Nine were detained in the past week.", Interval(dt.date(2024, 4, 3), dt.date(2024, 4, 10))),
+])
+def test_the_last_week_of_a_month_is_its_last_seven_days_not_the_past_week(text, expected):
+    assert [d.interval for d in find_dates(text, dt.date(2024, 4, 10), None)] == [expected]
+
+
+def test_a_time_before_and_belongs_to_the_verb_before_it():
+    found = _claims("Timur S. signed his first contract in the summer of 2022 and was wounded near Vuhledar, in the "
+                    "Donetsk region, in January, his family says.", published="2023-05-01")
+    assert only(found, "Injury").interval == Interval(dt.date(2023, 1, 1), dt.date(2023, 1, 31))
