@@ -570,8 +570,12 @@ NOT_REPORTED = re.compile(r"\b(?:(?:not|n['’]t|never|no\s+longer|stopped|refus
                           r"reveal)\w*|(?:said|says|spoke|told\s+\w+|announced)\s+in\s+an?)"
                           r"\s+(?:[\w’'-]+\s+){0,3}$"
                           # "does not show how many soldiers were killed or wounded", "would not say how many"
-                          r"|\b(?:show|say|said|know|knew|specify|specified|disclose|reveal|clear)\w*\s+how\s+many\s+"
-                          r"(?:[\w’'-]+\s+){0,6}$", re.IGNORECASE)
+                          r"|\b(?:show|say|said|know|knew|specify|specified|disclose|reveal|clear)\w*\s+(?:how\s+many|whether|if)\s+"
+                          r"(?:[\w’'-]+\s+){0,6}$"
+                          # "made no mention of casualties", "a full list of those killed": named, not told
+                          r"|\b(?:no|any)\s+mention\s+of\s+(?:[\w’'-]+\s+){0,2}$"
+                          r"|\b(?:lists?|names|number|families|relatives|bodies|graves|portraits|photographs)\s+of\s+"
+                          r"(?:all\s+)?those\s+$", re.IGNORECASE)
 FUTURE = re.compile(r"\b(?:will|shall|(?:is|are|was|were|had\s+been|has\s+been|have\s+been)\s+(?:due|scheduled|set|going)\s+to)"
                     r"\s+(?:(?:[a-z]+ly|now|then|also|soon|still)\s+)?(?:be\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # "funerals will be held", "had been due to return", "both will now face charges"

@@ -1710,3 +1710,12 @@ def test_fleeing_abroad_sentences_given_and_standing_outside_demanding(text, kin
 def test_men_called_up_who_fled_abroad_evaded_the_draft_and_did_not_desert(places):
     found = claims("Four men from Kyzyl who were called up in September have fled to Mongolia, activists said.", places)
     assert "Desertion" not in {c.type for c in found}
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry did not say whether any soldiers had died.",
+    "The statement made no mention of casualties.",
+    "Relatives demanded that the command publish a full list of those killed.",
+])
+def test_whether_any_died_no_mention_of_casualties_and_a_list_of_those_killed_tell_no_deaths(text, places):
+    assert "Casualties" not in {c.type for c in claims(text, places)}
