@@ -1719,3 +1719,11 @@ def test_men_called_up_who_fled_abroad_evaded_the_draft_and_did_not_desert(place
 ])
 def test_whether_any_died_no_mention_of_casualties_and_a_list_of_those_killed_tell_no_deaths(text, places):
     assert "Casualties" not in {c.type for c in claims(text, places)}
+
+
+@pytest.mark.parametrize("text", [
+    "Asked about the losses, the governor thanked the families and moved on to the next question.",
+    "They reached the border on Sunday, according to the messages they sent home.",
+])
+def test_moving_on_to_a_question_and_messages_sent_home_are_no_events(text, places):
+    assert claims(text, places) == []
