@@ -537,11 +537,12 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         bool(kind == "Mobilization" and (HAD_BEEN_WHO.search(text[max(0, start - 40):start])
                                          or WHOSE_MEN.search(text[max(0, start - 50):start])
                                          and not PLACE_AFTER.match(text, start))) or \
-        bool(WILL_BE_HELD.match(text, start)) or \
+        bool(WILL_BE_HELD.match(text, start)) or bool(IF_BEFORE.search(text, max(0, start - 12), start)) or \
         bool(kind == "Injury" and WOUNDED_AS_A_NAME.match(text, start)
              and not COUNTED_BEFORE.search(text[max(0, start - 40):start]))
 
 
+IF_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:found\s+)?$", re.IGNORECASE)  # "faces life imprisonment if convicted"
 # "Funerals for four of the soldiers will be held on Wednesday": to come, not told
 WILL_BE_HELD = re.compile(r"[^.;]{0,50}?\bwill\s+(?:be\s+held|take\s+place)\b", re.IGNORECASE)
 # "wives of wounded soldiers", "several of the wounded": who they are, not a wounding ("400 wounded soldiers were

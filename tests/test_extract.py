@@ -1727,3 +1727,16 @@ def test_whether_any_died_no_mention_of_casualties_and_a_list_of_those_killed_te
 ])
 def test_moving_on_to_a_question_and_messages_sent_home_are_no_events(text, places):
     assert claims(text, places) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Each of the four now faces up to ten years in prison.", "Prosecution"),
+    ("The sergeant faces life imprisonment if convicted.", "Prosecution"),
+])
+def test_what_someone_faces_is_no_prosecution_told(text, kind, places):
+    assert kind not in {c.type for c in claims(text, places)}
+
+
+def test_facing_years_on_a_charge_is_a_prosecution(places):
+    found = claims("He now faces up to seven years in prison on a charge of deserting his unit.", places)
+    assert only(found, "Prosecution").participants == Quantity(value=1)
