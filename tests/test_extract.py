@@ -1740,3 +1740,8 @@ def test_what_someone_faces_is_no_prosecution_told(text, kind, places):
 def test_facing_years_on_a_charge_is_a_prosecution(places):
     found = claims("He now faces up to seven years in prison on a charge of deserting his unit.", places)
     assert only(found, "Prosecution").participants == Quantity(value=1)
+
+
+def test_his_own_brother_he_said_is_one_person(places):
+    found = claims("Petrenko's own brother, he said, was wounded near Toretsk in May.", places)
+    assert only(found, "Injury").participants == Quantity(value=1)
