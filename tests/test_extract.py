@@ -1745,3 +1745,10 @@ def test_facing_years_on_a_charge_is_a_prosecution(places):
 def test_his_own_brother_he_said_is_one_person(places):
     found = claims("Petrenko's own brother, he said, was wounded near Toretsk in May.", places)
     assert only(found, "Injury").participants == Quantity(value=1)
+
+
+def test_employees_who_left_for_the_army_were_called_up(places):
+    found = claims("The plant's director said 42 employees had left for the army since the spring.", places)
+    assert only(found, "Mobilization").participants == Quantity(value=42)
+    went = claims("Two of the men went to the military prosecutor's office in Omsk to complain.", places)
+    assert "Mobilization" not in {c.type for c in went}
