@@ -684,7 +684,7 @@ def _places_from_context(result: Extraction) -> Extraction:
         elif not claim.places and not claim.destinations and before is None and heading is not None:
             claim = _with_places(claim, (result.headings[heading],))  # the place the item is headed with
         elif not claim.places and not claim.destinations and before is not None \
-                and _sentence_distance(result, before.sentence, claim.sentence) <= 3:
+                and _within_scene(result, before.sentence, claim.sentence):
             claim = _with_places(claim, before.places)
             # the sentence that placed it is evidence too
             claim = Claim(*[getattr(claim, f) for f in Claim.__dataclass_fields__ if f != "also"],
@@ -1116,6 +1116,15 @@ DENIAL_OF_THE_LAST = re.compile(
     r"|\b(?:rejected|dismissed|disputed)\s+(?:the|this|that|these)\s+(?:claims?|reports?|allegations?|figures?|account)"
     r"|\bcalled\s+(?:the|this|that|these)\s+(?:reports?|claims?|figures?|allegations?|account|story)\s+(?:a\s+)?[\"“'‘]?"
     r"(?:lies?|fabricat\w*|false|fake|propaganda|fantasy|slander|provocation|untrue|nonsense)", re.IGNORECASE)
+
+
+def _within_scene(result: Extraction, a: Sentence, b: Sentence) -> bool:
+    """Whether ``b`` is near enough to ``a`` to happen where ``a`` placed its event: three sentences on, or up to six
+    when none between names a place (quoted words and comment do not move the scene)."""
+    distance = _sentence_distance(result, a, b)
+    if distance <= 3:
+        return True
+    return distance <= 6 and not any(a.end <= p.start < b.start for p in result.places)
 
 
 def _sentence_distance(result: Extraction, a: Sentence, b: Sentence) -> int:

@@ -1752,3 +1752,13 @@ def test_employees_who_left_for_the_army_were_called_up(places):
     assert only(found, "Mobilization").participants == Quantity(value=42)
     went = claims("Two of the men went to the military prosecutor's office in Omsk to complain.", places)
     assert "Mobilization" not in {c.type for c in went}
+
+
+def test_quoted_words_between_do_not_move_the_scene(places):
+    text = ("Some thirty women gathered outside the enlistment office in Chita on Monday, saying their husbands had "
+            "been sent into an assault near Pokrovsk. \"We are not against anyone. We want answers. Who decided this?\" "
+            "one of them said. She did not give her name. According to the women, forty men of their battalion were "
+            "ordered forward last week.")
+    result = extract(Article(text=text, published=dt.date(2024, 11, 20)), places)
+    deployment = only(result.claims, "Deployment")
+    assert {result.places[i].surface for i in deployment.places} >= {"Pokrovsk"}
