@@ -575,6 +575,8 @@ NOT_REPORTED = re.compile(r"\b(?:(?:not|n['’]t|never|no\s+longer|stopped|refus
                           r"(?:[\w’'-]+\s+){0,6}$"
                           # "made no mention of casualties", "a full list of those killed": named, not told
                           r"|\b(?:no|any)\s+mention\s+of\s+(?:[\w’'-]+\s+){0,2}$"
+                          # "does not report military deaths"
+                          r"|\b(?:does|do|did)\s+not\s+report\s+(?:military\s+|its\s+|their\s+|any\s+)?$"
                           r"|\b(?:lists?|names|number|families|relatives|bodies|graves|portraits|photographs)\s+of\s+"
                           r"(?:all\s+)?those\s+$", re.IGNORECASE)
 FUTURE = re.compile(r"\b(?:will|shall|(?:is|are|was|were|had\s+been|has\s+been|have\s+been)\s+(?:due|scheduled|set|going)\s+to)"
@@ -1740,6 +1742,10 @@ ATTRIBUTION_CLAUSE = re.compile(
     r"|,\s*(?:according\s+to|citing|quoting)\s+(?P<tail>[^,;“”\"]{3,70}?)[.!?]?\s*$)", re.IGNORECASE)
 
 
+POPULATION_OF = re.compile(r"\b(?:town|city|village|region|republic|district|settlement|community|hromada|oblast|krai|"
+                           r"country|nation|population)\s+of\s+$|\bhome\s+to\s+$", re.IGNORECASE)
+
+
 def event_counts(text: str) -> list[QuantityMention]:
     """Counts of people in a sentence, without those in its attribution ("a lawyer for two of the men said")."""
     return list(_event_counts(text))
@@ -1751,7 +1757,8 @@ def _event_counts(text: str) -> tuple[QuantityMention, ...]:
 
 
 def _uncached_event_counts(text: str) -> list[QuantityMention]:
-    counts = _counts_through_quotes(text)
+    # ("Kyakhta, a border town of 18,000 people, has buried 40": how many live there, counted)
+    counts = [c for c in _counts_through_quotes(text) if not POPULATION_OF.search(text, max(0, c.start - 40), c.start)]
     clause = ATTRIBUTION_CLAUSE.search(text)
     if clause is None:
         return counts
@@ -2021,6 +2028,8 @@ def _nearest_date(dates: list[DateMention], position: int, text: str = "") -> In
     return nearest.interval if (nearest.interval.earliest or nearest.interval.latest) else None
 
 
+RELATIVE_BEFORE_NOT = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+)?$", re.IGNORECASE)
+VERB_THEN_AUX = re.compile(r"\b(?!(?:be|been|being|have|had|was|were|yet|even|ever)\b)[a-z]+\s+(?:were|was|had|have|has|are|is)\b")
 COORDINATION = re.compile(r"\b(?:and|but|then)\s+(?!not\b|never\b)|[,;]")
 AND_THEN = re.compile(r",?\s+and\s+(?:(?:was|were|had|has|have|been|then|later)\s+)*", re.IGNORECASE)
 
@@ -2032,6 +2041,9 @@ def _certainty(text: str, trigger_start: int, attributed: bool, trigger_end: int
     negation = rx["negation"].search(before[-25:])
     if negation is not None and COORDINATION.search(before[-25:], negation.end()):
         negation = None  # "chose not to renew and were discharged": the "not" is the other verb's
+    if negation is not None and RELATIVE_BEFORE_NOT.search(before[-25:], 0, negation.start()) \
+            and VERB_THEN_AUX.search(before[-25:], negation.end()):
+        negation = None  # "two men who did not report were detained": the "not" is the relative clause's
     if negation or re.search(r"\b(?:denied|denies|deny|refuted)\b", before, re.I):
         return "Negated"
     if NEGATED_SUBJECT.search(before):

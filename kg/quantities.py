@@ -191,7 +191,7 @@ def find_counts(text: str) -> list[QuantityMention]:
         told = next((m[g] for g in ("num", "num2", "num3", "num4", "num5", "num6", "num7", "num8", "num9", "num10",
                                     "num11", "num12", "num13", "num14", "num15") if m[g]), None)
         number = 2 if m["both"] else parse_number(told) if told else None
-        if (m["num3"] or m["num5"] or m["num11"]) and number is not None and 1900 <= number <= 2100:
+        if (m["num3"] or m["num5"] or m["num8"] or m["num11"]) and number is not None and 1900 <= number <= 2100:
             continue  # a year
         if number is not None and number > 1 and not _overlaps(m.span(), taken):
             qual = m["qual"] or m["qual3"] or m["qual5"] or m["qual6"] or m["qual11"]
@@ -328,7 +328,7 @@ def _more() -> re.Pattern[str]:
     qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
     verb = r"(?=\s+(?:[a-z]+ed|are|were|have|had|is|was|will|remain\w*|went|fled|left|ran|took|got|came|fought)\b)"
     passive = r"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b)"
-    alone = r"(?!\s+(?:[a-z]+s|of|per|percent)\b)"  # not "another 200 tanks", "all five of"
+    alone = r"(?![.,]\d)(?!\s+(?:[a-z]+s|of|per|percent)\b)"  # not "another 200 tanks", "all five of"
     return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+(?:more|others)\b(?!\s+than){verb}"
                       rf"|(?<=\bthe\s)(?P<num2>{NUMBER}){verb}"
                       # "9 soldiers died and 14 were injured": a number alone as the subject of a passive
@@ -344,7 +344,7 @@ def _more() -> re.Pattern[str]:
                       rf"|(?<=,\s)(?:(?P<qual6>{qual})\s+)?(?P<num10>{NUMBER})\s+in\s+(?:all|total)\b"
                       rf"|{_after(*(f'{v} the' for v in TAKING))}"
                       rf"(?P<num7>{NUMBER})\b(?!\s+(?:[a-z]+s|of)\b)"
-                      rf"|{_after('wounding', 'injuring', 'killing', 'and wounded', 'and injured')}"
+                      rf"|{_after('wounding', 'injuring', 'killing', 'and wounded', 'and injured', 'buried', 'lost')}"
                       rf"(?P<num8>{NUMBER})\b{alone}"
                       # "Eighteen were taken to a detention centre", "only eight came", "a group of 87 returned": a
                       # number alone as the sentence's subject

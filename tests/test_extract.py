@@ -1762,3 +1762,24 @@ def test_quoted_words_between_do_not_move_the_scene(places):
     result = extract(Article(text=text, published=dt.date(2024, 11, 20)), places)
     deployment = only(result.claims, "Deployment")
     assert {result.places[i].surface for i in deployment.places} >= {"Pokrovsk"}
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Kizel, a mining town of 15,000 people, has buried 23.", Quantity(value=23)),
+    ("Sokol has lost 17.", Quantity(value=17)),
+])
+def test_a_town_of_so_many_people_is_no_count_and_buried_or_lost_n_is(text, count, places):
+    assert only(claims(text, places), "Casualties").deaths == count
+
+
+@pytest.mark.parametrize("text", [
+    "The region has lost 2.4% of its population since 2021.",
+    "The administration, which publishes monthly statistics, does not report military deaths.",
+])
+def test_a_share_of_the_population_lost_and_deaths_not_reported_are_no_deaths(text, places):
+    assert "Casualties" not in {c.type for c in claims(text, places)}
+
+
+def test_a_not_in_a_relative_clause_does_not_deny_the_main_verb(places):
+    found = claims("In Lida, three men who did not report were detained on Monday.", places)
+    assert only(found, "Detention").certainty == "Asserted"
