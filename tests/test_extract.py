@@ -1783,3 +1783,11 @@ def test_a_share_of_the_population_lost_and_deaths_not_reported_are_no_deaths(te
 def test_a_not_in_a_relative_clause_does_not_deny_the_main_verb(places):
     found = claims("In Lida, three men who did not report were detained on Monday.", places)
     assert only(found, "Detention").certainty == "Asserted"
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The contracts of 28 volunteers of the battalion were terminated last month.", Quantity(value=28)),
+    ("A military medical board has discharged five conscripts of the regiment.", Quantity(value=5)),
+])
+def test_contracts_terminated_and_a_board_discharging_end_service(text, count, places):
+    assert only(claims(text, places), "ContractTermination").participants == count
