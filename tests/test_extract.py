@@ -1791,3 +1791,13 @@ def test_a_not_in_a_relative_clause_does_not_deny_the_main_verb(places):
 ])
 def test_contracts_terminated_and_a_board_discharging_end_service(text, count, places):
     assert only(claims(text, places), "ContractTermination").participants == count
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("One of the men jumped from a second-floor window and broke both legs.", "Injury"),
+    ("In May he refused to rejoin his battalion near Toretsk.", "DeploymentRefusal"),
+    ("Nine men of the company told their commander they would not cross the border.", "DeploymentRefusal"),
+    ("The mothers said about twenty men from Derbent refused to go back after their leave.", "DeploymentRefusal"),
+])
+def test_broken_legs_and_refusing_to_rejoin_or_cross(text, kind, places):
+    assert kind in {c.type for c in claims(text, places)}
