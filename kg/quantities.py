@@ -155,6 +155,8 @@ def find_counts(text: str) -> list[QuantityMention]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         q = _counted_quantity(m, qualifiers, collectives)
+        if m["scoll"] and found and found[-1].noun and re.fullmatch(r"\s+of\s+", text[found[-1].end:m.start()]):
+            continue  # "about two hundred fighters of a battalion": the fighters are counted, not their battalion
         if q is not None:
             noun = (m["noun"] or m["cnoun"] or "").lower() or None
             found.append(QuantityMention(q, m.start(), m.end(), noun))

@@ -1801,3 +1801,18 @@ def test_contracts_terminated_and_a_board_discharging_end_service(text, count, p
 ])
 def test_broken_legs_and_refusing_to_rejoin_or_cross(text, kind, places):
     assert kind in {c.type for c in claims(text, places)}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Some 180 fighters of a territorial defence battalion arrived in Lutsk on Monday after eight months on the "
+     "front.", "Return"),
+    ("In June about 90 men were brought home.", "Return"),
+    ("The regiment has been pulled out of the Kupiansk direction, a source said.", "Return"),
+    ("Two others have been confirmed to be in Russian captivity.", "Detention"),
+    ("Police searched the flat and held her for two days.", "Detention"),
+    ("Andrei P. got four years from the garrison court on Monday.", "Prosecution"),
+    ("On Sunday he and a friend walked out of the camp.", "Desertion"),
+    ("About thirty men were driven to the recruitment centre that night.", "Detention"),
+])
+def test_brought_home_pulled_out_in_captivity_held_got_years_walked_out_driven_to_the_centre(text, kind, places):
+    assert kind in {c.type for c in claims(text, places)}

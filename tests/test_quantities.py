@@ -231,3 +231,10 @@ def test_dozens_as_numbers_and_no_one_more_after_a_country(text, value):
 def test_one_together_with_others():
     assert [c.quantity.value for c in find_counts("He was called up together with 60 other men from the district.")] \
         == [61]
+
+
+def test_people_of_a_battalion_count_the_people_not_the_battalion():
+    found = find_counts("About three hundred fighters of a battalion of the 47th Brigade came home on Friday.")
+    assert [c.quantity for c in found] == [Quantity(value=300, approximate=True)]
+    assert [c.quantity for c in find_counts("The men were part of a platoon that refused.")] == \
+        [Quantity(value=30, approximate=True)]
