@@ -731,6 +731,9 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
             homes_b = {result.places[i].surface.lower() for i in gb.home}
             if (ga.name and gb.name) or (homes_a and homes_b and not homes_a & homes_b):
                 return False  # two named units, or soldiers from two places
+        if a.type == "Casualties" and _burial(a) != _burial(b) and a.deaths is not None and a.deaths == b.deaths \
+                and _sentence_distance(result, a.sentence, b.sentence) <= 2:
+            return True  # "Kolomyia buried Sergeant K. ... He died of his wounds on 11 May in Dnipro": one death
         if a.interval is not None and b.interval is not None and not _overlap(a.interval, b.interval):
             return False
         pa, pb = where(a), where(b)
@@ -779,6 +782,16 @@ def _merge(first: Claim, later: Claim) -> Claim:
     def informative(c: Claim) -> tuple[int, int, int]:
         return (c.participants is not None or c.deaths is not None, c.interval is not None, bool(c.places))
 
+    if first.type == "Casualties" and _burial(first) != _burial(later):
+        # "Kolomyia buried Sergeant K. ... He died of his wounds on 11 May in Dnipro": the death, where and when it
+        # happened (not the funeral's place and day), with the funeral's sentence as more evidence
+        death, funeral = (later, first) if _burial(first) else (first, later)
+        return dataclasses.replace(
+            death, sources=tuple(dict.fromkeys(death.sources + funeral.sources)),
+            group=death.group if death.group is not None else funeral.group,
+            deaths=death.deaths or funeral.deaths,
+            also=tuple({s.start: s for s in death.also + (funeral.sentence,) + funeral.also
+                        if s.start != death.sentence.start}.values()))
     main, other = (later, first) if informative(later) > informative(first) else (first, later)
     return Claim(
         first.type, first.sentence, first.trigger, main.certainty, tuple(dict.fromkeys(main.sources + other.sources)),
@@ -789,6 +802,15 @@ def _merge(first: Claim, later: Claim) -> Claim:
         main.interval if main.interval is not None else other.interval,
         tuple({s.start: s for s in first.also + (later.sentence,) + later.also
                if s.start != first.sentence.start}.values()))
+
+
+def _burial(claim: Claim) -> bool:
+    """A death told by its funeral: where and when it was buried, not where and when he died."""
+    start, end = claim.trigger
+    return BURIAL.search(claim.sentence.text, start - claim.sentence.start, end - claim.sentence.start) is not None
+
+
+BURIAL = re.compile(r"\b(?:buried|burial|funerals?|laid\s+to\s+rest|farewell)\b", re.IGNORECASE)
 
 
 def _overlap(a: Interval, b: Interval) -> bool:

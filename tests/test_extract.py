@@ -1816,3 +1816,14 @@ def test_broken_legs_and_refusing_to_rejoin_or_cross(text, kind, places):
 ])
 def test_brought_home_pulled_out_in_captivity_held_got_years_walked_out_driven_to_the_centre(text, kind, places):
     assert kind in {c.type for c in claims(text, places)}
+
+
+def test_a_funeral_and_the_death_it_buries_are_one_death_where_and_when_he_died(places):
+    text = ("On Friday Kolomyia buried Sergeant Ivan Marchuk, 41. He was wounded near Toretsk in March and died of his "
+            "wounds on 2 April in a hospital in Dnipro.")
+    result = extract(Article(text=text, published=dt.date(2025, 4, 11)), places)
+    death = only(result.claims, "Casualties")
+    assert death.deaths == Quantity(value=1)
+    assert [result.places[i].candidates for i in death.places] == [("gn:709930",)]
+    assert death.interval == Interval(dt.date(2025, 4, 2), dt.date(2025, 4, 2))
+    assert len(death.also) == 1  # the funeral's sentence is evidence too
