@@ -607,6 +607,7 @@ class _State:
     anchor: Interval | None = None  # the time the text last named ("two days later" counts from it)
     times: dict[str, Interval] = field(default_factory=dict)  # the last time given to an event of each kind
     wheres: dict[str, tuple[int, ...]] = field(default_factory=dict)  # the last places given to each kind
+    told: tuple[Sentence, Quantity] | None = None  # the one group of people the last sentence that counted any counted
 
 
 def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
@@ -939,6 +940,9 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
                        or c.noun is None and THE_BEFORE.search(text, 0, c.start) is not None)]
         if len(counted) == 1:
             result.groups[group].size = counted[0].quantity
+    people = [c for c in event_counts(text) if c.noun is not None and _owner(c, triggers) is None]
+    if len(people) == 1:
+        state.told = (sentence, people[0].quantity)
     years = [d.explicit_year for d in dates if d.explicit_year is not None]
     if years:
         state.context_year = years[-1]
@@ -1376,12 +1380,15 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         share = FRACTIONS[fraction["share"].lower().replace(" ", "-")]
         quantity = Quantity(value=round(size.value * share), approximate=bool(fraction["about"]) or size.approximate)
         participants, deaths = _as_count(kind, quantity)
-    if participants is None and deaths is None and not counts and size is not None and kind != "Casualties" \
-            and (BACK_REFERENCE.search(text[:end]) or THEM_AFTER.match(text, end)) \
+    # "three brothers from Tuymazy ... They went to the front together": the people the sentence before counted
+    just_told = state.told[1] if state.told is not None and state.told[0] is not sentence \
+        and _sentence_distance(result, state.told[0], sentence) == 1 and THEY.fullmatch(text, 0, start) else None
+    if participants is None and deaths is None and not counts and (size is not None or just_told is not None) \
+            and kind != "Casualties" and (BACK_REFERENCE.search(text[:end]) or THEM_AFTER.match(text, end)) \
             and _certainty(text, start, False, end) != "Negated":
         # "... they left their positions", "the court charged them with refusing": the group counted before (a
         # denial, "the men did not refuse", counts none)
-        participants = size
+        participants = just_told or size
     # ("his wife and two daughters buried him": his kin, counted, are not the ones it happened to)
     people = [c for c in counts if kind in KIN_EVENTS or c.noun is None or not KIN_NOUN.search(c.noun)]
     others_objects = [c for c in people if (_owner(c, triggers) or (kind, start, end))[1] != start]
@@ -1808,6 +1815,8 @@ PARTITIVE = re.compile(r"\bof\s+(?:them|the|those|these|its|their)\b", re.IGNORE
 REASON_BEFORE = re.compile(r"\b(?:for|of|over|on\s+charges\s+of|charged\s+with)\s+(?:(?:the|their|his|her|an?)\s+)?"
                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
+# "They went to the front together", "Both had deserted": a pronoun, the subject of the event's verb
+THEY = re.compile(r"\W*(?:They|Both|All\s+of\s+them)\s+(?:(?:had|have|were|all|then|later|also|both|together|[a-z]+ly)\s+){0,3}")
 SUBJECT_BACK_REFERENCE = re.compile(r"\s*[\"“]?(?:The|These|Those)\s+(?:(?-i:young|remaining|other|same)\s+)?"
                                     r"(?:men|soldiers|servicemen|marines|paratroopers|"
                                     r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"

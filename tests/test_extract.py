@@ -1827,3 +1827,10 @@ def test_a_funeral_and_the_death_it_buries_are_one_death_where_and_when_he_died(
     assert [result.places[i].candidates for i in death.places] == [("gn:709930",)]
     assert death.interval == Interval(dt.date(2025, 4, 2), dt.date(2025, 4, 2))
     assert len(death.also) == 1  # the funeral's sentence is evidence too
+
+
+def test_they_right_after_a_sentence_that_counted_people_are_those_people(places):
+    text = ("The list was first published in 2023. Among the newest names are three brothers from Tuymazy. They went "
+            "to the front together in the spring of 2024.")
+    found = extract(Article(text=text, published=dt.date(2025, 2, 21)), places).claims
+    assert only(found, "Deployment").participants == Quantity(value=3)
