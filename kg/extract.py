@@ -940,7 +940,10 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
                        or c.noun is None and THE_BEFORE.search(text, 0, c.start) is not None)]
         if len(counted) == 1:
             result.groups[group].size = counted[0].quantity
-    people = [c for c in event_counts(text) if c.noun is not None and _owner(c, triggers) is None]
+    people = [c for c in event_counts(text) if c.noun is not None and _owner(c, triggers) is None
+              and not KIN_NOUN.search(c.noun) and not KIN_OF.search(text, 0, c.start)
+              and not re.search(r"\b(?:more|others?|another|further)\b", text[c.start:c.end + 7], re.IGNORECASE)
+              and not PARTITIVE.search(text, c.start, c.end)]
     if len(people) == 1:
         state.told = (sentence, people[0].quantity)
     years = [d.explicit_year for d in dates if d.explicit_year is not None]
@@ -1382,7 +1385,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         participants, deaths = _as_count(kind, quantity)
     # "three brothers from Tuymazy ... They went to the front together": the people the sentence before counted
     just_told = state.told[1] if state.told is not None and state.told[0] is not sentence \
-        and _sentence_distance(result, state.told[0], sentence) == 1 and THEY.fullmatch(text, 0, start) else None
+        and _sentence_distance(result, state.told[0], sentence) == 1 and (
+            THEY.fullmatch(text, 0, start) or SUBJECT_BACK_REFERENCE.match(text)) else None
     if participants is None and deaths is None and not counts and (size is not None or just_told is not None) \
             and kind != "Casualties" and (BACK_REFERENCE.search(text[:end]) or THEM_AFTER.match(text, end)) \
             and _certainty(text, start, False, end) != "Negated":

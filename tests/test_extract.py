@@ -1834,3 +1834,19 @@ def test_they_right_after_a_sentence_that_counted_people_are_those_people(places
             "to the front together in the spring of 2024.")
     found = extract(Article(text=text, published=dt.date(2025, 2, 21)), places).claims
     assert only(found, "Deployment").participants == Quantity(value=3)
+
+
+def test_the_men_right_after_a_sentence_that_counted_them_are_those_men(places):
+    text = ("1. Tuva. Recruiters in Kyzyl have handed call-up papers to about 200 reservists since Monday, residents "
+            "said.\n\n2. Omsk. Seven contract soldiers held at a guardhouse in Omsk have gone on hunger strike, "
+            "their wives said. The men were detained on Friday after refusing to return to the front.")
+    found = extract(Article(text=text, published=dt.date(2024, 3, 1)), places).claims
+    refusal = only(found, "DeploymentRefusal")
+    assert refusal.participants == Quantity(value=7)
+
+
+def test_relatives_or_more_counted_before_are_not_the_men(places):
+    text = ("About 40 relatives of men mobilized in the Samara region held a protest on Saturday. The men were sent "
+            "to the Luhansk region in October.")
+    found = extract(Article(text=text, published=dt.date(2022, 11, 8)), places).claims
+    assert only(found, "Deployment").participants is None
