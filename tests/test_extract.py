@@ -1850,3 +1850,8 @@ def test_relatives_or_more_counted_before_are_not_the_men(places):
             "to the Luhansk region in October.")
     found = extract(Article(text=text, published=dt.date(2022, 11, 8)), places).claims
     assert only(found, "Deployment").participants is None
+
+
+def test_reinforcements_are_people_counted(places):
+    found = claims("At least 500 reinforcements had been sent to the Kupiansk sector in March, the update said.", places)
+    assert only(found, "Deployment").participants == Quantity(min=500)
