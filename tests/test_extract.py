@@ -1855,3 +1855,12 @@ def test_relatives_or_more_counted_before_are_not_the_men(places):
 def test_reinforcements_are_people_counted(places):
     found = claims("At least 500 reinforcements had been sent to the Kupiansk sector in March, the update said.", places)
     assert only(found, "Deployment").participants == Quantity(min=500)
+
+
+@pytest.mark.parametrize("text, count", [
+    ("On Monday three men were stopped by a patrol at the bus station in Kovel and taken to the district recruitment "
+     "office.", Quantity(value=3)),
+    ("Eleven of them were taken to district recruitment centres in Rivne.", Quantity(value=11)),
+])
+def test_men_stopped_and_taken_to_a_recruitment_office_were_detained(text, count, places):
+    assert only(claims(text, places), "Detention").participants == count
