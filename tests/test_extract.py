@@ -1864,3 +1864,9 @@ def test_reinforcements_are_people_counted(places):
 ])
 def test_men_stopped_and_taken_to_a_recruitment_office_were_detained(text, count, places):
     assert only(claims(text, places), "Detention").participants == count
+
+
+def test_inmates_of_a_colony_who_signed_contracts_were_recruited(places):
+    found = claims("At least 45 inmates of penal colony No. 7 in Vorkuta signed contracts with the Ministry of Defence "
+                   "in January.", places)
+    assert only(found, "Mobilization").participants == Quantity(min=45)
