@@ -1870,3 +1870,8 @@ def test_inmates_of_a_colony_who_signed_contracts_were_recruited(places):
     found = claims("At least 45 inmates of penal colony No. 7 in Vorkuta signed contracts with the Ministry of Defence "
                    "in January.", places)
     assert only(found, "Mobilization").participants == Quantity(min=45)
+
+
+def test_a_region_that_sent_thousands_of_men_to_the_war_deployed_them(places):
+    found = claims("According to the governor, Tuva has sent more than 6,000 men to the war since 2022.", places)
+    assert only(found, "Deployment").participants == Quantity(min=6001)
