@@ -1404,8 +1404,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     if participants is None and deaths is None and COORDINATED_VERB.search(text[:start]):
         # "Rustam K., 34, who was called up in October and killed on 9 February": one man, both verbs his
         earlier = next((c for c in reversed(result.claims) if c.sentence.start == sentence.start), None)
-        if earlier is not None and Quantity(value=1) in (earlier.participants, earlier.deaths):
-            participants, deaths = _as_count(kind, Quantity(value=1))
+        told = earlier.participants or earlier.deaths if earlier is not None else None
+        if told is not None and (told == Quantity(value=1) or not counts):
+            # ("They went to the front together in the spring and were killed within a month": the three, both verbs)
+            participants, deaths = _as_count(kind, told)
     if participants is None and deaths is None and ONE_OF_SUBJECT.match(text[:start]):
         # "One of the men, a 46-year-old from Omsk, died in hospital": one of those told of
         participants, deaths = _as_count(kind, Quantity(value=1))

@@ -1875,3 +1875,10 @@ def test_inmates_of_a_colony_who_signed_contracts_were_recruited(places):
 def test_a_region_that_sent_thousands_of_men_to_the_war_deployed_them(places):
     found = claims("According to the governor, Tuva has sent more than 6,000 men to the war since 2022.", places)
     assert only(found, "Deployment").participants == Quantity(min=6001)
+
+
+def test_the_group_counted_by_the_first_verb_is_the_subject_of_the_coordinated_one(places):
+    text = ("Among the newest names are four brothers from Sibay. They went to the front together in the autumn of "
+            "2023 and were killed near Avdiivka that winter.")
+    found = extract(Article(text=text, published=dt.date(2024, 5, 1)), places).claims
+    assert only(found, "Casualties").deaths == Quantity(value=4)
