@@ -151,6 +151,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\s+and\s+{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
         ("month", re.compile(rf"\b(?:(?P<part>(?i:early|late|mid))[- ])?{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|"
                              rf"\s+(?P<rel>last|this)\s+year)?\b")),
+        # "and were killed that winter": the season at or after the time the text last named
+        ("that_season", re.compile(r"\b(?:(?:in|during|over|by|later)\s+)?that\s+(?P<season>spring|summer|autumn|fall|"
+                                   r"winter)\b", re.I)),
         ("season", re.compile(
             rf"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", re.I)),
         ("season", re.compile(
@@ -706,7 +709,26 @@ def _earlier_in(m: re.Match[str], anchor: Interval | None, published: dt.date | 
     return interval, year
 
 
-ANCHORED = {"later": _later, "hours_later": _hours_later, "next": _next, "day_before": _day_before, "same": _same}
+def _that_season(m: re.Match[str], anchor: Interval | None) -> Resolved:
+    """"that winter", after "in the autumn of 2023": the first such season that had not ended when that time began
+    (after a single day, the publication's when the text named no time, the last one that had begun by then)."""
+    if anchor is None or anchor.earliest is None or anchor.latest is None:
+        return Interval(None, None), None
+    first, last = SEASONS[m["season"].lower()]
+
+    def season(year: int) -> Interval:
+        end_year = year + 1 if last < first else year
+        return Interval(dt.date(year, first, 1), dt.date(end_year, last, calendar.monthrange(end_year, last)[1]))
+
+    year = next(y for y in (anchor.earliest.year - 1, anchor.earliest.year, anchor.earliest.year + 1)
+                if season(y).latest >= anchor.earliest)
+    if anchor.earliest == anchor.latest and season(year).earliest > anchor.latest:
+        year -= 1
+    return season(year), None
+
+
+ANCHORED = {"later": _later, "hours_later": _hours_later, "next": _next, "day_before": _day_before, "same": _same,
+            "that_season": _that_season}
 
 def _year_start(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     """"since the start of the year": 1 January of the publication year up to publication."""

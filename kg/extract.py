@@ -2055,7 +2055,8 @@ def _nearest_date(dates: list[DateMention], position: int, text: str = "") -> In
 
     def distance(d: DateMention) -> int:
         if d.start >= position:
-            return d.start - position
+            # ("wounded near Bakhmut, and that summer he was discharged": the summer is the next clause's)
+            return d.start - position + (CLAUSE_PENALTY if text and NEXT_CLAUSE.search(text, position, d.start) else 0)
         # ("signed his first contract in the spring of 2022 and was wounded ... in December": the spring is the
         # signing's, the verb before the "and")
         other_verb = NEW_SUBJECT.search(text, d.end, position) or AND_THEN.fullmatch(text, d.end, position)
@@ -2068,6 +2069,7 @@ def _nearest_date(dates: list[DateMention], position: int, text: str = "") -> In
 RELATIVE_BEFORE_NOT = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+)?$", re.IGNORECASE)
 VERB_THEN_AUX = re.compile(r"\b(?!(?:be|been|being|have|had|was|were|yet|even|ever)\b)[a-z]+\s+(?:were|was|had|have|has|are|is)\b")
 COORDINATION = re.compile(r"\b(?:and|but|then)\s+(?!not\b|never\b)|[,;]")
+NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while)\s|;")
 AND_THEN = re.compile(r",?\s+and\s+(?:(?:was|were|had|has|have|been|then|later)\s+)*", re.IGNORECASE)
 
 

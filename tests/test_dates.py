@@ -475,3 +475,19 @@ def test_a_time_before_and_belongs_to_the_verb_before_it():
     found = _claims("Timur S. signed his first contract in the summer of 2022 and was wounded near Vuhledar, in the "
                     "Donetsk region, in January, his family says.", published="2023-05-01")
     assert only(found, "Injury").interval == Interval(dt.date(2023, 1, 1), dt.date(2023, 1, 31))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("They went to the front in the autumn of 2023 and were killed that winter.", dt.date(2024, 5, 1),
+     [Interval(dt.date(2023, 9, 1), dt.date(2023, 11, 30)), Interval(dt.date(2023, 12, 1), dt.date(2024, 2, 29))]),
+    ("Nine men from my company were killed that autumn.", dt.date(2024, 5, 1),
+     [Interval(dt.date(2023, 9, 1), dt.date(2023, 11, 30))]),
+])
+def test_that_season_is_the_one_at_or_after_the_time_named_before(text, published, expected):
+    assert [d.interval for d in find_dates(text, published, None)] == expected
+
+
+def test_a_time_after_and_belongs_to_the_next_clause():
+    found = _claims("In March 2023 he was wounded near Bakhmut, and in the summer he was discharged on medical "
+                    "grounds.", published="2024-01-10")
+    assert only(found, "Injury").interval == Interval(dt.date(2023, 3, 1), dt.date(2023, 3, 31))
