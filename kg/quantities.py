@@ -292,7 +292,7 @@ def _singular() -> re.Pattern[str]:
         rf"(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})"
         r"(?!\s+(?-i:[A-Z][a-z]))",
         # "a 41-year-old from Naberezhnye Chelny", "a 52-year-old fitter from Tolyatti": a person by age
-        rf"(?:an?|(?-i:A|An))\s+(?P<age>{year_old})(?:\s+[a-z-]+){{0,2}}?(?=\s+(?:from|who|of|in|at)\b|\s*,)",
+        rf"(?:an?|(?-i:A|An))\s+(?P<age>{year_old})(?:\s+[a-z-]+){{0,2}}?(?=\s+(?:from|who|of|in|at|to|for)\b|\s*,)",
         rf"(?P<age3>{year_old})(?=\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))",  # "47-year-old Alexei Rudakov"
         # "the 27-year-old was killed" (not "the 19-year-old conscripts")
         rf"(?:the|(?-i:The))\s+(?P<age2>{year_old})"

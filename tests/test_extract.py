@@ -1882,3 +1882,10 @@ def test_the_group_counted_by_the_first_verb_is_the_subject_of_the_coordinated_o
             "2023 and were killed near Avdiivka that winter.")
     found = extract(Article(text=text, published=dt.date(2024, 5, 1)), places).claims
     assert only(found, "Casualties").deaths == Quantity(value=4)
+
+
+def test_walking_out_of_a_training_ground_and_a_man_of_an_age_sentenced(places):
+    found = claims("A court in Grodno sentenced a 29-year-old plumber to a year of restricted freedom for walking out "
+                   "of a training ground near the city in May.", places)
+    assert only(found, "Prosecution").participants == Quantity(value=1)
+    assert only(found, "Desertion").participants == Quantity(value=1)
