@@ -1464,6 +1464,13 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # "detained five men on Friday who had refused to go": the main clause's time is not the clause's
         own_dates = [d for d in own_dates if d.start >= subordinate.start()]
         shared = [d for d in shared if d.start >= subordinate.start()]
+    # "On Thursday morning, around 50 relatives of soldiers missing since the fighting in May held a rally": a time put
+    # first, before the subject, is the main verb's; one inside the subject is its modifier's
+    opening = next((d for d in own_dates if FRONTED_BEFORE.fullmatch(text[:d.start]) and OPENING_AFTER.match(text, d.end)
+                    and d.end <= start), None)
+    if opening is not None and all(d is opening or opening.end <= d.start and d.end <= start for d in own_dates) \
+            and len(own_dates) > 1 and not RELATIVE_BEFORE.search(text[:start]):
+        own_dates = [opening]
     interval = _nearest_date(own_dates or shared, start, text)
     if interval is not None and not own_dates and PERFECT_BEFORE.search(text[:start]) \
             and all(d.end <= start for d in shared) and interval.earliest is not None:
@@ -2014,6 +2021,7 @@ HAD_DONE = re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
 FRONTED_BEFORE = re.compile(r"\s*(?:(?:Also|And|But|Then|Later|Earlier|Separately|Meanwhile)\s*,?\s+)?(?:(?:[Oo]n|[Ii]n|[Ll]ate|"
                             r"[Ee]arly|[Bb]y|[Ss]ince|[Dd]uring|[Oo]ver|[Aa]t)\s+)?(?:the\s+)?")
 FRONTED_AFTER = re.compile(r"\s*,")
+OPENING_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s*,")
 RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:(?:had|have|has|had\s+been|have\s+been|were|was)\s+)?"
                              r"(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 RELATIVE_PRONOUN = re.compile(r"\b(?:who|which|whose)\b")

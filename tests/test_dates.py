@@ -491,3 +491,9 @@ def test_a_time_after_and_belongs_to_the_next_clause():
     found = _claims("In March 2023 he was wounded near Bakhmut, and in the summer he was discharged on medical "
                     "grounds.", published="2024-01-10")
     assert only(found, "Injury").interval == Interval(dt.date(2023, 3, 1), dt.date(2023, 3, 31))
+
+
+def test_a_time_put_first_is_the_main_verbs_not_the_subjects_modifier():
+    found = _claims("On Sunday morning, about 40 relatives of soldiers missing since the fighting near Bakhmut in May "
+                    "held a rally outside the city council.", published="2023-09-12")
+    assert only(found, "Protest").interval == Interval(dt.date(2023, 9, 10), dt.date(2023, 9, 10))
