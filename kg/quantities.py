@@ -98,7 +98,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     nouns = sorted(read_lines("people.txt"), key=len, reverse=True)
     qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
     coll = "|".join(re.escape(c) for c in sorted(collectives, key=len, reverse=True))
-    noun = "|".join(re.escape(n) for n in nouns)
+    noun = "|".join(re.escape(n) for n in nouns) + r"|\d{1,2}-year-olds"  # "two 18-year-olds"
     # up to three modifiers between the number and the noun: "300 Dagestani contract soldiers"
     not_modifier = "|".join([_WORD, *(m for m in calendar.month_name if m)])
     modifiers = rf"(?:(?:more|other|additional|further|of\s+the|of\s+their|of\s+its|(?!(?:{not_modifier})\b)[A-Za-z’'-]+)\s+){{0,3}}?"

@@ -238,3 +238,8 @@ def test_people_of_a_battalion_count_the_people_not_the_battalion():
     assert [c.quantity for c in found] == [Quantity(value=300, approximate=True)]
     assert [c.quantity for c in find_counts("The men were part of a platoon that refused.")] == \
         [Quantity(value=30, approximate=True)]
+
+
+def test_people_counted_by_their_age():
+    found = find_counts("Police detained two 18-year-olds on Tuesday after they failed to appear.")
+    assert [c.quantity for c in found] == [Quantity(value=2)]
