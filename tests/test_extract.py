@@ -1889,3 +1889,8 @@ def test_walking_out_of_a_training_ground_and_a_man_of_an_age_sentenced(places):
                    "of a training ground near the city in May.", places)
     assert only(found, "Prosecution").participants == Quantity(value=1)
     assert only(found, "Desertion").participants == Quantity(value=1)
+
+
+def test_officers_notified_of_suspicion_are_prosecuted(places):
+    found = claims("Two officers of the Lviv recruitment centre have been notified of suspicion of abuse of power.", places)
+    assert only(found, "Prosecution").participants == Quantity(value=2)
