@@ -790,9 +790,7 @@ def _merge(first: Claim, later: Claim) -> Claim:
         return dataclasses.replace(
             death, sources=tuple(dict.fromkeys(death.sources + funeral.sources)),
             group=death.group if death.group is not None else funeral.group,
-            deaths=death.deaths or funeral.deaths,
-            also=tuple({s.start: s for s in death.also + (funeral.sentence,) + funeral.also
-                        if s.start != death.sentence.start}.values()))
+            deaths=death.deaths or funeral.deaths, also=_evidence(death, funeral))
     main, other = (later, first) if informative(later) > informative(first) else (first, later)
     return Claim(
         first.type, first.sentence, first.trigger, main.certainty, tuple(dict.fromkeys(main.sources + other.sources)),
@@ -800,9 +798,13 @@ def _merge(first: Claim, later: Claim) -> Claim:
         main.destinations or other.destinations,
         main.participants if main.participants is not None else other.participants,
         main.deaths if main.deaths is not None else other.deaths,
-        main.interval if main.interval is not None else other.interval,
-        tuple({s.start: s for s in first.also + (later.sentence,) + later.also
-               if s.start != first.sentence.start}.values()))
+        main.interval if main.interval is not None else other.interval, _evidence(first, later))
+
+
+def _evidence(kept: Claim, other: Claim) -> tuple[Sentence, ...]:
+    """The sentences besides ``kept``'s own that tell the merged event: its own others, ``other``'s and its others."""
+    return tuple({s.start: s for s in kept.also + (other.sentence,) + other.also
+                  if s.start != kept.sentence.start}.values())
 
 
 def _burial(claim: Claim) -> bool:
