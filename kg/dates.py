@@ -379,14 +379,10 @@ def _month_part(interval: Interval, part: str | None) -> Interval:
 def _month_range(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     """"between March and May 2023", "from December 2022 to February 2023", "in October and November"."""
     first, last = MONTHS[m["first"]], MONTHS[m["month"]]
-    if m["first_year"] and not m["year"]:
-        start_year = int(m["first_year"])
-        year = start_year if first <= last else start_year + 1
-    else:
-        year = int(m["year"]) if m["year"] else _year_for_month(last, published, context_year)
-        if year is None:
-            return Interval(None, None), None
-        start_year = int(m["first_year"]) if m["first_year"] else year if first <= last else year - 1
+    years = _span_years(m, first, last, published, context_year)
+    if years is None:
+        return Interval(None, None), None
+    start_year, year = years
     if (start_year, first) > (year, last):
         return None, None
     stated = m["year"] or m["first_year"]
@@ -491,18 +487,26 @@ def _iso_day(m: re.Match[str], published: dt.date | None, context_year: int | No
     return (Interval(date, date), date.year) if date else (None, None)
 
 
+def _span_years(m: re.Match[str], first: int, last: int, published: dt.date | None,
+                context_year: int | None) -> tuple[int, int] | None:
+    """The years of a span's first and last months ("from December 2022 to February", "from 1 October to 31 December
+    2024"): a year stated once holds for both, a span over New Year runs into the next; None when unknown."""
+    if m["first_year"] and not m["year"]:
+        start_year = int(m["first_year"])
+        return start_year, start_year if first <= last else start_year + 1
+    year = int(m["year"]) if m["year"] else _year_for_month(last, published, context_year)
+    if year is None:
+        return None
+    return (int(m["first_year"]) if m["first_year"] else year if first <= last else year - 1), year
+
+
 def _day_span(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     """"from 1 October to 31 December 2024": from the first day to the last, a year stated once holding for both."""
     first, last = MONTHS[m["first"]], MONTHS[m["month"]]
-    if m["year"]:
-        year = int(m["year"])
-    elif m["first_year"]:
-        year = int(m["first_year"]) + (last < first)
-    else:
-        year = _year_for_month(last, published, context_year)
-        if year is None:
-            return Interval(None, None), None
-    start_year = int(m["first_year"]) if m["first_year"] else year - (last < first)
+    years = _span_years(m, first, last, published, context_year)
+    if years is None:
+        return Interval(None, None), None
+    start_year, year = years
     start, end = _safe_day(start_year, first, int(m["d1"])), _safe_day(year, last, int(m["day"]))
     if start is None or end is None or end < start:
         return None, None
