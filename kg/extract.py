@@ -1122,8 +1122,9 @@ def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | No
         return
     last = result.claims[-1]
     if len(counts) != 1 or last.group != group or last.participants is not None \
-            or last.type == "Casualties" or _sentence_distance(result, last.sentence, sentence) > 1:
-        return
+            or last.type == "Casualties" or _sentence_distance(result, last.sentence, sentence) > 1 \
+            or PARTITIVE.search(sentence.text, counts[0].start, counts[0].end):
+        return  # ("About 150 of the paratroopers were from Ulyanovsk": some of them, not all that event took)
     result.claims[-1] = Claim(last.type, last.sentence, last.trigger, last.certainty, last.sources, last.group,
                               last.places, last.destinations, counts[0].quantity, last.deaths, last.interval,
                               last.also + (sentence,))

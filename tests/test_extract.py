@@ -1894,3 +1894,13 @@ def test_walking_out_of_a_training_ground_and_a_man_of_an_age_sentenced(places):
 def test_officers_notified_of_suspicion_are_prosecuted(places):
     found = claims("Two officers of the Lviv recruitment centre have been notified of suspicion of abuse of power.", places)
     assert only(found, "Prosecution").participants == Quantity(value=2)
+
+
+def test_men_let_home_on_leave_returned_and_those_who_have_not_gone_back_deserted(places):
+    text = ("Most of the regiment has been fighting near Kreminna since March. In August, about 90 of the "
+            "reservists were allowed home to Kirov on ten days' leave, their families said. At least 12 of them "
+            "have not gone back to the regiment, a lawyer said.")
+    found = extract(Article(text=text, published=dt.date(2023, 10, 2)), places).claims
+    assert only(found, "Return").participants == Quantity(value=90, approximate=True)
+    assert only(found, "Desertion").participants == Quantity(min=12)
+    assert all(c.participants is None for c in found if c.type == "Deployment")  # some of them, not the regiment
