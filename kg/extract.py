@@ -936,13 +936,13 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
         # (a count that is a verb's object, "detained 14 servicemen", says how many it took, not how many they are)
         # ("some 250 wounded servicemen": the people noun after the adjective; "the two had left": all of them)
         counted = [c for c in event_counts(text) if not PARTITIVE.search(text, c.start, c.end)
-                   and _owner(c, triggers) is None and (
+                   and _owner(c, triggers, text) is None and (
                        c.noun is not None and _troops()["noun"].fullmatch(c.noun.split()[-1])
                        or c.noun is not None and _troops()["noun"].match(text, c.end + 1)
                        or c.noun is None and THE_BEFORE.search(text, 0, c.start) is not None)]
         if len(counted) == 1:
             result.groups[group].size = counted[0].quantity
-    people = [c for c in event_counts(text) if c.noun is not None and _owner(c, triggers) is None
+    people = [c for c in event_counts(text) if c.noun is not None and _owner(c, triggers, text) is None
               and not KIN_NOUN.search(c.noun) and not KIN_OF.search(text, 0, c.start)
               and not re.search(r"\b(?:more|others?|another|further)\b", text[c.start:c.end + 7], re.IGNORECASE)
               and not PARTITIVE.search(text, c.start, c.end)]
@@ -1398,7 +1398,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         participants = just_told or size
     # ("his wife and two daughters buried him": his kin, counted, are not the ones it happened to)
     people = [c for c in counts if kind in KIN_EVENTS or c.noun is None or not KIN_NOUN.search(c.noun)]
-    others_objects = [c for c in people if (_owner(c, triggers) or (kind, start, end))[1] != start]
+    others_objects = [c for c in people if (_owner(c, triggers, text) or (kind, start, end))[1] != start]
     if participants is None and deaths is None and len(others_objects) == len(people) \
             and (_one_person_subject(result, sentence, start) or _his_own(text, start, end)):
         # "He had deserted in May": one man; "He was killed in August": one death (not "arrested him" alone, the
@@ -1529,6 +1529,8 @@ def _only_the_offence(result: Extraction, text: str, base: int, trigger: tuple[s
     court or an investigator names is part of the prosecution, not a happening told of its own, unless the text
     gives it its own place or time ("for desertion from a unit in Mazyr in March 2022")."""
     kind, start, end = trigger
+    if any(OWN_COUNT.fullmatch(text, end, c.start) for c in event_counts(text) if c.start >= end):
+        return False
     if kind in ("Desertion", "DeploymentRefusal") and (REASON_BEFORE.search(text[:start]) or OFFENCE_LINK.search(text[:start])) \
             and any(t[0] == "Prosecution" and t[2] <= start for t in triggers) \
             and _court_statistics(text, triggers, event_counts(text)):
@@ -1543,6 +1545,10 @@ def _only_the_offence(result: Extraction, text: str, base: int, trigger: tuple[s
     told = any(end <= d.start < stop for d in dates) or \
         any(end <= result.places[i].start - base < stop for i in place_ids)
     return not told
+
+
+# "over the desertion of more than 900 soldiers": the offence with a count of its own, told as a happening
+OWN_COUNT = re.compile(r"\s+of\s+", re.IGNORECASE)
 
 
 # "for going AWOL or deserting", "under the article on", "under the graver charge of": the offence a figure counts
@@ -1926,6 +1932,9 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
                 if direct is not None:
                     return None, direct
         return None, nearest
+    counted = next((c for c in counts if c.start >= end and OWN_COUNT.fullmatch(text, end, c.start)), None)
+    if counted is not None:  # "the desertion of more than 900 soldiers": the ones it counts
+        return counted.quantity, None
     if kind != "Injury" and NOMINAL_BEFORE.search(text[:start]) \
             and not re.match(r"(?:\w+(?:ing|ed)|has|have|had|was|were|is|are|been|being|with)\b", text[start:end]) \
             and not any(0 <= start - c.end <= 12 or c.end <= start and COUNTED_OF.fullmatch(text, c.end, start)
@@ -1942,11 +1951,11 @@ def _counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantit
         return None, None  # "120 men signed new contracts, and in September the brigade left": its own subject
     if len(counts) == 1:
         # one group of people in the sentence: everything it did, unless it is another verb's object
-        owner = _owner(counts[0], triggers)
+        owner = _owner(counts[0], triggers, text)
         if owner is None or (owner[0] == kind and owner[1] == start):
             return counts[0].quantity, None
     found = _nearest_count(counts, start, end, triggers, kind, text)
-    owned = _owner(counts[0], triggers) is not None if counts else False
+    owned = _owner(counts[0], triggers, text) is not None if counts else False
     if found is None and len(counts) == 1 and counts[0].end <= start and not owned:
         between = [t for t in triggers if counts[0].end <= t[1] < start]
         if not between or re.search(r"\bthey\b", text[between[-1][2]:start], re.I):
@@ -1960,7 +1969,7 @@ def _nearest_count(counts: list[QuantityMention], start: int, end: int,
     verb is its object ("detained hundreds of people"): it belongs to that trigger alone."""
     best, best_distance = None, 10**9
     for count in counts:
-        owner = _owner(count, triggers)
+        owner = _owner(count, triggers, text)
         if owner is not None:
             if owner[1] == start and owner[0] == kind:
                 return count.quantity
@@ -1996,7 +2005,7 @@ def _subject_counted_before(text: str, start: int, counts: list[QuantityMention]
     if clause is None:
         return None
     before = [c for c in counts if c.end <= clause.start() and c.noun is not None]
-    if not before or _owner(before[-1], triggers) is None:
+    if not before or _owner(before[-1], triggers, text) is None:
         return None
     gap = text[before[-1].end:clause.start()]
     if "they" in clause.group(0) and len(before) == 1 or ORIGIN_GAP.fullmatch(gap):
@@ -2010,9 +2019,11 @@ def _nominal(text: str, trigger: tuple[str, int, int]) -> bool:
     return bool(NOMINAL_BEFORE.search(text[:start])) and not re.match(r"\w+(?:ing|ed)\b", text[start:end])
 
 
-def _owner(count: QuantityMention, triggers: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
-    """The trigger a count is the object of ("detained hundreds of people") or part of ("shot two men dead")."""
-    return next((t for t in triggers if 0 <= count.start - t[2] <= 3 or t[1] <= count.start < t[2]), None)
+def _owner(count: QuantityMention, triggers: list[tuple[str, int, int]], text: str) -> tuple[str, int, int] | None:
+    """The trigger a count is the object of ("detained hundreds of people"), part of ("shot two men dead") or
+    the noun it counts ("the desertion of more than 900 soldiers")."""
+    return next((t for t in triggers if 0 <= count.start - t[2] <= 3 or t[1] <= count.start < t[2]
+                 or OWN_COUNT.fullmatch(text, t[2], count.start)), None)
 
 
 def _distance(count: QuantityMention, trigger: tuple[str, int, int]) -> int:

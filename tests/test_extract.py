@@ -1904,3 +1904,10 @@ def test_men_let_home_on_leave_returned_and_those_who_have_not_gone_back_deserte
     assert only(found, "Return").participants == Quantity(value=90, approximate=True)
     assert only(found, "Desertion").participants == Quantity(min=12)
     assert all(c.participants is None for c in found if c.type == "Deployment")  # some of them, not the regiment
+
+
+def test_an_offence_with_a_count_of_its_own_is_a_happening_and_the_count_is_its_own(places):
+    found = claims("Investigators have opened a criminal case against two commanders of the 42nd Brigade over the "
+                   "desertion of at least 300 soldiers from the unit.", places)
+    assert only(found, "Desertion").participants == Quantity(min=300)
+    assert only(found, "Prosecution").participants == Quantity(value=2)
