@@ -821,6 +821,11 @@ def _overlap(a: Interval, b: Interval) -> bool:
         (b.latest is None or a.earliest is None or a.earliest <= b.latest)
 
 
+NAMED_AFTER = re.compile(r"\b(?:named\s+after|in\s+hono(?:u)?r\s+of)\s+(?:the\s+)?"
+                         r"(?P<name>(?:(?:general|marshal|admiral|colonel|hero|saint|prince|princess|king|hetman|poet|writer)\s+|"
+                         r"(?-i:[A-Z])[\w’'-]*\s+(?:of\s+)?)*(?-i:[A-Z])[\w’'-]*)")
+
+
 def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazetteer) -> None:
     """What the ``n``-th sentence tells: its sources, places, units, dates and claims."""
     sentence = result.sentences[n]
@@ -832,6 +837,7 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
     units += _named_battalions(text, base, units, gazetteer)
     masked = [(s.start - base, s.end - base) for s in source_mentions if s.kind != "generic"]
     masked += [(s - base, e - base) for s, e, _ in units]
+    masked += [m.span("name") for m in NAMED_AFTER.finditer(text)]  # "named after Anne of Kyiv": a name, no place
     # a paragraph's first words, "MOSCOW, Feb 12 (Reuters) -" or an item's "BELGOROD —" in a roundup
     dateline = DATELINE.match(text) if opens else None
     first_place = len(result.places)
@@ -1109,13 +1115,20 @@ def _track_group(sentence: Sentence, result: Extraction, state: _State,
     return group if (nouns or pronouns or units or bases) else None
 
 
+# "A sergeant of the regiment, who asked not to be named, told ...": the one counted is the one speaking
+SAYS_AFTER = re.compile(r"(?:\s+of\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?(?:\s*,[^,.;]{0,60},)?\s+(?:said|says|told|tells|added|wrote)\b")
+
+
 def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | None) -> None:
     """"The brigade was sent to Zaporizhzhia. Some 1,500 servicemen were on the trains": a sentence that
     reports no event but counts the soldiers the text is following gives the count to the event just told
-    about them, when that event has none."""
+    about them, when that event has none (not when the one counted is who tells it: "A soldier of the brigade
+    told the outlet ...")."""
     if group is None:
         return
     counts = event_counts(sentence.text)
+    if len(counts) == 1 and SAYS_AFTER.match(sentence.text, counts[0].end):
+        return
     if len(counts) == 1 and counts[0].noun is not None:
         result.groups[group].size = counts[0].quantity  # "Forty-six of the accused serve in the brigade."
     if not result.claims:
@@ -1315,6 +1328,9 @@ HOSPITAL_PLACES = re.compile(r"\b(?:taken|brought|evacuated|flown|transferred|se
                              r"(?:in|at|near)\s+[^,.;]{0,60}", re.IGNORECASE)
 
 
+PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
+
+
 def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: tuple[str, int, int],
                 place_ids: list[int], dates: list[DateMention], group: int | None,
                 triggers: list[tuple[str, int, int]]) -> None:
@@ -1322,6 +1338,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     text, base = sentence.text, sentence.start
     if _only_the_offence(result, text, base, trigger, place_ids, dates, triggers):
         return
+    if kind == "Desertion" and PARTITIVE_BEFORE.search(text, 0, start) and any(t[0] != kind for t in triggers) \
+            and re.fullmatch(r"deserters", text[start:end], re.IGNORECASE):
+        return  # "200 of the deserters have since returned": those told of before, doing something else
     destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS
                          and _is_destination(result.places[i], text, base, (start, end)))
     origins_or_bases = set(result.groups[group].home if group is not None else [])

@@ -1911,3 +1911,21 @@ def test_an_offence_with_a_count_of_its_own_is_a_happening_and_the_count_is_its_
                    "desertion of at least 300 soldiers from the unit.", places)
     assert only(found, "Desertion").participants == Quantity(min=300)
     assert only(found, "Prosecution").participants == Quantity(value=2)
+
+
+def test_the_one_who_tells_it_is_no_count_of_the_event_told_before(places):
+    text = ("The regiment was sent to the Zaporizhzhia region in May. A sergeant of the regiment, who asked not to "
+            "be named, told the outlet that the men had no armour.")
+    found = extract(Article(text=text, published=dt.date(2024, 6, 3)), places).claims
+    assert only(found, "Deployment").participants is None
+
+
+def test_some_of_the_deserters_doing_something_else_are_no_new_desertion(places):
+    found = claims("About 70 of the deserters have since gone back to their units under an amnesty.", places)
+    assert [c.type for c in found if c.type == "Desertion"] == []
+
+
+def test_a_place_in_the_name_a_unit_honours_is_no_place(places):
+    result = extract(Article(text="The brigade, named after Yaroslav of Kyiv, was sent to the front near Kupiansk.",
+                             published=dt.date(2024, 6, 3)), places)
+    assert [p.surface for p in result.places] == ["Kupiansk"]
