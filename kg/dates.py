@@ -228,6 +228,11 @@ def _find_dates(text: str, published: dt.date | None, context_year: int | None,
                     and SINCE_BEFORE.search(text[: m.end() if m.group(0)[:5].lower() == "since" else m.start()]):
                 # "since Monday", "since 29 November", "since the law took effect on 18 May": up to publication
                 interval = Interval(interval.earliest, published)
+            elif interval is not None and kind in ("season", "year_part") and published is not None \
+                    and interval.earliest is not None \
+                    and interval.earliest <= published and SINCE_JUST_BEFORE.search(text, 0, m.start()):
+                # "since the summer of 2023", "since early 2023": from its start up to publication
+                interval = Interval(interval.earliest, published)
             if interval is not None:
                 taken.append(m.span())
                 found.append(DateMention(m.start(), m.end(), interval, year))
@@ -260,6 +265,7 @@ def _find_dates(text: str, published: dt.date | None, context_year: int | None,
     return sorted(found, key=lambda d: d.start)
 
 
+SINCE_JUST_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:[\w’'.-]+\s+){1,8}?(?:on|in)\s+)?(?:[^\s]+\s*)?$"
                           r"|\bsince\s+$", re.IGNORECASE)
 SUBORDINATE_BEFORE = re.compile(r"\b(?:after|before)\s+(?:[\w’'-]+\s+){0,6}$", re.IGNORECASE)

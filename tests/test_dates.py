@@ -332,6 +332,8 @@ def test_weekday_that_is_no_day_of_the_story(text):
     ("Recruiting offices have stayed open since 2021.", None, Interval(D(2021, 1, 1), None)),
     ("No leave has been granted since late January.", PUBLISHED, Interval(D(2023, 1, 21), PUBLISHED)),
     ("No leave has been granted since mid-February.", PUBLISHED, Interval(D(2023, 2, 11), PUBLISHED)),
+    ("The brigade has held the line since the summer of 2022.", PUBLISHED, Interval(D(2022, 6, 1), PUBLISHED)),
+    ("The brigade has held the line since early 2022.", PUBLISHED, Interval(D(2022, 1, 1), PUBLISHED)),
 ])
 def test_since_a_year_or_part_of_a_month_runs_to_publication(text, published, expected):
     [found] = find_dates(text, published, None)
