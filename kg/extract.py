@@ -1236,7 +1236,8 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:t
                                 r"airman|sailor|officer|man|woman)(?:,\s+\d{2},)?)|\b(?:he|she|(?-i:I))|\b(?i:her|his|my|our|whose)\s+(?:(?:younger|elder|older|eldest|youngest)\s+)?"
                                 r"(?:" + KIN_MEN + r"|client|(?:platoon\s+|company\s+|battalion\s+)?commander))"
                                 # "Senyk's own brother, he said, was wounded"
-                                r"(?:,\s+(?:he|she|they)\s+(?:said|says|added),)?(?:,\s+who)?\s+"
+                                # "her husband, who serves in the 93rd Brigade, had been wounded"
+                                r"(?:,\s+(?:he|she|they)\s+(?:said|says|added),)?(?:,\s+who(?:\s[^,;.]{3,80},)?)?\s+"
                                 r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
                                 r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to|"
@@ -1246,7 +1247,7 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:t
 ONE_PERSON_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)(?:He|She|he|she|I|(?i:the)\s+(?:man|woman|"
                                     r"soldier|serviceman|conscript|reservist|deserter|sergeant|private|officer|"
                                     r"\d{2}-year-old)|(?i:her|his|my|their|our|whose)\s+(?i:" + KIN_MEN + r"))\b"
-                                    r"[^.;,]{3,100}?\s+and\s*(?:,[^.;,]{3,80},)?\s*(?:(?:was|had|has|been|then|later|also|being)\s+){0,3}$")
+                                    r"(?:,\s+who\s[^,;.]{3,80},)?[^.;,]{3,100}?\s+and\s*(?:,[^.;,]{3,80},)?\s*(?:(?:was|had|has|been|then|later|also|being)\s+){0,3}$")
 
 
 AGENT_VERB = re.compile(r"(?:announced|declared|ordered|sentenced|jailed|fined|detained|arrested|convicted|captured|"
@@ -1423,7 +1424,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # "He had deserted in May": one man; "He was killed in August": one death (not "arrested him" alone, the
         # object of another verb)
         participants, deaths = _as_count(kind, Quantity(value=1))
-    if participants is None and deaths is None and COORDINATED_VERB.search(text[:start]):
+    if participants is None and deaths is None and (COORDINATED_VERB.search(text[:start])
+                                                    or re.match(r"and\s", text[start:end])):
         # "Rustam K., 34, who was called up in October and killed on 9 February": one man, both verbs his
         earlier = next((c for c in reversed(result.claims) if c.sentence.start == sentence.start), None)
         told = earlier.participants or earlier.deaths if earlier is not None else None

@@ -1929,3 +1929,10 @@ def test_a_place_in_the_name_a_unit_honours_is_no_place(places):
     result = extract(Article(text="The brigade, named after Yaroslav of Kyiv, was sent to the front near Kupiansk.",
                              published=dt.date(2024, 6, 3)), places)
     assert [p.surface for p in result.places] == ["Kupiansk"]
+
+
+def test_one_man_told_of_with_a_relative_clause_aside_is_one_for_both_his_verbs(places):
+    found = claims("A nurse from Poltava said her son, who serves in the 47th Brigade, had been wounded near Avdiivka "
+                   "and sent back to the front a month later.", places)
+    assert only(found, "Injury").participants == Quantity(value=1)
+    assert only(found, "Deployment").participants == Quantity(value=1)
