@@ -732,9 +732,12 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
             homes_b = {result.places[i].surface.lower() for i in gb.home}
             if (ga.name and gb.name) or (homes_a and homes_b and not homes_a & homes_b):
                 return False  # two named units, or soldiers from two places
-        if a.type == "Casualties" and _burial(a) != _burial(b) and a.deaths is not None and a.deaths == b.deaths \
-                and _sentence_distance(result, a.sentence, b.sentence) <= 2:
-            return True  # "Kolomyia buried Sergeant K. ... He died of his wounds on 11 May in Dnipro": one death
+        if a.type == "Casualties" and _burial(a) != _burial(b) and a.deaths is not None and (
+                a.deaths == b.deaths and _sentence_distance(result, a.sentence, b.sentence) <= 2
+                or b.deaths is None and _sentence_distance(result, a.sentence, b.sentence) == 1):
+            # "Kolomyia buried Sergeant K. ... He died of his wounds on 11 May in Dnipro": one death; "Funerals of
+            # 11 marines were held ... The marines were killed in the Kursk region": the deaths the funerals were for
+            return True
         if a.interval is not None and b.interval is not None and not _overlap(a.interval, b.interval):
             return False
         pa, pb = where(a), where(b)

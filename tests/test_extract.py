@@ -1936,3 +1936,12 @@ def test_one_man_told_of_with_a_relative_clause_aside_is_one_for_both_his_verbs(
                    "and sent back to the front a month later.", places)
     assert only(found, "Injury").participants == Quantity(value=1)
     assert only(found, "Deployment").participants == Quantity(value=1)
+
+
+def test_funerals_counted_and_then_where_the_men_were_killed_are_one_event_there(places):
+    text = ("Funerals of at least nine paratroopers of the brigade have been held in the Pskov region this month. "
+            "The paratroopers were killed in the Kursk region, relatives said.")
+    result = extract(Article(text=text, published=dt.date(2024, 9, 20)), places)
+    death = only(result.claims, "Casualties")
+    assert death.deaths == Quantity(min=9)
+    assert [result.places[i].candidates for i in death.places] == [("RU-KRS",)]
