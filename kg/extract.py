@@ -1014,6 +1014,9 @@ PLACE_BACK_REFERENCE = re.compile(
     r"\bthe\s+(?:same\s+)?(?P<kind>region|oblast|republic|province|krai|town|city|village)\b(?!\s+of\b|['’])", re.IGNORECASE)
 
 
+CITY_SIZE = 50_000  # inhabitants of the smallest place news calls "the city" when it has named a town since
+
+
 def _back_references(text: str, base: int, result: Extraction, first_place: int, gazetteer: Gazetteer) -> None:
     """"in the region", "around the town": the region or settlement the text named last, as a place mention
     of this sentence."""
@@ -1032,11 +1035,15 @@ def _back_references(text: str, base: int, result: Extraction, first_place: int,
             if named:
                 counts = {r: named.count(r) for r in named}
                 found = (max(reversed(named), key=lambda r: counts[r]),)
-        for place in reversed(earlier if wanted == "settlement" else []):
-            kinds = {c: (gazetteer.get(c).kind if gazetteer.get(c) else None) for c in place.candidates}
-            if kinds and all(k == "settlement" for k in kinds.values()):
-                found = place.candidates
-                break
+        settlements = [p for p in (earlier if wanted == "settlement" else [])
+                       if p.candidates and all(gazetteer.get(c) is not None and gazetteer.get(c).kind == "settlement"
+                                               for c in p.candidates)]
+        if m["kind"].lower() == "city":
+            # "outside the city", after a city and a small town: the city (the last named of any size, if none is one)
+            cities = [p for p in settlements if max(gazetteer.get(c).population for c in p.candidates) >= CITY_SIZE]
+            settlements = cities or settlements
+        if settlements:
+            found = settlements[-1].candidates
         if found:
             result.places.append(PlaceMatch(start, end, m.group(0), found, "reference"))
 

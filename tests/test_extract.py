@@ -1945,3 +1945,13 @@ def test_funerals_counted_and_then_where_the_men_were_killed_are_one_event_there
     death = only(result.claims, "Casualties")
     assert death.deaths == Quantity(min=9)
     assert [result.places[i].candidates for i in death.places] == [("RU-KRS",)]
+
+
+def test_men_held_in_a_hangar_outside_the_city_were_detained_in_the_city_not_the_town_named_since(places):
+    text = ("The men came home to Khabarovsk in May, and refused to return to Toretsk, where their battalion is "
+            "fighting. Military police took nine of them to a base outside the city and held them in a hangar.")
+    result = extract(Article(text=text, published=dt.date(2024, 6, 20)), places)
+    held = only(result.claims, "Detention")
+    assert held.participants == Quantity(value=9)
+    assert [result.places[i].surface for i in held.places] == ["the city"]
+    assert [result.places[i].candidates for i in held.places] == [result.places[0].candidates]  # Khabarovsk
