@@ -1421,7 +1421,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         and _sentence_distance(result, state.told[0], sentence) == 1 and (
             THEY.fullmatch(text, 0, start) or SUBJECT_BACK_REFERENCE.match(text)) else None
     if participants is None and deaths is None and not counts and (size is not None or just_told is not None) \
-            and kind != "Casualties" and (BACK_REFERENCE.search(text[:end]) or THEM_AFTER.match(text, end)) \
+            and kind != "Casualties" and (BACK_REFERENCE.search(text, _clause_start(text, start), end)
+                                          or THEM_AFTER.match(text, end)) \
             and _certainty(text, start, False, end) != "Negated":
         # "... they left their positions", "the court charged them with refusing": the group counted before (a
         # denial, "the men did not refuse", counts none)
@@ -1874,6 +1875,17 @@ SUBJECT_BACK_REFERENCE = re.compile(r"\s*[\"“]?(?:The|These|Those)\s+(?:(?-i:y
                                     r"(?:men|soldiers|servicemen|marines|paratroopers|"
                                     r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
                                     r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters)\b")
+# ", where the brigade has been fighting": a clause with a subject of its own
+OWN_SUBJECT_CLAUSE = re.compile(r",\s+(?:where|when|while|whereas)\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+                                r"(?:brigade|battalion|regiment|division|unit|company|army|command)\b", re.IGNORECASE)
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause of a trigger at ``start`` begins, when it is one with a subject of its own."""
+    found = [m.start() for m in OWN_SUBJECT_CLAUSE.finditer(text, 0, start)]
+    return found[-1] if found else 0
+
+
 BACK_REFERENCE = re.compile(r"\b(?:they|both|all\s+of\s+them|(?<!\bof\s)the\s+(?:young\s+|remaining\s+|same\s+)?"
                             r"(?:pair|two|men|soldiers|servicemen|marines|paratroopers|"
                             r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"

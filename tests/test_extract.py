@@ -1955,3 +1955,10 @@ def test_men_held_in_a_hangar_outside_the_city_were_detained_in_the_city_not_the
     assert held.participants == Quantity(value=9)
     assert [result.places[i].surface for i in held.places] == ["the city"]
     assert [result.places[i].candidates for i in held.places] == [result.places[0].candidates]  # Khabarovsk
+
+
+def test_a_clause_with_a_unit_of_its_own_as_subject_does_not_take_the_men_counted_before(places):
+    text = ("About 40 reservists have refused to go back to the front. They said they would not return to the "
+            "Luhansk region, where the regiment has been fighting near Kreminna since the spring.")
+    found = extract(Article(text=text, published=dt.date(2024, 6, 20)), places).claims
+    assert only(found, "Deployment").participants is None
