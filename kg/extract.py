@@ -922,6 +922,7 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
             _add_claims(result, sentence, state, (kind, start, end), place_ids, event_dates, group, triggers)
     if not triggers and tallied is None:
         _complete_last_claim(result, sentence, group)
+        _crowd_size(result, sentence)
         _deny_last_claim(result, sentence, state)
     if triggers:
         state.topic = triggers[0][0] if len({t[0] for t in triggers}) == 1 else state.topic
@@ -966,7 +967,7 @@ THE_BEFORE = re.compile(r"\b(?i:the)\s+$")  # "the two", "the eleven": all of th
 COMPARED_BEFORE = re.compile(r"\b(?:than|up\s+from|down\s+from|compared\s+(?:with|to))\s+(?:(?:in|during|over|at|for)\s+"
                              r"(?:[\w’'-]+\s+){0,3}|(?:about|around|some|nearly|\d[\d,.]*)\s+){0,2}$", re.IGNORECASE)
 HAPPENING_REFERENCE = re.compile(
-    r"\b(?:the|that|this)\s+(?:same\s+)?(?:(?P<Protest>rally|protest|picket|gathering|demonstration|vigil)|"
+    r"\b(?:the|that|this)\s+(?:same\s+)?(?:(?P<Protest>rally|protest|picket|gathering|demonstration|vigil|scuffle|confrontation|standoff)|"
     r"(?P<Casualties>strike|attack|assault|shelling|raid|bombardment|ambush))\b", re.IGNORECASE)
 
 
@@ -1151,6 +1152,32 @@ def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | No
     result.claims[-1] = Claim(last.type, last.sentence, last.trigger, last.certainty, last.sources, last.group,
                               last.places, last.destinations, counts[0].quantity, last.deaths, last.interval,
                               last.also + (sentence,))
+
+
+# "police put the number of protesters at 200 to 300", "organisers estimated the crowd at 2,000"
+CROWD_SIZE = re.compile(r"\b(?:put|puts|estimated|estimates|put\s+the\s+size\s+of)\s+(?:the\s+)?(?:number\s+of\s+"
+                        r"(?:people|protesters|demonstrators|participants|women)|crowd|turnout|attendance)\s+at\s+",
+                        re.IGNORECASE)
+
+
+COUNT_RANGE = re.compile(r"(?:between\s+)?(?P<lo>[\d,]+|[a-z]+)\s+(?:and|to)\s+(?P<hi>[\d,]+|[a-z]+)\b", re.IGNORECASE)
+
+
+def _crowd_size(result: Extraction, sentence: Sentence) -> None:
+    """A sentence that tells how many people a protest just told of drew gives the protest that count."""
+    m = CROWD_SIZE.search(sentence.text)
+    protest = next((i for i in range(len(result.claims) - 1, -1, -1) if result.claims[i].type == "Protest"), None)
+    size = None
+    if m is not None:
+        span = COUNT_RANGE.match(sentence.text, m.end())
+        low, high = (parse_number(span["lo"]), parse_number(span["hi"])) if span else (None, None)
+        size = Quantity(min=low, max=high) if low is not None and high is not None else \
+            count_after(sentence.text[m.end():])
+    if size is None or protest is None:
+        return
+    claim = result.claims[protest]
+    if claim.participants is None and _sentence_distance(result, claim.sentence, sentence) <= 1:
+        result.claims[protest] = dataclasses.replace(claim, participants=size, also=claim.also + (sentence,))
 
 
 def _deny_last_claim(result: Extraction, sentence: Sentence, state: _State) -> None:
@@ -1506,6 +1533,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     if opening is not None and all(d is opening or opening.end <= d.start and d.end <= start for d in own_dates) \
             and len(own_dates) > 1 and not RELATIVE_BEFORE.search(text[:start]):
         own_dates = [opening]
+    if not own_dates and not shared and JUST_BEFORE.search(text, max(0, start - 20), start):
+        # "forcing officers to release two men they had just detained": the time of the verb it was just before
+        shared = [d for d in dates if d.end <= start]
     interval = _nearest_date(own_dates or shared, start, text)
     if interval is not None and not own_dates and PERFECT_BEFORE.search(text[:start]) \
             and all(d.end <= start for d in shared) and interval.earliest is not None:
@@ -2066,7 +2096,13 @@ def _owner(count: QuantityMention, triggers: list[tuple[str, int, int]], text: s
     """The trigger a count is the object of ("detained hundreds of people"), part of ("shot two men dead") or
     the noun it counts ("the desertion of more than 900 soldiers")."""
     return next((t for t in triggers if 0 <= count.start - t[2] <= 3 or t[1] <= count.start < t[2]
-                 or OWN_COUNT.fullmatch(text, t[2], count.start)), None)
+                 or OWN_COUNT.fullmatch(text, t[2], count.start) or OBJECT_RELATIVE.fullmatch(text, count.end, t[1])),
+                None)
+
+
+# "two men they had just detained": the men are the object of the verb in the relative clause
+OBJECT_RELATIVE = re.compile(r"(?:\s+[\w-]+)?\s+(?:whom?\s+|that\s+)?(?:they|police|officers|he|she|we)\s+"
+                             r"(?:had\s+|have\s+|has\s+)?(?:just\s+|earlier\s+|already\s+)?", re.IGNORECASE)
 
 
 def _distance(count: QuantityMention, trigger: tuple[str, int, int]) -> int:
@@ -2079,6 +2115,7 @@ FRONTED_BEFORE = re.compile(r"\s*(?:(?:Also|And|But|Then|Later|Earlier|Separatel
                             r"[Ee]arly|[Bb]y|[Ss]ince|[Dd]uring|[Oo]ver|[Aa]t)\s+)?(?:the\s+)?")
 FRONTED_AFTER = re.compile(r"\s*,")
 OPENING_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s*,")
+JUST_BEFORE = re.compile(r"\b(?:had|has|have)\s+just\s+(?:been\s+)?$", re.IGNORECASE)
 RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:(?:had|have|has|had\s+been|have\s+been|were|was)\s+)?"
                              r"(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 RELATIVE_PRONOUN = re.compile(r"\b(?:who|which|whose)\b")

@@ -1962,3 +1962,20 @@ def test_a_clause_with_a_unit_of_its_own_as_subject_does_not_take_the_men_counte
             "Luhansk region, where the regiment has been fighting near Kreminna since the spring.")
     found = extract(Article(text=text, published=dt.date(2024, 6, 20)), places).claims
     assert only(found, "Deployment").participants is None
+
+
+def test_a_crowd_blocking_a_recruitment_van_protests_its_size_told_after_and_the_scuffle_takes_its_time(places):
+    text = ("A crowd of villagers surrounded a van of the recruitment centre in Kovel on Sunday afternoon, forcing "
+            "officers to let go of three men they had just detained. Police estimated the crowd at between 40 and "
+            "60. One officer was hurt in the scuffle, police said.")
+    found = extract(Article(text=text, published=dt.date(2024, 7, 10)), places).claims
+    sunday = Interval(dt.date(2024, 7, 7), dt.date(2024, 7, 7))
+    protest = only(found, "Protest")
+    assert (protest.participants, protest.interval) == (Quantity(min=40, max=60), sunday)
+    detention = only(found, "Detention")
+    assert (detention.participants, detention.interval) == (Quantity(value=3), sunday)
+    assert only(found, "Injury").interval == sunday
+
+
+def test_scuffles_that_took_place_are_protests(places):
+    assert only(claims("Similar scuffles took place last week in Izmail.", places), "Protest").participants is None
