@@ -192,6 +192,9 @@ def find_counts(text: str) -> list[QuantityMention]:
         # counted before, counted again
         told = next((m[g] for g in ("num", "num2", "num3", "num4", "num5", "num6", "num7", "num8", "num9", "num10",
                                     "num11", "num12", "num13", "num14", "num15") if m[g]), None)
+        if m["vague"] and not _overlaps(m.span(), taken):
+            found.append(QuantityMention(collectives[f"{m['vague'].lower()} of"], m.start(), m.end(), None))
+            continue
         number = 2 if m["both"] else parse_number(told) if told else None
         if (m["num3"] or m["num5"] or m["num8"] or m["num11"]) and number is not None and 1900 <= number <= 2100:
             continue  # a year
@@ -360,6 +363,8 @@ def _more() -> re.Pattern[str]:
                       # "killed four soldiers and wounded nine others": more people, the object of a verb
                       rf"|{_after('wounding', 'injuring', 'killing', 'wounded', 'injured', 'killed', 'detained', 'captured')}"
                       rf"(?P<num15>{NUMBER})\s+(?:others|more)\b"
+                      # "and dozens more were wounded": a vague number of people, counted after others
+                      rf"|\b(?P<vague>dozens|hundreds|thousands)\s+(?:more|others)\b(?!\s+than){verb}"
                       # "Both were charged": the two told of before
                       rf"|\b(?P<both>both)(?=\s+(?:were|was|had|have|are|later|then)\b)"
                       # "all eleven refused": the group told of before, counted

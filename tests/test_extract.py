@@ -1979,3 +1979,8 @@ def test_a_crowd_blocking_a_recruitment_van_protests_its_size_told_after_and_the
 
 def test_scuffles_that_took_place_are_protests(places):
     assert only(claims("Similar scuffles took place last week in Izmail.", places), "Protest").participants is None
+
+
+def test_soldiers_who_slipped_away_while_training_deserted(places):
+    found = claims("Some 20 recruits slipped away while training in Germany, officers said.", places)
+    assert only(found, "Desertion").participants == Quantity(value=20, approximate=True)

@@ -243,3 +243,11 @@ def test_people_of_a_battalion_count_the_people_not_the_battalion():
 def test_people_counted_by_their_age():
     found = find_counts("Police detained two 18-year-olds on Tuesday after they failed to appear.")
     assert [c.quantity for c in found] == [Quantity(value=2)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four were killed and dozens more were wounded.", Quantity(min=24)),
+    ("Hundreds more fled across the border.", Quantity(min=200)),
+])
+def test_a_vague_number_more_is_a_count(text, expected):
+    assert find_counts(text)[-1].quantity == expected
