@@ -184,7 +184,7 @@ def find_counts(text: str) -> list[QuantityMention]:
             if found and found[-1].quantity == Quantity(value=1) and text[found[-1].end:m.start()].strip() == ",":
                 continue  # "A sixth, a 41-year-old from Kazan": the same person, told again
             bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
-            noun = m["noun"] or m["office"] or m["named_noun"] or (m["rank"].split()[-2] if m["rank"] else "person")
+            noun = m["noun"] or m["office"] or m["named_noun"] or m["definite"] or (m["rank"].split()[-2] if m["rank"] else "person")
             found.append(QuantityMention(bounded(1, bound), m.start(), m.end(), noun.lower()))
             taken.append(m.span())
     for m in _matches(_more(), _starts()[1], text):
@@ -311,7 +311,9 @@ def _singular() -> re.Pattern[str]:
         r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?(?:,\s+\d{2},)?))",
         # "detained the head of a medical commission", "a case against the battalion commander": one in office
         after_verb + r"the\s+(?:(?:deputy|acting|former)\s+)?"
-        r"(?:[\w-]+\s+){0,2}?(?P<office>head|chief|commander|director|deputy)(?!\s+(?:and|or)\b)(?=\s+of\b|\s*[,.;]|\s+(?:on|in|at|for|over)\b)",
+        r"(?:[\w-]+\s+){0,2}?(?P<office>head|chief|commander|director|deputy)(?!\s+(?:and|or)\b)(?=\s+of\b|\s*[,.;]|\s+(?:on|in|at|for|over|who)\b)",
+        # "a criminal case for desertion against the soldier on Monday", "detained the marine": one, told of before
+        after_verb + r"the\s+(?:[\w-]+\s+)?(?P<definite>" + SINGULAR_NOUNS + r")(?=\s*[,.;]|\s+(?:on|in|at|for|over|who|after)\b)",
         # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
         r"(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
         r"(?=\s*[,.;]|\s+(?:was|were|died|lost|suffered|had|received|man|soldier|serviceman)\b)",

@@ -251,3 +251,11 @@ def test_people_counted_by_their_age():
 ])
 def test_a_vague_number_more_is_a_count(text, expected):
     assert find_counts(text)[-1].quantity == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Investigators opened a case for desertion against the sergeant on Friday.",
+    "The bureau opened a case against the company commander who had ordered the march.",
+])
+def test_one_person_named_by_a_definite_noun_or_office_as_the_object_is_one(text):
+    assert [c.quantity for c in find_counts(text)] == [Quantity(value=1)]
