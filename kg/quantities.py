@@ -325,7 +325,7 @@ def _singular() -> re.Pattern[str]:
     qualifies = (r"(?!\s+(?:units?|battalions?|brigades?|regiments?|compan(?:y|ies)|platoons?|divisions?|corps|"
                  r"groups?|movements?|organi[sz]ations?|centres?|centers?|offices?|courts?|bases?|camps?|"
                  r"wives|wife|mothers?|famil(?:y|ies)|relatives|lawyers?|rights|infantry|detachments?|"
-                 r"formations?|squads?|crews?|force|forces|association|union|committee|council)\b)")
+                 r"formations?|squads?|crews?|force|forces|association|union|committee|council|exchanges?|swaps?)\b)")
     return re.compile(r"\b(?:" + "|".join(forms) + r")\b(?![’'-])" + qualifies, re.IGNORECASE)
 
 

@@ -1984,3 +1984,10 @@ def test_scuffles_that_took_place_are_protests(places):
 def test_soldiers_who_slipped_away_while_training_deserted(places):
     found = claims("Some 20 recruits slipped away while training in Germany, officers said.", places)
     assert only(found, "Desertion").participants == Quantity(value=20, approximate=True)
+
+
+def test_men_captured_somewhere_told_in_an_aside_were_detained_and_a_prisoner_exchange_counts_no_one(places):
+    found = claims("Three of his classmates, captured near Vuhledar in 2023, were freed in a prisoner exchange in "
+                   "May.", places)
+    assert only(found, "Detention").participants == Quantity(value=3)
+    assert only(found, "Return").participants == Quantity(value=3)
