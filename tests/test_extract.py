@@ -1991,3 +1991,14 @@ def test_men_captured_somewhere_told_in_an_aside_were_detained_and_a_prisoner_ex
                    "May.", places)
     assert only(found, "Detention").participants == Quantity(value=3)
     assert only(found, "Return").participants == Quantity(value=3)
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("When the first contract ran out in May, he signed another one for two years.", "Reenlistment", Quantity(value=1)),
+    ("The battalion welcomed back 41 soldiers in March.", "Return", Quantity(value=41)),
+    ("Five of the men have already been brought back in coffins.", "Casualties", Quantity(value=5)),
+    ("A sergeant caught shrapnel in the shoulder near Robotyne.", "Injury", Quantity(value=1)),
+])
+def test_another_contract_a_welcome_back_coffins_and_shrapnel(text, kind, count, places):
+    found = claims(text, places)
+    assert only(found, kind).participants == count or only(found, kind).deaths == count
