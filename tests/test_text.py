@@ -27,3 +27,10 @@ def test_bylines_are_dropped_but_not_sentences_that_start_with_by():
     assert paragraphs("By Jane Doe, Moscow correspondent") == []
     text = "By contrast, the city of Moscow has lost 300 men."
     assert paragraphs(text) == [(0, len(text))]
+
+
+def test_corrections_and_update_notes_are_dropped():
+    text = ("Courts sentenced 40 soldiers in May.\n\n"
+            "Correction, 3 June: an earlier version of this article gave the number of sentences as 44.\n\n"
+            "This story has been updated with a comment from the court.")
+    assert [text[s:e] for s, e in paragraphs(text)] == ["Courts sentenced 40 soldiers in May."]
