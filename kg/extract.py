@@ -1337,7 +1337,8 @@ def _one_person_subject(result: Extraction, sentence: Sentence, start: int) -> b
     one who did it to others: "Vladimir Putin announced a mobilisation", "the judge sentenced ...")."""
     before = sentence.text[:start]
     if AGENT_VERB.match(sentence.text, start) \
-            and not re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:not|never|then|later|also|[a-z]+ly)\s+)*$", before):
+            and not re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:not|never|then|later|also|now|still|already|"
+                              r"[a-z]+ly)\s+)*$", before):
         return False
     if ONE_PERSON_SUBJECT.search(before) or ONE_PERSON_COORDINATED.search(before):
         return True
@@ -1355,7 +1356,8 @@ def _one_person_subject(result: Extraction, sentence: Sentence, start: int) -> b
 
 ONE_MORE = re.compile(r"(?:\band|,)\s+(?:only\s+)?one\s+(?:other\s+|more\s+)?(?:was|had\s+been|has\s+been)\s+"
                       r"(?:[a-z]+ly\s+)?$", re.IGNORECASE)
-COORDINATED_VERB = re.compile(r"\band\s+(?:(?:was|were|had\s+been|has\s+been|later|then)\s+)?$")
+COORDINATED_VERB = re.compile(r"\band\s+(?:(?:in|on|by)\s+(?-i:[A-Z])[a-z]+(?:\s+\d{4})?\s+)?"  # "and in August came back"
+                              r"(?:(?:was|were|had\s+been|has\s+been|later|then)\s+)?$")
 ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?(?:(?:Last|This)\s+(?:week|month|year)\s+|In\s+[A-Z][a-z]+\s+)?(?i:one)\s+of\s+"
                             r"(?:the|them|their|those|these|its|her|his|my|our)\b(?:\s+[\w’'-]+){0,3}?(?:\s*,[^,;]{1,60},)?"
                             r"\s+(?:(?:had|has|was|is|have|been|later|also|then|reportedly|allegedly|subsequently)\s+){0,3}$")

@@ -2002,3 +2002,12 @@ def test_men_captured_somewhere_told_in_an_aside_were_detained_and_a_prisoner_ex
 def test_another_contract_a_welcome_back_coffins_and_shrapnel(text, kind, count, places):
     found = claims(text, places)
     assert only(found, kind).participants == count or only(found, kind).deaths == count
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("He left his regiment in May to see his newborn son, stayed home for a month and in July came back to "
+     "Chita on his own.", "Return"),
+    ("He is now charged with refusing to obey orders.", "Prosecution"),
+])
+def test_one_man_for_a_verb_after_a_time_and_an_and_or_after_now(text, kind, places):
+    assert only(claims(text, places), kind).participants == Quantity(value=1)
