@@ -15,10 +15,29 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from kg.articles import Article
+from kg.counting import (
+    BACK_REFERENCE,
+    KIN_EVENTS,
+    KIN_NOUN,
+    KIN_OF,
+    OWN_COUNT,
+    PARTITIVE,
+    REASON_BEFORE,
+    SUBJECT_BACK_REFERENCE,
+    SUBJECT_OF_CLAUSE,
+    THEY,
+    as_count,
+    clause_start,
+    counts_for,
+    event_counts,
+    is_nominal,
+    owner_of,
+    subject_counted_before,
+)
 from kg.dates import DateMention, Interval, find_dates
 from kg.gazetteer import Gazetteer, PlaceMatch
 from kg.patterns import read_table, required_words, words_test
-from kg.quantities import NUMBER_WORDS, Quantity, QuantityMention, bounded, count_after, find_counts, parse_number
+from kg.quantities import NUMBER_WORDS, Quantity, QuantityMention, bounded, count_after, parse_number
 from kg.text import Sentence, sentences
 
 MOVEMENT_EVENTS = {"Deployment", "DeploymentRefusal", "Reenlistment"}
@@ -946,13 +965,13 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
         # (a count that is a verb's object, "detained 14 servicemen", says how many it took, not how many they are)
         # ("some 250 wounded servicemen": the people noun after the adjective; "the two had left": all of them)
         counted = [c for c in event_counts(text) if not PARTITIVE.search(text, c.start, c.end)
-                   and _owner(c, triggers, text) is None and (
+                   and owner_of(c, triggers, text) is None and (
                        c.noun is not None and _troops()["noun"].fullmatch(c.noun.split()[-1])
                        or c.noun is not None and _troops()["noun"].match(text, c.end + 1)
                        or c.noun is None and THE_BEFORE.search(text, 0, c.start) is not None)]
         if len(counted) == 1:
             result.groups[group].size = counted[0].quantity
-    people = [c for c in event_counts(text) if c.noun is not None and _owner(c, triggers, text) is None
+    people = [c for c in event_counts(text) if c.noun is not None and owner_of(c, triggers, text) is None
               and not KIN_NOUN.search(c.noun) and not KIN_OF.search(text, 0, c.start)
               and not re.search(r"\b(?:more|others?|another|further)\b", text[c.start:c.end + 7], re.IGNORECASE)
               and not PARTITIVE.search(text, c.start, c.end)]
@@ -1385,7 +1404,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                          and _is_destination(result.places[i], text, base, (start, end)))
     origins_or_bases = set(result.groups[group].home if group is not None else [])
     others = [t for t in triggers if t[0] != kind]
-    verbal_others = [t for t in others if not _nominal(text, t)]
+    verbal_others = [t for t in others if not is_nominal(text, t)]
     places = tuple(i for i in place_ids if i not in destinations and i not in origins_or_bases
                    and LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
                    and not ORIGIN_BEFORE.search(text[: result.places[i].start - base])
@@ -1415,22 +1434,22 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                                or not _speaker_country(result.places[i], text, base, start)))
         places = countries[-1:]
     counts = event_counts(text)
-    participants, deaths = _counts_for(kind, text, start, end, counts, triggers)
+    participants, deaths = counts_for(kind, text, start, end, counts, triggers)
     if ONE_MORE.search(text, 0, start):  # "two servicemen were killed and one was wounded": one
-        participants, deaths = _as_count(kind, Quantity(value=1))
+        participants, deaths = as_count(kind, Quantity(value=1))
     found = participants or deaths
     if found is not None and _one_person_subject(result, sentence, start) \
             and all(c.start >= end and not re.search(r"\b(?:together|along)\s+with\s+[\"“]?$", text[:c.start])
                     for c in counts if c.quantity == found):
         # "he refused on 2 February to join an assault after 23 men of his company had been killed": he, not the 23
-        participants, deaths = _as_count(kind, Quantity(value=1))
+        participants, deaths = as_count(kind, Quantity(value=1))
     court = next((t for t in triggers if t[0] == "Prosecution" and t[2] <= start), None)
     if participants is None and kind in ("Desertion", "DeploymentRefusal") and court is not None \
             and REASON_BEFORE.search(text[max(0, start - 40):start]):
         # "sentenced five soldiers to five years for leaving their unit": the ones sentenced did it
-        participants = _counts_for("Prosecution", text, court[1], court[2], counts, triggers)[0]
+        participants = counts_for("Prosecution", text, court[1], court[2], counts, triggers)[0]
     if participants is None and deaths is None and kind != "Casualties":
-        participants = _subject_counted_before(text, start, counts, triggers)
+        participants = subject_counted_before(text, start, counts, triggers)
     same = None
     if participants is None and deaths is None and SAME_NUMBER.search(text):
         # "Russia received the same number of its soldiers": as many as the last such event counted (and when)
@@ -1444,13 +1463,13 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # "Half of them went home on leave": that share of the group counted before
         share = FRACTIONS[fraction["share"].lower().replace(" ", "-")]
         quantity = Quantity(value=round(size.value * share), approximate=bool(fraction["about"]) or size.approximate)
-        participants, deaths = _as_count(kind, quantity)
+        participants, deaths = as_count(kind, quantity)
     # "three brothers from Tuymazy ... They went to the front together": the people the sentence before counted
     just_told = state.told[1] if state.told is not None and state.told[0] is not sentence \
         and _sentence_distance(result, state.told[0], sentence) == 1 and (
             THEY.fullmatch(text, 0, start) or SUBJECT_BACK_REFERENCE.match(text)) else None
     if participants is None and deaths is None and not counts and (size is not None or just_told is not None) \
-            and kind != "Casualties" and (BACK_REFERENCE.search(text, _clause_start(text, start), end)
+            and kind != "Casualties" and (BACK_REFERENCE.search(text, clause_start(text, start), end)
                                           or THEM_AFTER.match(text, end)) \
             and _certainty(text, start, False, end) != "Negated":
         # "... they left their positions", "the court charged them with refusing": the group counted before (a
@@ -1458,12 +1477,12 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         participants = just_told or size
     # ("his wife and two daughters buried him": his kin, counted, are not the ones it happened to)
     people = [c for c in counts if kind in KIN_EVENTS or c.noun is None or not KIN_NOUN.search(c.noun)]
-    others_objects = [c for c in people if (_owner(c, triggers, text) or (kind, start, end))[1] != start]
+    others_objects = [c for c in people if (owner_of(c, triggers, text) or (kind, start, end))[1] != start]
     if participants is None and deaths is None and len(others_objects) == len(people) \
             and (_one_person_subject(result, sentence, start) or _his_own(text, start, end)):
         # "He had deserted in May": one man; "He was killed in August": one death (not "arrested him" alone, the
         # object of another verb)
-        participants, deaths = _as_count(kind, Quantity(value=1))
+        participants, deaths = as_count(kind, Quantity(value=1))
     if participants is None and deaths is None and (COORDINATED_VERB.search(text[:start])
                                                     or re.match(r"and\s", text[start:end])):
         # "Rustam K., 34, who was called up in October and killed on 9 February": one man, both verbs his
@@ -1471,10 +1490,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         told = earlier.participants or earlier.deaths if earlier is not None else None
         if told is not None and (told == Quantity(value=1) or not counts):
             # ("They went to the front together in the spring and were killed within a month": the three, both verbs)
-            participants, deaths = _as_count(kind, told)
+            participants, deaths = as_count(kind, told)
     if participants is None and deaths is None and ONE_OF_SUBJECT.match(text[:start]):
         # "One of the men, a 46-year-old from Omsk, died in hospital": one of those told of
-        participants, deaths = _as_count(kind, Quantity(value=1))
+        participants, deaths = as_count(kind, Quantity(value=1))
     # its own time (nearest to it), else one it shares with the other events of the sentence (not one across
     # a clause boundary: "fired in March after refusing to deploy" gives the refusal no date)
     # a crime named as the reason ("convicted ... of desertion in 2023") does not take the verb's time
@@ -1485,10 +1504,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         verbal_others = [t for t in verbal_others if not (t[0] in ("Desertion", "DeploymentRefusal")
                                                           and REASON_BEFORE.search(text[:t[1]]))]
     own_dates = [d for d in dates if not _closer_to_another(d.start, d.end, (start, end),
-                                                            others if _nominal(text, (kind, start, end)) else verbal_others,
+                                                            others if is_nominal(text, (kind, start, end)) else verbal_others,
                                                             spans)]
     shared = [d for d in dates if d not in own_dates and not CLAUSE_BREAK.search(_between(text, d, (start, end)))]
-    if _nominal(text, (kind, start, end)):
+    if is_nominal(text, (kind, start, end)):
         shared = []  # "jailed for desertion on Thursday": the day of the sentence, not of the desertion
     punished = kind in ("Desertion", "DeploymentRefusal") and REASON_BEFORE.search(text[:start]) is not None \
         and any(t[0] == "Prosecution" and t[2] <= start for t in triggers)
@@ -1611,8 +1630,6 @@ def _only_the_offence(result: Extraction, text: str, base: int, trigger: tuple[s
     return not told
 
 
-# "over the desertion of more than 900 soldiers": the offence with a count of its own, told as a happening
-OWN_COUNT = re.compile(r"\s+of\s+", re.IGNORECASE)
 
 
 # "for going AWOL or deserting", "under the article on", "under the graver charge of": the offence a figure counts
@@ -1757,12 +1774,12 @@ def _tally(result: Extraction, sentence: Sentence, state: _State, place_ids: lis
     if distributive:
         # "fewer than 50 in each of X, Y and Z": one figure told once for the places it names together (but
         # "X, Y and Z each count fewer than 150" tells of each place as the subject of its own clause)
-        participants, deaths = _as_count(kind, pairs[0][1])
+        participants, deaths = as_count(kind, pairs[0][1])
         result.claims.append(Claim(kind, sentence, trigger, certainty, state.speakers, None,
                                    tuple(index for index, _, _ in pairs), (), participants, deaths, interval))
         return kind
     for index, quantity, _ in pairs:
-        participants, deaths = _as_count(kind, quantity)
+        participants, deaths = as_count(kind, quantity)
         result.claims.append(Claim(kind, sentence, trigger, certainty, state.speakers, None, (index,), (),
                                    participants, deaths, interval))
     return kind
@@ -1848,268 +1865,6 @@ def _is_destination(place: PlaceMatch, text: str, base: int, trigger: tuple[int,
     offset = place.start - base
     return trigger[0] <= offset <= trigger[1] + 60 and bool(DESTINATION_BEFORE.search(text[:offset])) \
         and not re.search(r"[,;]", text[trigger[1]:offset])
-
-
-ATTRIBUTION_CLAUSE = re.compile(
-    r"(?:,\s*(?P<after>[^,;“”\"]{3,70}?)\s+(?<!\bwho\s)(?<!\bhad\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bthat\s)"
-    r"(?:said|says|told|reported|added|wrote)\b[^,;]{0,60}[.!?]?\s*$"
-    r"|^\s*(?:according\s+to|citing|quoting)\s+(?P<before>[^,;]{3,70}),"
-    r"|,\s*(?:according\s+to|citing|quoting)\s+(?P<tail>[^,;“”\"]{3,70}?)[.!?]?\s*$)", re.IGNORECASE)
-
-
-POPULATION_OF = re.compile(r"\b(?:town|city|village|region|republic|district|settlement|community|hromada|oblast|krai|"
-                           r"country|nation|population)\s+of\s+$|\bhome\s+to\s+$", re.IGNORECASE)
-
-
-def event_counts(text: str) -> list[QuantityMention]:
-    """Counts of people in a sentence, without those in its attribution ("a lawyer for two of the men said")."""
-    return list(_event_counts(text))
-
-
-@lru_cache(maxsize=64)
-def _event_counts(text: str) -> tuple[QuantityMention, ...]:
-    return tuple(_uncached_event_counts(text))
-
-
-def _uncached_event_counts(text: str) -> list[QuantityMention]:
-    # ("Kyakhta, a border town of 18,000 people, has buried 40": how many live there, counted)
-    counts = [c for c in _counts_through_quotes(text) if not POPULATION_OF.search(text, max(0, c.start - 40), c.start)]
-    clause = ATTRIBUTION_CLAUSE.search(text)
-    if clause is None:
-        return counts
-    span = next(clause.span(g) for g in ("after", "before", "tail") if clause[g] is not None)
-    return [c for c in counts if not span[0] <= c.start < span[1]]
-
-
-def _counts_through_quotes(text: str) -> list[QuantityMention]:
-    """Counts, reading a quoted figure as if unquoted ('had lost "dozens" of men', 'sent "in excess of 1,200" men')."""
-    if not QUOTE_MARK.search(text):
-        return find_counts(text)
-    kept = [i for i, ch in enumerate(text) if not QUOTE_MARK.match(ch)]
-    plain = "".join(text[i] for i in kept)
-    return [dataclasses.replace(c, start=kept[c.start], end=kept[c.end - 1] + 1) for c in find_counts(plain)]
-
-
-QUOTE_MARK = re.compile(r"[\"“”«»]")
-
-
-WHICH_BEFORE = re.compile(r",\s*which\s+(?:(?:had|has|have|was|were|is|are)\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?$")
-NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;|\band\s+that\s")
-# "four of the men" (a part of the group), not "seven soldiers of the brigade" (the group)
-PARTITIVE = re.compile(r"\bof\s+(?:them|the|those|these|its|their)\b", re.IGNORECASE)
-
-REASON_BEFORE = re.compile(r"\b(?:for|of|over|on\s+charges\s+of|charged\s+with)\s+(?:(?:the|their|his|her|an?)\s+)?"
-                           r"(?:[\w-]+\s+)?$", re.IGNORECASE)
-
-# "They went to the front together", "Both had deserted": a pronoun, the subject of the event's verb
-THEY = re.compile(r"\W*(?:They|Both|All\s+of\s+them)\s+(?:(?:had|have|were|all|then|later|also|both|together|[a-z]+ly)\s+){0,3}")
-SUBJECT_BACK_REFERENCE = re.compile(r"\s*[\"“]?(?:The|These|Those)\s+(?:(?-i:young|remaining|other|same)\s+)?"
-                                    r"(?:men|soldiers|servicemen|marines|paratroopers|"
-                                    r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
-                                    r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters)\b")
-# ", where the brigade has been fighting": a clause with a subject of its own
-OWN_SUBJECT_CLAUSE = re.compile(r",\s+(?:where|when|while|whereas)\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
-                                r"(?:brigade|battalion|regiment|division|unit|company|army|command)\b", re.IGNORECASE)
-
-
-def _clause_start(text: str, start: int) -> int:
-    """Where the clause of a trigger at ``start`` begins, when it is one with a subject of its own."""
-    found = [m.start() for m in OWN_SUBJECT_CLAUSE.finditer(text, 0, start)]
-    return found[-1] if found else 0
-
-
-BACK_REFERENCE = re.compile(r"\b(?:they|both|all\s+of\s+them|(?<!\bof\s)the\s+(?:young\s+|remaining\s+|same\s+)?"
-                            r"(?:pair|two|men|soldiers|servicemen|marines|paratroopers|"
-                            r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
-                            r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters|group))\b", re.IGNORECASE)
-
-# "17 husbands of its members came home": the people counted, told whose they are, are the subject
-COUNTED_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|our\s+)?(?:[\w-]+\s+){1,2}")
-NOMINAL_BEFORE = re.compile(r"\b(?:at|during|after|before|for|over|against|amid|following|of)\s+"
-                            r"(?:(?:a|an|the|their|his|her|its|this|that|these|those|another)\s+)?"
-                            r"(?:(?!(?:have|has|had|were|was|are|is|being|having|getting)\b)[\w-]+\s+)?$", re.IGNORECASE)
-
-DEATHS_COUNTED = re.compile(
-    r"(?<![\w,.])(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|fewer\s+than|less\s+than|"
-    r"in\s+excess\s+of|between)\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s+and\s+(?P<hi>\d{1,3}(?:,\d{3})+|\d+))?"
-    r"(?=\s+(?:confirmed\s+|more\s+)?(?:deaths|dead|fatalities|funerals)\b)", re.IGNORECASE)
-DEATH_COUNT = re.compile(
-    r"\b(?:deaths|death\s+tolls?|dead|fatalities|killed)\b\s*(?:(?:of|at|reached|rose\s+to|stood\s+at|"
-    r"stands\s+at|to|was|is|were|has\s+reached|had\s+reached)\s+)?", re.IGNORECASE)
-
-
-NOTICE_COUNT = re.compile(r"\b(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|"
-                          r"in\s+excess\s+of)\s+)?(?:\d{1,3}(?:,\d{3})+|\d+)(?=\s+(?:new\s+)?(?:call-up\s+|military\s+)?"
-                          r"(?:notices|summonses|call-up\s+papers|draft\s+notices)\b)", re.IGNORECASE)
-CASE_COUNT = re.compile(r"\b(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|fewer\s+than|"
-                        rf"in\s+excess\s+of)\s+)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})(?=\s+(?:such\s+|new\s+)?"
-                        r"(?:criminal\s+)?"
-                        r"(?:cases|prosecutions|sentences|verdicts|convictions)\b)", re.IGNORECASE)
-
-
-KIN_NOUN = re.compile(r"\b(?:women|wives|mothers|relatives|families|parents|sisters|daughters|widows|"
-                      r"children|kin|loved\s+ones)\b")
-KIN_OF = re.compile(r"\b(?:relatives|wives|mothers|families|parents|sisters|widows|fathers|brothers|children|"
-                    r"loved\s+ones)\s+of\s+(?:the\s+|some\s+|about\s+|around\s+)?$", re.IGNORECASE)
-KIN_EVENTS = {"Protest", "Detention", "Prosecution"}  # what the relatives themselves may do or suffer
-
-
-# a clause with a subject of its own: "..., and in September the brigade left", "since the division was deployed"
-OTHER_SUBJECT = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s*|"
-                           r"\b(?:since|after|before|when|until|as|because)\s+)"
-                           r"(?:[\w-]+\s+){0,4}?(?<!\bof\s)(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?"
-                           r"(?:brigade|division|regiment|battalion|company|unit|army|ministry|command|court|police|"
-                           r"authorities|government|governor|officials?|commanders?|officers?|prosecutors?|"
-                           r"military|war|mobili[sz]ation|offensive|invasion)\s+(?:[a-z]+ly\s+)?"
-                           r"(?:was|were|had|has|have|is|are|would|left|went|came|began|took|made|gave|[a-z]+ed)\b",
-                           re.IGNORECASE)
-
-
-def _as_count(kind: str, quantity: Quantity) -> tuple[Quantity | None, Quantity | None]:
-    """(participants, deaths): a death toll counts the dead, every other event its people."""
-    return (None, quantity) if kind == "Casualties" else (quantity, None)
-
-
-def _counts_for(kind: str, text: str, start: int, end: int, counts: list[QuantityMention],
-                triggers: list[tuple[str, int, int]]) -> tuple[Quantity | None, Quantity | None]:
-    if kind in KIN_EVENTS:
-        # "relatives of 25 mobilized men recorded a video", "police detained the relatives of a deserter": the men
-        # counted are not the ones who protested or were detained
-        counts = [c for c in counts if not KIN_OF.search(text, 0, c.start) or kind != "Protest" and c.start < start]
-    else:
-        # "about 40 women gathered outside the enlistment office": the women were not mobilized
-        counts = [c for c in counts if c.noun is None or not KIN_NOUN.search(c.noun)]
-    inside = next((c for c in counts if start <= c.start and c.end <= end or c.start <= start and end <= c.end),
-                  None)
-    if inside is not None:  # "lost more than 100 soldiers": the count is part of the trigger
-        return _as_count(kind, inside.quantity)
-    # "more than 11,000 such cases were opened": a case is one person charged; "served in excess of 1,000 call-up
-    # notices": a notice is one man called up
-    one_each = {"Prosecution": CASE_COUNT, "Mobilization": NOTICE_COUNT}.get(kind)
-    if one_each is not None and not counts:
-        for m in one_each.finditer(text):
-            number = count_after(m.group(0))
-            if number is not None:
-                return number, None
-    if kind == "Casualties":
-        for m in DEATH_COUNT.finditer(text):
-            direct = count_after(text[m.end():])
-            if direct is not None:
-                return None, direct
-        nearest = _nearest_count(counts, start, end, triggers, kind, text)
-        if nearest is None:
-            for m in DEATHS_COUNTED.finditer(text):  # "Between 150 and 200 deaths have been confirmed"
-                if m["hi"]:
-                    low, high = parse_number(m["num"]), parse_number(m["hi"])
-                    if low is not None and high is not None:
-                        return None, Quantity(min=low, max=high)
-                direct = count_after(m.group(0))
-                if direct is not None:
-                    return None, direct
-        return None, nearest
-    counted = next((c for c in counts if c.start >= end and OWN_COUNT.fullmatch(text, end, c.start)), None)
-    if counted is not None:  # "the desertion of more than 900 soldiers": the ones it counts
-        return counted.quantity, None
-    if kind != "Injury" and NOMINAL_BEFORE.search(text[:start]) \
-            and not re.match(r"(?:\w+(?:ing|ed)|has|have|had|was|were|is|are|been|being|with)\b", text[start:end]) \
-            and not any(0 <= start - c.end <= 12 or c.end <= start and COUNTED_OF.fullmatch(text, c.end, start)
-                        for c in counts):
-        # "dozens of women were detained at a protest": a noun in another verb's phrase has no subject
-        return None, None
-    if len(counts) == 1 and counts[0].start >= end and NEW_CLAUSE.search(text[end:counts[0].start]) \
-            and any(end <= t[1] and counts[0].end <= t[1] for t in triggers):
-        return None, None  # "returned in April, and nearly 200 of them have since re-signed": the next clause's
-    which = WHICH_BEFORE.search(text, 0, start)
-    if which is not None and counts and all(c.end < which.start() for c in counts):
-        return None, None  # "the five served in the 33rd Brigade, which was moved to Kurakhove": the brigade was
-    if len(counts) == 1 and counts[0].end <= start and OTHER_SUBJECT.search(text, counts[0].end, end):
-        return None, None  # "120 men signed new contracts, and in September the brigade left": its own subject
-    if len(counts) == 1:
-        # one group of people in the sentence: everything it did, unless it is another verb's object
-        owner = _owner(counts[0], triggers, text)
-        if owner is None or (owner[0] == kind and owner[1] == start):
-            return counts[0].quantity, None
-    found = _nearest_count(counts, start, end, triggers, kind, text)
-    owned = _owner(counts[0], triggers, text) is not None if counts else False
-    if found is None and len(counts) == 1 and counts[0].end <= start and not owned:
-        between = [t for t in triggers if counts[0].end <= t[1] < start]
-        if not between or re.search(r"\bthey\b", text[between[-1][2]:start], re.I):
-            found = counts[0].quantity  # one group of people in the sentence: the subject of its verbs
-    return found, None
-
-
-def _nearest_count(counts: list[QuantityMention], start: int, end: int,
-                   triggers: list[tuple[str, int, int]], kind: str, text: str) -> Quantity | None:
-    """The count closest to the trigger, unless another trigger is closer to it. A count right after a
-    verb is its object ("detained hundreds of people"): it belongs to that trigger alone."""
-    best, best_distance = None, 10**9
-    for count in counts:
-        owner = _owner(count, triggers, text)
-        if owner is not None:
-            if owner[1] == start and owner[0] == kind:
-                return count.quantity
-            continue
-        distance = start - count.end if count.end <= start else count.start - end
-        distance = abs(distance) if count.end <= start else abs(distance) + 15
-        # ("Three of the men who were mobilised with him are dead": the relative clause's verb does not take the
-        # count from the main verb that follows it)
-        closer = [t for t in triggers if t[0] != kind and _distance(count, t) < distance
-                  and not (count.end <= t[1] < start and RELATIVE_OF_COUNT.fullmatch(text, count.end, t[1]))]
-        if distance < best_distance and not closer:
-            best, best_distance = count.quantity, distance
-    return best
-
-
-# "detained five men who had refused to go", "detained eight marines after they refused": the people counted as one
-# verb's object are the subject of the clause that follows it
-SUBJECT_OF_CLAUSE = re.compile(r"(?:,\s*)?(?:\b(?:who|that)|[,\s]\s*(?:after|before|because)\s+they)"
-                               r"\s+(?:(?:had|have|has|were|was|had\s+been|have\s+been)\s+)?(?:[a-z]+ly\s+)?$")
-
-
-# "a contract soldier from Balakovo who had fled", "a marine, 24, who": where from, or an age, between
-ORIGIN_GAP = re.compile(r"(?:\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,2}"
-                        r"|\s*,\s*(?:aged\s+)?\d{2})?\s*,?\s*")
-
-
-RELATIVE_OF_COUNT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:(?:had|have|has|were|was|been)\s+)*", re.IGNORECASE)
-
-
-def _subject_counted_before(text: str, start: int, counts: list[QuantityMention],
-                            triggers: list[tuple[str, int, int]]) -> Quantity | None:
-    clause = SUBJECT_OF_CLAUSE.search(text, 0, start)
-    if clause is None:
-        return None
-    before = [c for c in counts if c.end <= clause.start() and c.noun is not None]
-    if not before or _owner(before[-1], triggers, text) is None:
-        return None
-    gap = text[before[-1].end:clause.start()]
-    if "they" in clause.group(0) and len(before) == 1 or ORIGIN_GAP.fullmatch(gap):
-        return before[-1].quantity
-    return None
-
-
-def _nominal(text: str, trigger: tuple[str, int, int]) -> bool:
-    """A trigger that is a noun in another verb's phrase ("for desertion", "at a protest")."""
-    _, start, end = trigger
-    return bool(NOMINAL_BEFORE.search(text[:start])) and not re.match(r"\w+(?:ing|ed)\b", text[start:end])
-
-
-def _owner(count: QuantityMention, triggers: list[tuple[str, int, int]], text: str) -> tuple[str, int, int] | None:
-    """The trigger a count is the object of ("detained hundreds of people"), part of ("shot two men dead") or
-    the noun it counts ("the desertion of more than 900 soldiers")."""
-    return next((t for t in triggers if 0 <= count.start - t[2] <= 3 or t[1] <= count.start < t[2]
-                 or OWN_COUNT.fullmatch(text, t[2], count.start) or OBJECT_RELATIVE.fullmatch(text, count.end, t[1])),
-                None)
-
-
-# "two men they had just detained": the men are the object of the verb in the relative clause
-OBJECT_RELATIVE = re.compile(r"(?:\s+[\w-]+)?\s+(?:whom?\s+|that\s+)?(?:they|police|officers|he|she|we)\s+"
-                             r"(?:had\s+|have\s+|has\s+)?(?:just\s+|earlier\s+|already\s+)?", re.IGNORECASE)
-
-
-def _distance(count: QuantityMention, trigger: tuple[str, int, int]) -> int:
-    _, start, end = trigger
-    return start - count.end if count.end <= start else count.start - end + 15
 
 
 HAD_DONE = re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
