@@ -145,7 +145,7 @@ class GraphWriter:
     def _outlet(name: str) -> tuple[str, str]:
         """The key and label of a publisher: a known outlet's own ("Agence France-Presse" is AFP, one IRI with one
         label wherever the outlet is named), else the name as given."""
-        from kg.extract import find_sources
+        from kg.attribution import find_sources
         from kg.mint import slugify
 
         found = [s for s in find_sources(name) if s.kind == "outlet" and s.end - s.start >= len(name.strip()) - 1]
