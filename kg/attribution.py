@@ -46,19 +46,13 @@ def attribution_patterns() -> dict[str, re.Pattern[str]]:
 
 
 QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
-
-
 # "the independent outlet Nasha Niva", "the Telegram channel 1ADAT": an outlet named after what it is
 DESCRIBED_OUTLET = re.compile(r"\b(?:outlet|Telegram\s+channel|newspaper|news\s+site|website|news\s+agency|"
                               r"broadcaster|publication|portal)\s+(?P<name>[A-Z0-9][\w’'.-]*[\w’'](?:\s+[A-Z][\w’'-]*){0,3})")
-
-
 NOT_AN_OUTLET_NAME = re.compile(r"The|This|That|On|In|At|For|It|He|She|They|We|I|A|An|But|And|Which|Who|"
                                 r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                                 r"January|February|March|April|May|June|July|August|September|October|"
                                 r"November|December")
-
-
 SENTENCE_CAPITAL = re.compile(r"(?:A|An|Their|His|Her|Its|One|Some|Several|Many|Two|Three|Local|Regional|"
                               r"Military|Independent|Relatives|Families|Soldiers|Officials|Activists)\b")
 
@@ -131,28 +125,16 @@ def attribute(sentence: Sentence, mentions: list[SourceMention]) -> tuple[list[S
 
 REDUCED_RELATIVE = re.compile(r"\s+(?:working|acting|representing|advising|helping|defending|speaking)\s+"
                               r"(?:with|for|on\s+behalf\s+of|to\s+)?.*$", re.IGNORECASE)
-
-
 SPEAKER_TAIL = re.compile(r"(?:\s+(?:also|has|have|had|repeatedly|later|previously|earlier|again|further|then|already|"
                           r"itself|themselves|first|since))+$", re.IGNORECASE)
-
-
 _NP = r"(?P<np>(?:(?:the|a|an|their|his|her|its|one\s+of\s+the)\s+)?(?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)"
-
-
 SPEAKER_BEFORE_VERB = re.compile(
     rf"(?:^|[,;]\s+|\band\s+){_NP}\s+(?:said|says|told|reported|added|wrote|announced|insisted|claimed|"
     rf"confirmed|stated|noted|explained|alleged|admitted|denied|promised)\b")
-
-
 SPEAKER_AFTER_ACCORDING = re.compile(rf"\baccording\s+to\s+{_NP}\s*(?=[.,;]|$)")
-
-
 # a speaker is named by a noun phrase: "Dagestan remains the region with the most", "whose losses ... are",
 # "saying they had not been" hold a verb of their own
 NOT_A_NOUN_PHRASE = re.compile(r"\b(?:is|are|was|were|remains|counts|saying|whose|which|our|my)\b", re.I)
-
-
 NOT_SPEAKERS = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|there|while|but|as|when|if|because|after|"
                           r"before|said|the\s+\w+\s+who)\b|\b(?:is|are|was|were|been|be|had|has|have|said|says|"
                           r"counts?|who|which)\b", re.I)
@@ -211,13 +193,9 @@ def _clause_after_subject(before: str) -> bool:
 REPORTED_CLAUSE_BEFORE = re.compile(r"\b(?:said|says|told|tells|reported|wrote|confirmed|added|claimed)\s+"
                                     r"(?:[\w’'-]+\s+)?that\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$",
                                     re.IGNORECASE)
-
-
 OF_ANOTHER_NOUN = re.compile(r"\b(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|some|several|many|most|all|"
                              r"none|each|any|both|dozens|hundreds|thousands|half|majority|number|group)\b)[a-z][\w’'-]*\s+"
                              r"of\s+(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
-
-
 # "a lawyer working with the soldiers said": people named after a preposition belong to another speaker's words
 OBJECT_OF_PREPOSITION = re.compile(r"\b(?:with|for|from|among|about|against|to|by|representing|represents|"
                                    r"represent|helping|helps|defending|defends)\s+(?:the\s+|their\s+|its\s+|"

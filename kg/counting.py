@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from kg.quantities import NUMBER_WORDS, Quantity, QuantityMention, count_after, find_counts, parse_number
 
-
 # "over the desertion of more than 900 soldiers": the offence with a count of its own, told as a happening
 OWN_COUNT = re.compile(r"\s+of\s+", re.IGNORECASE)
 
