@@ -183,6 +183,10 @@ LOCATIVE_BEFORE = re.compile(
     r"between|and)\s+(?:the\s+|eastern\s+|western\s+|southern\s+|northern\s+|occupied\s+|[\w’'-]+\s+){0,3}$"
     r"|^\s*$|,\s*$",
     re.IGNORECASE)
+# "by the Mahilyow enlistment office", "the Kharkiv district court": an office of the place, which acts there
+INSTITUTION_AFTER = re.compile(r"\s+(?:(?:city|district|regional|oblast|garrison|military|territorial|central)\s+){0,3}"
+                               r"(?:enlistment\s+office|recruitment\s+(?:office|cent(?:re|er))|commissariat|"
+                               r"(?:military\s+)?court|TCC)\b", re.IGNORECASE)
 DESTINATION_BEFORE = re.compile(
     r"\b(?:to|into|for\s+deployment\s+(?:in|to)|in|(?<=\bleft\s)(?:[\w’'-]+\s+){0,2}for)\s+(?:the\s+|eastern\s+|southern\s+|occupied\s+|front\s+in\s+)?"
     r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
@@ -1170,7 +1174,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     others = [t for t in triggers if t[0] != kind]
     verbal_others = [t for t in others if not is_nominal(text, t)]
     places = tuple(i for i in place_ids if i not in destinations and i not in origins_or_bases
-                   and LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
+                   and (LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
+                        or INSTITUTION_AFTER.match(text, result.places[i].end - base))
                    and not ORIGIN_BEFORE.search(text[: result.places[i].start - base])
                    and not _agent_modifier(result.places[i], text, base)
                    and not _speaker_country(result.places[i], text, base, start))

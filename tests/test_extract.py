@@ -2011,3 +2011,10 @@ def test_another_contract_a_welcome_back_coffins_and_shrapnel(text, kind, count,
 ])
 def test_one_man_for_a_verb_after_a_time_and_an_and_or_after_now(text, kind, places):
     assert only(claims(text, places), kind).participants == Quantity(value=1)
+
+
+def test_an_office_or_court_named_by_its_place_places_what_it_does(places):
+    result = extract(Article(text="Her husband was called up by the Kovel recruitment centre in May.",
+                             published=dt.date(2024, 6, 3)), places)
+    called = only(result.claims, "Mobilization")
+    assert [result.places[i].surface for i in called.places] == ["Kovel"]
