@@ -745,7 +745,9 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
               and not PARTITIVE.search(text, c.start, c.end)]
     if len(people) == 1:
         state.told = (sentence, people[0].quantity)
-    years = [d.explicit_year for d in dates if d.explicit_year is not None]
+    # ("more than in the whole of 2023": a year compared with is not the one the story goes on in)
+    years = [d.explicit_year for d in dates if d.explicit_year is not None
+             and not COMPARED_BEFORE.search(text[:d.start])]
     if years:
         state.context_year = years[-1]
 

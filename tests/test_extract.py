@@ -2018,3 +2018,10 @@ def test_an_office_or_court_named_by_its_place_places_what_it_does(places):
                              published=dt.date(2024, 6, 3)), places)
     called = only(result.claims, "Mobilization")
     assert [result.places[i].surface for i in called.places] == ["Kovel"]
+
+
+def test_a_year_compared_with_does_not_become_the_year_of_the_story(places):
+    text = ("Prosecutors opened 900 desertion cases in the first months of 2025, more than in the whole of 2023. "
+            "In March, military police detained 40 deserters in Odesa.")
+    found = extract(Article(text=text, published=None), places).claims
+    assert only(found, "Detention").interval == Interval(dt.date(2025, 3, 1), dt.date(2025, 3, 31))
