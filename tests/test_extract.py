@@ -2025,3 +2025,12 @@ def test_a_year_compared_with_does_not_become_the_year_of_the_story(places):
             "In March, military police detained 40 deserters in Odesa.")
     found = extract(Article(text=text, published=None), places).claims
     assert only(found, "Detention").interval == Interval(dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+
+
+@pytest.mark.parametrize("text, refusals", [
+    ("He spent three weeks in a makeshift camp for refuseniks near Horlivka.", 0),
+    ("Cases against refuseniks are not new in the region.", 0),
+    ("The regiment said there were no refuseniks in its ranks.", 1),
+])
+def test_refuseniks_named_are_no_refusal_told_but_no_refuseniks_denies_one(text, refusals, places):
+    assert len([c for c in claims(text, places) if c.type == "DeploymentRefusal"]) == refusals
