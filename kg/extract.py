@@ -1157,9 +1157,6 @@ HOSPITAL_PLACES = re.compile(r"\b(?:taken|brought|evacuated|flown|transferred|se
                              r"(?:in|at|near)\s+[^,.;]{0,60}", re.IGNORECASE)
 
 
-PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
-
-
 def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: tuple[str, int, int],
                 place_ids: list[int], dates: list[DateMention], group: int | None,
                 triggers: list[tuple[str, int, int]]) -> None:
@@ -1167,9 +1164,6 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     text, base = sentence.text, sentence.start
     if _only_the_offence(result, text, base, trigger, place_ids, dates, triggers):
         return
-    if kind == "Desertion" and PARTITIVE_BEFORE.search(text, 0, start) and any(t[0] != kind for t in triggers) \
-            and re.fullmatch(r"deserters", text[start:end], re.IGNORECASE):
-        return  # "200 of the deserters have since returned": those told of before, doing something else
     destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS
                          and _is_destination(result.places[i], text, base, (start, end)))
     origins_or_bases = set(result.groups[group].home if group is not None else [])

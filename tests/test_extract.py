@@ -2034,3 +2034,12 @@ def test_a_year_compared_with_does_not_become_the_year_of_the_story(places):
 ])
 def test_refuseniks_named_are_no_refusal_told_but_no_refuseniks_denies_one(text, refusals, places):
     assert len([c for c in claims(text, places) if c.type == "DeploymentRefusal"]) == refusals
+
+
+@pytest.mark.parametrize("text", [
+    "Border guards detained two deserters from Primorye at the Kazakh border.",
+    "Police detained dozens of suspected deserters in raids on hostels.",
+])
+def test_deserters_named_as_who_was_detained_tell_no_desertion(text, places):
+    found = claims(text, places)
+    assert [c.type for c in found] == ["Detention"]
