@@ -2043,3 +2043,12 @@ def test_refuseniks_named_are_no_refusal_told_but_no_refuseniks_denies_one(text,
 def test_deserters_named_as_who_was_detained_tell_no_desertion(text, places):
     found = claims(text, places)
     assert [c.type for c in found] == ["Detention"]
+
+
+@pytest.mark.parametrize("text, mobilizations", [
+    ("Of the 412 dead, 118 were mobilized reservists.", 0),
+    ("Several of the missing men are mobilised soldiers from the Murmansk region.", 0),
+    ("Some 300 men were mobilized in the district in October.", 1),
+])
+def test_men_who_are_mobilized_reservists_tell_no_call_up(text, mobilizations, places):
+    assert len([c for c in claims(text, places) if c.type == "Mobilization"]) == mobilizations
