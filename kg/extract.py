@@ -305,7 +305,14 @@ def _threatened(kind: str, text: str, start: int) -> bool:
     """"threatened with criminal cases", "could face prosecution", "wanted to leave": not (yet) an event; but
     "tried to end his contract" is a termination (the ontology's "end, or try to end")."""
     threat = THREAT.search(text[max(0, start - 45):start])
+    if kind == "Prosecution" and EXPECTED_AFTER.match(text, start):
+        return True  # "a criminal case for desertion is expected"
     return threat is not None and not (kind == "ContractTermination" and ATTEMPT.match(threat.group(0)))
+
+
+# what is yet to come: "a criminal case ... is expected", "charges are likely"
+EXPECTED_AFTER = re.compile(r"[^.;,]{0,80}?\b(?:is|are)\s+(?:now\s+|still\s+)?(?:expected|likely|planned|being\s+prepared)\b",
+                            re.IGNORECASE)
 
 
 def _not_an_event(kind: str, text: str, start: int) -> bool:

@@ -2052,3 +2052,8 @@ def test_deserters_named_as_who_was_detained_tell_no_desertion(text, places):
 ])
 def test_men_who_are_mobilized_reservists_tell_no_call_up(text, mobilizations, places):
     assert len([c for c in claims(text, places) if c.type == "Mobilization"]) == mobilizations
+
+
+def test_a_criminal_case_that_is_expected_is_no_prosecution_yet(places):
+    found = claims("He is held at the garrison, and a criminal case for desertion is expected.", places)
+    assert [c.type for c in found if c.type == "Prosecution"] == []
