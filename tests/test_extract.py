@@ -2057,3 +2057,12 @@ def test_men_who_are_mobilized_reservists_tell_no_call_up(text, mobilizations, p
 def test_a_criminal_case_that_is_expected_is_no_prosecution_yet(places):
     found = claims("He is held at the garrison, and a criminal case for desertion is expected.", places)
     assert [c.type for c in found if c.type == "Prosecution"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "In August the regiment was ordered south, to the Zaporizhzhia region.",
+    "Last month he was sent with a newly formed brigade to the Kramatorsk direction.",
+    "About 3,000 Russian troops arriving in Belarus for the exercise were seen unloading near Brest.",
+])
+def test_ordered_south_sent_with_a_brigade_and_troops_arriving_in_belarus_are_deployments(text, places):
+    assert only(claims(text, places), "Deployment")
