@@ -191,7 +191,7 @@ def find_counts(text: str) -> list[QuantityMention]:
         # "seventeen more deserted", "nearly 300 more are expected", "the eleven had been held": people
         # counted before, counted again
         told = next((m[g] for g in ("num", "num2", "num3", "num4", "num5", "num6", "num7", "num8", "num9", "num10",
-                                    "num11", "num12", "num13", "num14", "num15") if m[g]), None)
+                                    "num11", "num12", "num13", "num14", "num15", "num16") if m[g]), None)
         if m["vague"] and not _overlaps(m.span(), taken):
             found.append(QuantityMention(collectives[f"{m['vague'].lower()} of"], m.start(), m.end(), None))
             continue
@@ -367,6 +367,8 @@ def _more() -> re.Pattern[str]:
                       rf"(?P<num15>{NUMBER})\s+(?:others|more)\b"
                       # "and dozens more were wounded": a vague number of people, counted after others
                       rf"|\b(?P<vague>dozens|hundreds|thousands)\s+(?:more|others)\b(?!\s+than){verb}"
+                      # "killed and 12 captured": a number alone before a participle, after "and"
+                      rf"|(?<=\band\s)(?P<num16>{NUMBER})(?=\s+(?:captured|wounded|injured|detained|killed)\b)"
                       # "Both were charged": the two told of before
                       rf"|\b(?P<both>both)(?=\s+(?:were|was|had|have|are|later|then)\b)"
                       # "all eleven refused": the group told of before, counted

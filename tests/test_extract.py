@@ -2066,3 +2066,16 @@ def test_a_criminal_case_that_is_expected_is_no_prosecution_yet(places):
 ])
 def test_ordered_south_sent_with_a_brigade_and_troops_arriving_in_belarus_are_deployments(text, places):
     assert only(claims(text, places), "Deployment")
+
+
+@pytest.mark.parametrize("text, count, certainty", [
+    ("At least 30 fighters had been killed and 9 captured, the General Staff said.", Quantity(value=9), "Reported"),
+    ("Two military policemen came to the barracks and took him away.", Quantity(value=1), "Asserted"),
+    ("A reservist was taken from his flat in Tula by military police on Friday.", Quantity(value=1), "Asserted"),
+    ("The men had been held at a guarded centre for foreigners for two days.", None, "Asserted"),
+    ("Police filmed the women but did not detain anyone.", None, "Negated"),
+])
+def test_captured_after_killed_taken_away_taken_from_home_held_at_a_centre_and_not_detained(text, count, certainty,
+                                                                                           places):
+    detention = only(claims(text, places), "Detention")
+    assert (detention.participants, detention.certainty) == (count, certainty)
