@@ -2079,3 +2079,8 @@ def test_captured_after_killed_taken_away_taken_from_home_held_at_a_centre_and_n
                                                                                            places):
     detention = only(claims(text, places), "Detention")
     assert (detention.participants, detention.certainty) == (count, certainty)
+
+
+def test_a_man_who_signed_at_an_enlistment_office_was_recruited(places):
+    assert only(claims("He signed at the Kopeysk enlistment office on 11 June.", places), "Mobilization").participants \
+        == Quantity(value=1)
