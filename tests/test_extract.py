@@ -2084,3 +2084,11 @@ def test_captured_after_killed_taken_away_taken_from_home_held_at_a_centre_and_n
 def test_a_man_who_signed_at_an_enlistment_office_was_recruited(places):
     assert only(claims("He signed at the Kopeysk enlistment office on 11 June.", places), "Mobilization").participants \
         == Quantity(value=1)
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Commanders withdrew some 12,000 troops from the east bank this week.", "Return", Quantity(value=12000, approximate=True)),
+    ("Ukrainian forces have taken 1,300 prisoners since the incursion began.", "Detention", Quantity(value=1300)),
+])
+def test_counts_written_with_a_thousands_comma_inside_a_trigger(text, kind, count, places):
+    assert only(claims(text, places), kind).participants == count
