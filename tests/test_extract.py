@@ -2089,6 +2089,8 @@ def test_a_man_who_signed_at_an_enlistment_office_was_recruited(places):
 @pytest.mark.parametrize("text, kind, count", [
     ("Commanders withdrew some 12,000 troops from the east bank this week.", "Return", Quantity(value=12000, approximate=True)),
     ("Ukrainian forces have taken 1,300 prisoners since the incursion began.", "Detention", Quantity(value=1300)),
+    ("The decree ends the practice of calling up 160,000 conscripts a year.", "Mobilization", Quantity(value=160000)),
+    ("Russia has since brought in 11,000 troops from the Far East.", "Deployment", Quantity(value=11000)),
 ])
 def test_counts_written_with_a_thousands_comma_inside_a_trigger(text, kind, count, places):
     assert only(claims(text, places), kind).participants == count
