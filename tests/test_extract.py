@@ -2094,3 +2094,11 @@ def test_a_man_who_signed_at_an_enlistment_office_was_recruited(places):
 ])
 def test_counts_written_with_a_thousands_comma_inside_a_trigger(text, kind, count, places):
     assert only(claims(text, places), kind).participants == count
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("In March he was given five and a half years in a penal colony.", "Prosecution"),
+    ("At least one marine who did not report for duty after his leave is being sought.", "Desertion"),
+])
+def test_given_years_in_a_colony_and_not_reporting_for_duty(text, kind, places):
+    assert only(claims(text, places), kind)
