@@ -12,7 +12,7 @@ import dataclasses
 import re
 from functools import lru_cache
 
-from kg.quantities import NUMBER_WORDS, Quantity, QuantityMention, count_after, find_counts, parse_number
+from kg.quantities import NUMBER_WORDS, Quantity, QuantityMention, count_after, find_counts, parse_number, vague_count
 
 # "over the desertion of more than 900 soldiers": the offence with a count of its own, told as a happening
 OWN_COUNT = re.compile(r"\s+of\s+", re.IGNORECASE)
@@ -109,6 +109,8 @@ DEATH_COUNT = re.compile(
 NOTICE_COUNT = re.compile(r"\b(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|"
                           r"in\s+excess\s+of)\s+)?(?:\d{1,3}(?:,\d{3})+|\d+)(?=\s+(?:new\s+)?(?:call-up\s+|military\s+)?"
                           r"(?:notices|summonses|call-up\s+papers|draft\s+notices)\b)", re.IGNORECASE)
+VAGUE_CASES = re.compile(r"\b(?P<phrase>(?:dozens|hundreds|thousands)\s+of)\s+(?:such\s+|similar\s+|new\s+)?(?:criminal\s+)?"
+                         r"(?:cases|prosecutions|sentences|verdicts|convictions)\b", re.IGNORECASE)
 CASE_COUNT = re.compile(r"\b(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|fewer\s+than|"
                         rf"in\s+excess\s+of)\s+)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})(?=\s+(?:such\s+|new\s+)?"
                         r"(?:criminal\s+)?"
@@ -159,6 +161,10 @@ def counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantity
             number = count_after(m.group(0))
             if number is not None:
                 return number, None
+        if kind == "Prosecution":
+            vague = VAGUE_CASES.search(text)  # "heard dozens of such cases": at least 24 men tried
+            if vague is not None and vague_count(vague["phrase"]) is not None:
+                return vague_count(vague["phrase"]), None
     if kind == "Casualties":
         for m in DEATH_COUNT.finditer(text):
             direct = count_after(text[m.end():])

@@ -419,6 +419,11 @@ def _looks_like_year(m: re.Match[str]) -> bool:
     return bool(m.string[m.end("num"):m.start("noun")].strip(" -"))
 
 
+def vague_count(phrase: str) -> Quantity | None:
+    """The count a collective phrase stands for ("dozens of" -> at least 24), from data/patterns/collectives.tsv."""
+    return _patterns()[4].get(" ".join(phrase.lower().split()))
+
+
 def count_after(text: str) -> Quantity | None:
     """A count at the start of ``text``: "in excess of 200 in each region" -> minValue 201."""
     _, _, bare, qualifiers, _ = _patterns()

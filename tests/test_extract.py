@@ -2102,3 +2102,8 @@ def test_counts_written_with_a_thousands_comma_inside_a_trigger(text, kind, coun
 ])
 def test_given_years_in_a_colony_and_not_reporting_for_duty(text, kind, places):
     assert only(claims(text, places), kind)
+
+
+def test_a_court_that_heard_dozens_of_such_cases_tried_at_least_24(places):
+    found = claims("The Yekaterinburg garrison court has heard dozens of such cases this year.", places)
+    assert only(found, "Prosecution").participants == Quantity(min=24)
