@@ -303,17 +303,17 @@ def _singular() -> re.Pattern[str]:
         # "Sardana's son Aital, 22,", "the elder, 21,": a person named or singled out, with an age
         r"(?-i:(?P<named>\b[A-Z][a-z]+|(?i:the\s+(?:younger|elder|older|youngest|eldest))))(?=,\s+(?:aged\s+)?\d{2},)",
         # "arrested him", "a case against him": one man, the object of what was done
-        after_verb + r"(?P<him>him|me|you)",
+        r"(?=(?:him|me|you)\b)" + after_verb + r"(?P<him>him|me|you)",
         # "fined one of them", "sentenced contract soldier Bair Ts.": one person, the object of what was done
         after_verb + r"(?:(?P<one>one)\s+of\s+(?:them|those|these|"
         r"the\s+(?:[\w-]+\s+){0,2}?(?:men|women|soldiers|servicemen|conscripts|reservists|deserters|marines|detainees|"
         r"protesters|recruits|prisoners))\b|(?:[\w-]+\s+)?(?P<named_noun>" + SINGULAR_NOUNS + r")\s+"
         r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?(?:,\s+\d{2},)?))",
         # "detained the head of a medical commission", "a case against the battalion commander": one in office
-        after_verb + r"the\s+(?:(?:deputy|acting|former)\s+)?"
+        r"(?=the\s)" + after_verb + r"the\s+(?:(?:deputy|acting|former)\s+)?"
         r"(?:[\w-]+\s+){0,2}?(?P<office>head|chief|commander|director|deputy)(?!\s+(?:and|or)\b)(?=\s+of\b|\s*[,.;]|\s+(?:on|in|at|for|over|who)\b)",
         # "a criminal case for desertion against the soldier on Monday", "detained the marine": one, told of before
-        after_verb + r"the\s+(?:[\w-]+\s+)?(?P<definite>" + SINGULAR_NOUNS + r")(?=\s*[,.;]|\s+(?:on|in|at|for|over|who|after)\b)",
+        r"(?=the\s)" + after_verb + r"the\s+(?:[\w-]+\s+)?(?P<definite>" + SINGULAR_NOUNS + r")(?=\s*[,.;]|\s+(?:on|in|at|for|over|who|after)\b)",
         # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
         r"(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
         r"(?=\s*[,.;]|\s+(?:was|were|died|lost|suffered|had|received|man|soldier|serviceman)\b)",

@@ -259,3 +259,12 @@ def test_a_vague_number_more_is_a_count(text, expected):
 ])
 def test_one_person_named_by_a_definite_noun_or_office_as_the_object_is_one(text):
     assert [c.quantity for c in find_counts(text)] == [Quantity(value=1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police detained him at the station.", [Quantity(value=1)]),
+    ("The bureau opened a case against the commander who ordered it.", [Quantity(value=1)]),
+    ("Then the rain came.", []),
+])
+def test_one_person_as_the_object_of_a_verb_is_found_with_the_guarded_forms(text, expected):
+    assert [c.quantity for c in find_counts(text)] == expected
