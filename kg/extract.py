@@ -122,11 +122,24 @@ def _pattern(index: int) -> re.Pattern[str]:
     return re.compile(_trigger_table()[0][index][1], re.IGNORECASE)
 
 
+@cache
+def _words_by_trigram() -> dict[str, tuple[str, ...]]:
+    """The trigger table's required words by their first three letters (shorter ones under "", always tried)."""
+    out: dict[str, list[str]] = {"": []}
+    for word in _trigger_table()[1]:
+        out.setdefault(word[:3] if len(word) >= 3 else "", []).append(word)
+    return {tri: tuple(words) for tri, words in out.items()}
+
+
 def _triggers(text: str) -> list[tuple[str, re.Pattern[str]]]:
     """The patterns the sentence can match (those whose required words it holds), with their classes."""
     patterns, by_word = _trigger_table()
     lower = text.lower()
-    active = sorted({i for word, indices in by_word.items() if word in lower for i in indices})
+    # only the words whose first three letters occur in the sentence can be in it (a few hundred substring tests
+    # per sentence become a few dozen)
+    by_trigram = _words_by_trigram()
+    present = ({lower[i:i + 3] for i in range(len(lower) - 2)} | {""}) & by_trigram.keys()
+    active = sorted({i for tri in present for word in by_trigram[tri] if word in lower for i in by_word[word]})
     return [(patterns[i][0], _pattern(i)) for i in active]
 
 

@@ -2107,3 +2107,14 @@ def test_given_years_in_a_colony_and_not_reporting_for_duty(text, kind, places):
 def test_a_court_that_heard_dozens_of_such_cases_tried_at_least_24(places):
     found = claims("The Yekaterinburg garrison court has heard dozens of such cases this year.", places)
     assert only(found, "Prosecution").participants == Quantity(min=24)
+
+
+def test_the_trigger_prefilter_finds_what_every_pattern_alone_finds(places):
+    # the trigram prefilter must offer every pattern whose required words a sentence holds
+    import kg.extract as module
+
+    text = "Some 40 reservists refused to redeploy, deserted their unit and were later detained near Kursk."
+    patterns, by_word = module._trigger_table()
+    lower = text.lower()
+    everything = sorted({i for word, indices in by_word.items() if word in lower for i in indices})
+    assert [rx for _, rx in module._triggers(text)] == [module._pattern(i) for i in everything]
