@@ -2118,3 +2118,11 @@ def test_the_trigger_prefilter_finds_what_every_pattern_alone_finds(places):
     lower = text.lower()
     everything = sorted({i for word, indices in by_word.items() if word in lower for i in indices})
     assert [rx for _, rx in module._triggers(text)] == [module._pattern(i) for i in everything]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("First-time absentees can now return without facing criminal charges.", "Prosecution"),
+    ("He walked home without being detained by anyone.", "Detention"),
+])
+def test_what_happens_without_facing_or_being_is_no_event(text, kind, places):
+    assert [c.type for c in claims(text, places) if c.type == kind] == []
