@@ -2126,3 +2126,8 @@ def test_the_trigger_prefilter_finds_what_every_pattern_alone_finds(places):
 ])
 def test_what_happens_without_facing_or_being_is_no_event(text, kind, places):
     assert [c.type for c in claims(text, places) if c.type == kind] == []
+
+
+def test_a_verdict_quoted_as_a_source_is_no_prosecution(places):
+    found = claims("In May, the verdict says, he was detained at a border crossing near Lida.", places)
+    assert [c.type for c in found] == ["Detention"]
