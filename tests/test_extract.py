@@ -2131,3 +2131,8 @@ def test_what_happens_without_facing_or_being_is_no_event(text, kind, places):
 def test_a_verdict_quoted_as_a_source_is_no_prosecution(places):
     found = claims("In May, the verdict says, he was detained at a border crossing near Lida.", places)
     assert [c.type for c in found] == ["Detention"]
+
+
+def test_what_a_court_found_is_the_story_it_heard_not_a_prosecution(places):
+    found = claims("In April, the court found, the soldier had refused to go to positions near Chasiv Yar.", places)
+    assert [c.type for c in found] == ["DeploymentRefusal"]
