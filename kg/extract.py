@@ -204,7 +204,7 @@ DESTINATION_BEFORE = re.compile(
     r"\b(?:to|into|for\s+deployment\s+(?:in|to)|in|(?<=\bleft\s)(?:[\w’'-]+\s+){0,2}for)\s+(?:the\s+|eastern\s+|southern\s+|occupied\s+|front\s+in\s+)?"
     r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 DISTRIBUTIVE = re.compile(r"\b(?:each|both|apiece)\b", re.IGNORECASE)
-THREAT = re.compile(r"\b(?:without\s+(?:facing|being|any)|threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|may|might|would|will)\s+"
+THREAT = re.compile(r"\b(?:without\s+(?:facing|being|any)|(?:the\s+)?right\s+to|free\s+to|threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|may|might|would|will)\s+"
                     r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of|avoid(?:s|ed|ing)?|escap(?:e|es|ed|ing)|"
                     r"evad(?:e|es|ed|ing)|(?:want|wants|wanted|wish|wishes|plan|plans|planned|intend|intends|"
                     r"hope|hopes|tried|trying|try)\s+to|fear(?:s|ed|ing)?(?:\s+that)?|"

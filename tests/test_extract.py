@@ -2136,3 +2136,8 @@ def test_a_verdict_quoted_as_a_source_is_no_prosecution(places):
 def test_what_a_court_found_is_the_story_it_heard_not_a_prosecution(places):
     found = claims("In April, the court found, the soldier had refused to go to positions near Chasiv Yar.", places)
     assert [c.type for c in found] == ["DeploymentRefusal"]
+
+
+def test_a_right_to_leave_the_army_is_no_discharge(places):
+    found = claims("Soldiers freed from captivity have the right to leave the army.", places)
+    assert [c.type for c in found if c.type == "ContractTermination"] == []
