@@ -37,7 +37,13 @@ from kg.counting import (
 from kg.dates import DateMention, Interval, find_dates
 from kg.gazetteer import Gazetteer, PlaceMatch
 from kg.patterns import read_table, required_words
-from kg.quantities import NUMBER_WORDS, Quantity, QuantityMention, bounded, count_after, parse_number
+from kg.quantities import (
+    NUMBER_WORDS,
+    Quantity,
+    QuantityMention,
+    bounded,
+    count_or_range_after,
+)
 from kg.text import Sentence, sentences
 from kg.timing import closer_to_another, event_interval, nearest_date, report_dates
 
@@ -969,19 +975,11 @@ CROWD_SIZE = re.compile(r"\b(?:put|puts|estimated|estimates|put\s+the\s+size\s+o
                         re.IGNORECASE)
 
 
-COUNT_RANGE = re.compile(r"(?:between\s+)?(?P<lo>[\d,]+|[a-z]+)\s+(?:and|to)\s+(?P<hi>[\d,]+|[a-z]+)\b", re.IGNORECASE)
-
-
 def _crowd_size(result: Extraction, sentence: Sentence) -> None:
     """A sentence that tells how many people a protest just told of drew gives the protest that count."""
     m = CROWD_SIZE.search(sentence.text)
     protest = next((i for i in range(len(result.claims) - 1, -1, -1) if result.claims[i].type == "Protest"), None)
-    size = None
-    if m is not None:
-        span = COUNT_RANGE.match(sentence.text, m.end())
-        low, high = (parse_number(span["lo"]), parse_number(span["hi"])) if span else (None, None)
-        size = Quantity(min=low, max=high) if low is not None and high is not None else \
-            count_after(sentence.text[m.end():])
+    size = count_or_range_after(sentence.text[m.end():]) if m is not None else None
     if size is None or protest is None:
         return
     claim = result.claims[protest]

@@ -424,6 +424,18 @@ def vague_count(phrase: str) -> Quantity | None:
     return _patterns()[4].get(" ".join(phrase.lower().split()))
 
 
+RANGE_AFTER = re.compile(rf"(?:between\s+)?(?P<lo>{NUMBER})\s+(?:and|to)\s+(?P<hi>{NUMBER})\b", re.IGNORECASE)
+
+
+def count_or_range_after(text: str) -> Quantity | None:
+    """A count or a range at the start of ``text``: "between 30 and 50" -> 30..50, else as ``count_after``."""
+    m = RANGE_AFTER.match(text.lstrip(" :,"))
+    low, high = (parse_number(m["lo"]), parse_number(m["hi"])) if m else (None, None)
+    if low is not None and high is not None:
+        return Quantity(min=low, max=high)
+    return count_after(text)
+
+
 def count_after(text: str) -> Quantity | None:
     """A count at the start of ``text``: "in excess of 200 in each region" -> minValue 201."""
     _, _, bare, qualifiers, _ = _patterns()

@@ -268,3 +268,14 @@ def test_one_person_named_by_a_definite_noun_or_office_as_the_object_is_one(text
 ])
 def test_one_person_as_the_object_of_a_verb_is_found_with_the_guarded_forms(text, expected):
     assert [c.quantity for c in find_counts(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("between 30 and 50.", Quantity(min=30, max=50)),
+    ("forty to fifty, police said", Quantity(min=40, max=50)),
+    ("about 2,000, organisers said", Quantity(value=2000, approximate=True)),
+])
+def test_a_count_or_a_range_at_the_start_of_a_text(text, expected):
+    from kg.quantities import count_or_range_after
+
+    assert count_or_range_after(text) == expected
