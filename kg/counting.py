@@ -71,10 +71,11 @@ REASON_BEFORE = re.compile(r"\b(?:for|of|over|on\s+charges\s+of|charged\s+with)\
 
 # "They went to the front together", "Both had deserted": a pronoun, the subject of the event's verb
 THEY = re.compile(r"\W*(?:They|Both|All\s+of\s+them)\s+(?:(?:had|have|were|all|then|later|also|both|together|[a-z]+ly)\s+){0,3}")
+# the soldiers a text has been telling of, named again: "the men", "the conscripts", "the accused"
+GROUP_NOUNS = (r"men|soldiers|servicemen|marines|paratroopers|conscripts|reservists|recruits|airmen|sailors|volunteers|"
+               r"fighters|troops|mobili[sz]ed(?:\s+men)?|accused|defendants|deserters")
 SUBJECT_BACK_REFERENCE = re.compile(r"\s*[\"“]?(?:The|These|Those)\s+(?:(?-i:young|remaining|other|same)\s+)?"
-                                    r"(?:men|soldiers|servicemen|marines|paratroopers|"
-                                    r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
-                                    r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters)\b")
+                                    rf"(?:{GROUP_NOUNS})\b")
 # ", where the brigade has been fighting": a clause with a subject of its own
 OWN_SUBJECT_CLAUSE = re.compile(r",\s+(?:where|when|while|whereas)\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
                                 r"(?:brigade|battalion|regiment|division|unit|company|army|command)\b", re.IGNORECASE)
@@ -87,9 +88,7 @@ def clause_start(text: str, start: int) -> int:
 
 
 BACK_REFERENCE = re.compile(r"\b(?:they|both|all\s+of\s+them|(?<!\bof\s)the\s+(?:young\s+|remaining\s+|same\s+)?"
-                            r"(?:pair|two|men|soldiers|servicemen|marines|paratroopers|"
-                            r"conscripts|reservists|recruits|airmen|sailors|volunteers|fighters|troops|"
-                            r"mobili[sz]ed(?:\s+men)?|accused|defendants|deserters|group))\b", re.IGNORECASE)
+                            rf"(?:pair|two|{GROUP_NOUNS}|group))\b", re.IGNORECASE)
 
 # "17 husbands of its members came home": the people counted, told whose they are, are the subject
 COUNTED_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|our\s+)?(?:[\w-]+\s+){1,2}")
