@@ -223,15 +223,13 @@ def _find_dates(text: str, published: dt.date | None, context_year: int | None,
                 relative.append((kind, m))
                 continue
             interval, year = _RESOLVERS[kind](m, published, context_year)
-            if interval is not None and kind in ("day", "weekday") and published is not None \
-                    and interval.earliest is not None and interval.earliest <= published \
-                    and SINCE_BEFORE.search(text[: m.end() if m.group(0)[:5].lower() == "since" else m.start()]):
-                # "since Monday", "since 29 November", "since the law took effect on 18 May": up to publication
-                interval = Interval(interval.earliest, published)
-            elif interval is not None and kind in ("season", "year_part") and published is not None \
-                    and interval.earliest is not None \
-                    and interval.earliest <= published and SINCE_JUST_BEFORE.search(text, 0, m.start()):
-                # "since the summer of 2023", "since early 2023": from its start up to publication
+            # "since Monday", "since 29 November", "since the law took effect on 18 May", "since the summer of
+            # 2023", "since early 2023": from its start up to publication
+            if interval is not None and published is not None and interval.earliest is not None \
+                    and interval.earliest <= published and (
+                        kind in ("day", "weekday")
+                        and SINCE_BEFORE.search(text[: m.end() if m.group(0)[:5].lower() == "since" else m.start()])
+                        or kind in ("season", "year_part") and SINCE_JUST_BEFORE.search(text, 0, m.start())):
                 interval = Interval(interval.earliest, published)
             if interval is not None:
                 taken.append(m.span())
