@@ -114,6 +114,47 @@ def _gold_quantity(value: dict[str, Any] | None) -> dict[str, int] | None:
     return {k: int(v) for k, v in value.items() if k in ("value", "min", "max") and v is not None} or None
 
 
+def best_pairing(weights: list[list[int]]) -> dict[int, int]:
+    """The one-to-one pairing of rows with columns of the greatest total weight (Hungarian method, O(n³)).
+    A weight of 0 means the two cannot pair; the result maps each paired row to its column."""
+    rows = len(weights)
+    cols = len(weights[0]) if rows else 0
+    n = max(rows, cols)
+    if not rows or not cols:
+        return {}
+    top = max(max(row) for row in weights)
+    # Minimize cost = top - weight over a square matrix; padding and impossible pairs cost `top`.
+    cost = [[top - (weights[i][j] if i < rows and j < cols else 0) for j in range(n)] for i in range(n)]
+    row_pot, col_pot = [0] * (n + 1), [0] * (n + 1)
+    owner, way = [0] * (n + 1), [0] * (n + 1)  # owner[j]: the row (1-based) holding column j; 0 is free
+    for i in range(1, n + 1):
+        owner[0], col = i, 0
+        slack, used = [float("inf")] * (n + 1), [False] * (n + 1)
+        while owner[col]:
+            used[col] = True
+            row, delta, nearest = owner[col], float("inf"), 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    reduced = cost[row - 1][j - 1] - row_pot[row] - col_pot[j]
+                    if reduced < slack[j]:
+                        slack[j], way[j] = reduced, col
+                    if slack[j] < delta:
+                        delta, nearest = slack[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    row_pot[owner[j]] += delta
+                    col_pot[j] -= delta
+                else:
+                    slack[j] -= delta
+            col = nearest
+        while col:
+            previous = way[col]
+            owner[col] = owner[previous]
+            col = previous
+    return {owner[j] - 1: j - 1 for j in range(1, n + 1)
+            if owner[j] and owner[j] - 1 < rows and j - 1 < cols and weights[owner[j] - 1][j - 1] > 0}
+
+
 class Evaluator:
     def __init__(self, gazetteer: Gazetteer, minter: Minter) -> None:
         self.gazetteer = gazetteer
@@ -247,26 +288,37 @@ class Evaluator:
         return False
 
     def _events(self, gold: list[dict[str, Any]], graph: Graph, errors: list[str]) -> tuple[Score, Score]:
+        """Pair gold and predicted events one to one, as many as possible and then as many dates right as
+        possible. A greedy pairing would depend on the order of the IRIs: an event named twice (once in the
+        headline, once with its date in the body) could pair the gold with the undated copy."""
         predicted = self._predicted_events(graph)
-        events, dates = Score(), Score()
-        used: set[str] = set()
+        keys = []
         for g in gold:
             count = _gold_quantity(g.get("deaths")) or _gold_quantity(g.get("participants"))
             places = list(g.get("place") or []) + list(g.get("destination") or [])
-            match = next((p for p in predicted if p["iri"] not in used and p["type"] == g["type"]
-                          and p["count"] == count and self._place_ok(places, p["places"])), None)
-            described = f"{g['type']} count={count} place={places}"
-            if match is None:
+            keys.append((count, places))
+        weights = [[0] * len(predicted) for _ in gold]
+        for i, (g, (count, places)) in enumerate(zip(gold, keys)):
+            for j, p in enumerate(predicted):
+                if p["type"] == g["type"] and p["count"] == count and self._place_ok(places, p["places"]):
+                    date = self._date_score(g, p, [])
+                    # Every pair outweighs any difference in dates: the most events first, then the best dates.
+                    weights[i][j] = 8 * (len(gold) + 1) + 2 + 2 * date.tp - date.fp - date.fn
+        pairs = best_pairing(weights)
+        events, dates = Score(), Score()
+        for i, (g, (count, places)) in enumerate(zip(gold, keys)):
+            j = pairs.get(i)
+            if j is None:
                 events.fn += 1
-                errors.append(f"event: missed {described}: {g.get('evidence', '')[:90]!r}")
+                errors.append(f"event: missed {g['type']} count={count} place={places}: {g.get('evidence', '')[:90]!r}")
                 if g.get("earliest") or g.get("latest"):
                     dates.fn += 1
                 continue
-            used.add(match["iri"])
             events.tp += 1
-            dates.add(self._date_score(g, match, errors))
-        for p in predicted:
-            if p["iri"] not in used:
+            dates.add(self._date_score(g, predicted[j], errors))
+        paired = set(pairs.values())
+        for j, p in enumerate(predicted):
+            if j not in paired:
                 events.fp += 1
                 errors.append(f"event: spurious {p['type']} count={p['count']} places={sorted(p['places'])} "
                               f"<{p['iri']}>")
