@@ -1180,7 +1180,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                 triggers: list[tuple[str, int, int]]) -> None:
     kind, start, end = trigger
     text, base = sentence.text, sentence.start
-    if _only_the_offence(result, text, base, trigger, place_ids, dates, triggers):
+    if _only_the_offence(result, text, base, trigger, place_ids, dates, triggers) \
+            or _absence_of_the_returned(result, text, base, trigger, place_ids, dates, triggers):
         return
     destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS
                          and _is_destination(result.places[i], text, base, (start, end)))
@@ -1328,6 +1329,25 @@ def _only_the_offence(result: Extraction, text: str, base: int, trigger: tuple[s
     told = any(end <= d.start < stop for d in dates) or \
         any(end <= result.places[i].start - base < stop for i in place_ids)
     return not told
+
+
+def _absence_of_the_returned(result: Extraction, text: str, base: int, trigger: tuple[str, int, int],
+                             place_ids: list[int], dates: list[DateMention],
+                             triggers: list[tuple[str, int, int]]) -> bool:
+    """"servicemen who had left their units without permission have returned to service": the absence says who
+    came back; it is told as a happening of its own only with a place or a time in its clause ("who had left
+    their unit near Toretsk in May")."""
+    kind, start, end = trigger
+    if kind != "Desertion" or not WHO_HAD_BEFORE.search(text, 0, start):
+        return False
+    back = next((t for t in triggers if t[0] in ("Return", "Reenlistment") and t[1] >= end), None)
+    if back is None or re.search(r"[;:]|,\s+(?:and|but)\s", text[end:back[1]]):
+        return False
+    return not (any(end <= d.start < back[1] for d in dates)
+                or any(end <= result.places[i].start - base < back[1] for i in place_ids))
+
+
+WHO_HAD_BEFORE = re.compile(r"\b(?:who|that)\s+(?:had\s+|have\s+)?(?:(?:earlier|previously|once)\s+)?$", re.IGNORECASE)
 
 
 # "for going AWOL or deserting", "under the article on", "under the graver charge of": the offence a figure counts
