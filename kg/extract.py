@@ -1082,8 +1082,9 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:t
                                 # "Senyk's own brother, he said, was wounded"
                                 # "her husband, who serves in the 93rd Brigade, had been wounded"
                                 r"(?:,\s+(?:he|she|they)\s+(?:said|says|added),)?(?:,\s+who(?:\s[^,;.]{3,80},)?)?\s+"
-                                r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
-                                r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|"
+                                # ('the soldier "has not deserted"': a quotation that opens on its auxiliary)
+                                r"(?:[\"“](?=(?:had|has|was|is|have)\b))?(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
+                                r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|ever|"
                                 r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to|"
                                 r"being|twice|once|since|just|received|got|handed|given|a|an|his|her|[a-z]+ly|stood|"
                                 r"(?:is|was)\s+said\s+to\s+have)\s+){0,4}$")

@@ -291,8 +291,9 @@ def _singular() -> re.Pattern[str]:
                   "found", "took", "drove", "brought", "picked", "stopped", "seized", "beat", "called", "gave", "given")
     after_verb = "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + ")"
     forms = [
-        # "a contract soldier", "one conscript", "at least one marine" (not "a private Anton Sokolov": see rank)
-        rf"(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|(?-i:A|An|One))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})"
+        # "a contract soldier", "one conscript", "another soldier", "at least one marine" (not "a private Anton
+        # Sokolov": see rank)
+        rf"(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|another|(?-i:A|An|One|Another))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})"
         r"(?!\s+(?-i:[A-Z][a-z]))",
         # "a 41-year-old from Naberezhnye Chelny", "a 52-year-old fitter from Tolyatti": a person by age
         rf"(?:an?|(?-i:A|An))\s+(?P<age>{year_old})(?:\s+[a-z-]+){{0,2}}?(?=\s+(?:from|who|of|in|at|to|for)\b|\s*,)",

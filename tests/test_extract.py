@@ -1193,6 +1193,9 @@ def test_capitalised_first_words_places_and_groups_are_no_single_person(text, ki
     ("On Wednesday a magistrate fined one of them 15,000 rubles.", "Prosecution"),
     ("The garrison court sentenced contract soldier Bair Ts. to six years in a penal colony.", "Prosecution"),
     ("He ran from a training ground outside Ussuriysk; military police arrested him three days later.", "Desertion"),
+    ("The lawyer denied that her client had ever refused to go back.", "DeploymentRefusal"),
+    ('The garrison told the paper that the sergeant "has not deserted" but is on leave.', "Desertion"),
+    ("The same court gave a suspended sentence to another soldier from the Kursk region.", "Prosecution"),
 ])
 def test_one_person_as_a_coordinated_name_an_adverb_away_a_client_or_one_of_them(text, kind, places):
     assert only(claims(text, places), kind).participants == Quantity(value=1)
