@@ -150,6 +150,10 @@ class Gazetteer:
         if n == 1 and after[:1].isupper() and gap_after == " " and after.lower() not in FUNCTION_WORDS \
                 and after not in INSTITUTION_WORDS and not possessive:
             return []  # the first word of a name ("Siberia Today", "Caucasus Monitor"), not the place
+        third = tokens[i + n + 1] if i + n + 1 < len(tokens) else None
+        if gap_after == "-" and after[:1].isupper() and third is not None and third.group(0)[:1].isupper() \
+                and text[tokens[i + n].end():third.start()] == " " and third.group(0).lower() not in FUNCTION_WORDS:
+            return []  # a joined name ("the Volga-Ural Review"; not "the Kursk-Belgorod border")
         if len(named) == len(entries):
             return entries
         before = tokens[i - 1].group(0) if i > 0 else ""

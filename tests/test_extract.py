@@ -1542,6 +1542,12 @@ def test_a_court_named_by_its_city_names_the_city(places):
     assert places.match("Siberia Today reported the verdict.") == []
 
 
+def test_a_place_joined_by_a_hyphen_to_a_name_is_part_of_the_name(places):
+    assert places.match("According to a list seen by the Volga-Ural Review, 23 were killed.") == []
+    assert [m.surface for m in places.match("Shelling near the Kursk-Belgorod border went on.")] == ["Kursk", "Belgorod"]
+    assert [m.surface for m in places.match("On the Makhachkala-Derbent highway.")] == ["Makhachkala", "Derbent"]
+
+
 def test_a_place_in_the_possessive_before_a_name_is_the_place(places):
     assert [m.candidates for m in places.match("Relatives rallied on Kyiv's Independence Square on Sunday.")] == \
         [("gn:703448",)]
