@@ -197,6 +197,8 @@ ORIGIN_BEFORE = re.compile(
     r"\b(?:from|hail(?:ing|s)?\s+from|native\s+to|natives\s+of|recruited\s+in|formed\s+in|raised\s+in|"
     r"mobili[sz]ed\s+in|drafted\s+in)\s+(?:the\s+)?(?:(?!(?:to|into|towards?|for|near|at)\b)[\w’'-]+\s+){0,3}$",
     re.IGNORECASE)
+# "were called up from Novosibirsk": where a call-up took them from is where it happened
+CALLED_UP_FROM = re.compile(r"\b(?:called\s+up|mobili[sz]ed|drafted|conscripted)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|on|across|around|of|into|to|toward|towards|within|over|along|"
     r"between|and)\s+(?:the\s+|eastern\s+|western\s+|southern\s+|northern\s+|occupied\s+|[\w’'-]+\s+){0,3}$"
@@ -1190,9 +1192,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     others = [t for t in triggers if t[0] != kind]
     verbal_others = [t for t in others if not is_nominal(text, t)]
     places = tuple(i for i in place_ids if i not in destinations and i not in origins_or_bases
-                   and (LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
-                        or INSTITUTION_AFTER.match(text, result.places[i].end - base))
-                   and not ORIGIN_BEFORE.search(text[: result.places[i].start - base])
+                   and ((LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
+                         or INSTITUTION_AFTER.match(text, result.places[i].end - base))
+                        and not ORIGIN_BEFORE.search(text[: result.places[i].start - base])
+                        or kind == "Mobilization" and CALLED_UP_FROM.search(text, 0, result.places[i].start - base))
                    and not _agent_modifier(result.places[i], text, base)
                    and not _speaker_country(result.places[i], text, base, start))
     if kind == "Injury":

@@ -2162,3 +2162,14 @@ def test_what_a_court_found_is_the_story_it_heard_not_a_prosecution(places):
 def test_a_right_to_leave_the_army_is_no_discharge(places):
     found = claims("Soldiers freed from captivity have the right to leave the army.", places)
     assert [c.type for c in found if c.type == "ContractTermination"] == []
+
+
+def test_where_men_were_called_up_from_places_the_call_up_and_back_home_is_a_return(places):
+    result = extract(Article(text="Their husbands were called up from Novosibirsk in September 2022.",
+                             published=dt.date(2024, 1, 10)), places)
+    call_up = only(result.claims, "Mobilization")
+    assert [result.places[i].surface for i in call_up.places] == ["Novosibirsk"]
+    result = extract(Article(text="Some of the wounded are now back home in Ufa and Sterlitamak.",
+                             published=dt.date(2024, 1, 10)), places)
+    back = only(result.claims, "Return")
+    assert [result.places[i].surface for i in back.places] == ["Ufa", "Sterlitamak"]
