@@ -231,6 +231,12 @@ def _find_dates(text: str, published: dt.date | None, context_year: int | None,
                         and SINCE_BEFORE.search(text[: m.end() if m.group(0)[:5].lower() == "since" else m.start()])
                         or kind in ("season", "year_part") and SINCE_JUST_BEFORE.search(text, 0, m.start())):
                 interval = Interval(interval.earliest, published)
+            if interval is not None and kind in ("day", "weekday") and interval.earliest == interval.latest \
+                    and interval.latest is not None and (NIGHT_AFTER.match(text, m.end())
+                                                         or NIGHT_OF_BEFORE.search(text, 0, m.start())):
+                # "on Wednesday night", "on the night of 2 October": that day and the next, up to publication
+                night_end = interval.latest + dt.timedelta(days=1)
+                interval = Interval(interval.earliest, min(night_end, published) if published else night_end)
             if interval is not None:
                 taken.append(m.span())
                 found.append(DateMention(m.start(), m.end(), interval, year))
@@ -263,6 +269,8 @@ def _find_dates(text: str, published: dt.date | None, context_year: int | None,
     return sorted(found, key=lambda d: d.start)
 
 
+NIGHT_AFTER = re.compile(r"\s+night\b", re.IGNORECASE)
+NIGHT_OF_BEFORE = re.compile(r"\bnight\s+of\s+$", re.IGNORECASE)
 SINCE_JUST_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:[\w’'.-]+\s+){1,8}?(?:on|in)\s+)?(?:[^\s]+\s*)?$"
                           r"|\bsince\s+$", re.IGNORECASE)
@@ -480,7 +488,7 @@ def _yesterday(m: re.Match[str], published: dt.date | None, context_year: int | 
     rel = " ".join(m["rel"].lower().split())
     back = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "since dawn": 0,
             "the day before yesterday": 2}.get(rel, 1)
-    if rel == "overnight":
+    if rel in ("overnight", "last night"):
         return Interval(published - dt.timedelta(days=1), published), None
     day = published - dt.timedelta(days=back)
     return Interval(day, day), None

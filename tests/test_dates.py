@@ -499,3 +499,15 @@ def test_a_time_put_first_is_the_main_verbs_not_the_subjects_modifier():
     found = _claims("On Sunday morning, about 40 relatives of soldiers missing since the fighting near Bakhmut in May "
                     "held a rally outside the city council.", published="2023-09-12")
     assert only(found, "Protest").interval == Interval(dt.date(2023, 9, 10), dt.date(2023, 9, 10))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("killed on Wednesday night", (dt.date(2025, 3, 12), dt.date(2025, 3, 13))),
+    ("fled on the night of 3 March", (dt.date(2025, 3, 3), dt.date(2025, 3, 4))),
+    ("struck last night", (dt.date(2025, 3, 13), dt.date(2025, 3, 14))),
+    ("detained on Friday night", (dt.date(2025, 3, 14), dt.date(2025, 3, 14))),  # not past publication
+    ("detained on Wednesday", (dt.date(2025, 3, 12), dt.date(2025, 3, 12))),
+])
+def test_a_night_runs_into_the_next_day(text, expected):
+    [found] = find_dates(text, dt.date(2025, 3, 14), None)
+    assert (found.interval.earliest, found.interval.latest) == expected
