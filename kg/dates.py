@@ -81,7 +81,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:(?P<edge>first|last|final)\s+(?P<n>two|three|four|five|six|\d)\s+months|"
             rf"(?P<q>first|second|third|fourth|final|last)\s+quarter)(?:\s+of\s+(?:(?P<rel>the|this|last)\s+year|{_YEAR}))?\b",
             re.I)),
-        ("past_days", re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?P<n>\w+)\s+)?(?P<unit>hours|days?|weeks?|months?)\b(?!\s+of\b)", re.I)),
+        ("past_days", re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last|(?:previous|preceding)(?=\s+\w+\s+(?:hours|days|weeks|months)\b))"
+                                 r"\s+(?:(?P<n>\w+)\s+)?(?P<unit>hours|days?|weeks?|months?)\b(?!\s+of\b)", re.I)),
         ("era_since", re.compile(
             rf"\b(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+|Russia['’]s\s+)?(?P<era>{era})",
             re.I)),
@@ -126,12 +127,15 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("weekend", re.compile(r"\b(?:over|at|on|during|this|last)\s+(?:the\s+)?(?:past\s+)?weekend\b", re.I)),
         ("month_part", re.compile(
             rf"\b(?:(?P<since>(?i:since)\s+)|(?i:at|by|in|from)\s+)?(?i:the)\s+(?P<part>end|close|beginning|start|middle|first\s+half|"
-            rf"second\s+half|first\s+days|last\s+days|first\s+week|last\s+week)\s+of\s+{_MONTH}"
+            rf"second\s+half|first\s+days|last\s+days|first\s+ten\s+days|last\s+ten\s+days|first\s+week|"
+            rf"second\s+week|third\s+week|last\s+week)\s+of\s+{_MONTH}"
             rf"(?:\s+(?:of\s+)?{_YEAR})?\b")),
         ("month_part_rel", re.compile(
             r"\b(?:(?P<since>since\s+)|(?:at|by|in|from|towards?)\s+)?(?:the\s+)?(?:(?P<part>early|late|mid)[- ]|"
             r"(?P<edge>end|close|beginning|start|middle|first\s+half|second\s+half|first\s+days|last\s+days|"
-            r"first\s+week|last\s+week)\s+of\s+)(?P<rel>last|this|the\s+previous|the\s+past)\s+month\b", re.I)),
+            r"first\s+ten\s+days|last\s+ten\s+days|first\s+week|second\s+week|third\s+week|last\s+week)\s+of\s+)"
+            # "in the first week of the month": of this month, as news tells it
+            r"(?P<rel>last|this|the\s+previous|the\s+past|the(?=\s+month\b(?!\s+(?:before|after|of|when))))\s+month\b", re.I)),
         ("year_part", re.compile(
             rf"\b(?:(?:at|by|in|from|during)\s+)?(?:the\s+)?(?P<part>early|late|mid|end|close|beginning|start|middle|"
             rf"first\s+half|second\s+half)(?:[- ]|\s+of\s+)(?:(?P<rel>last|this|the\s+previous|the\s+same|the)\s+year|{_YEAR})\b",
@@ -574,7 +578,8 @@ def _weekend(m: re.Match[str], published: dt.date | None, context_year: int | No
 # (first day, last day); a negative first day counts from the month's end ("the last week": its last seven days)
 MONTH_PARTS = {"end": (21, 31), "close": (21, 31), "last days": (21, 31), "last week": (-7, 31),
                "beginning": (1, 10), "start": (1, 10), "first days": (1, 10), "first week": (1, 7),
-               "middle": (11, 20), "first half": (1, 15), "second half": (16, 31)}
+               "middle": (11, 20), "first half": (1, 15), "second half": (16, 31), "first ten days": (1, 10),
+               "last ten days": (-10, 31), "second week": (8, 14), "third week": (15, 21)}
 YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8), "middle": (5, 8),
               "late": (9, 12), "end": (9, 12), "close": (9, 12), "first half": (1, 6), "second half": (7, 12)}
 
@@ -605,7 +610,7 @@ def _month_part_relative(m: re.Match[str], published: dt.date | None, context_ye
     if published is None:
         return Interval(None, None), None
     month_start = published.replace(day=1)
-    if m["rel"].lower() != "this":
+    if m["rel"].lower() not in ("this", "the"):
         month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
     whole = month_interval(month_start.year, month_start.month)
     if m["part"]:
