@@ -244,12 +244,20 @@ ORIGIN_GAP = re.compile(r"(?:\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w’'
                         r"|\s*,\s*(?:aged\s+)?\d{2})?\s*,?\s*")
 
 
+REDUCED_RELATIVE = re.compile(r"(?<=[a-z])\s+(?:(?:wanted|sought|suspected|accused)\s+(?:for|of)\s+)?$")
+ABSENCE_AFTER_NOUN = re.compile(r"(?:absent|AWOL|desertion|deserting|unauthori[sz]ed\s+absence)\b", re.IGNORECASE)
+
+
 RELATIVE_OF_COUNT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:(?:had|have|has|were|was|been)\s+)*", re.IGNORECASE)
 
 
 def subject_counted_before(text: str, start: int, counts: list[QuantityMention],
                             triggers: list[tuple[str, int, int]]) -> Quantity | None:
     clause = SUBJECT_OF_CLAUSE.search(text, 0, start)
+    if clause is None and ABSENCE_AFTER_NOUN.match(text, start):
+        # "detained 23 servicemen absent without leave", "12 soldiers wanted for desertion": the counted noun's
+        # own description
+        clause = REDUCED_RELATIVE.search(text, 0, start)
     if clause is None:
         return None
     before = [c for c in counts if c.end <= clause.start() and c.noun is not None]

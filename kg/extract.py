@@ -1083,7 +1083,9 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:t
                                 r"(?:" + KIN_MEN + r"|client|(?:platoon\s+|company\s+|battalion\s+)?commander))"
                                 # "Senyk's own brother, he said, was wounded"
                                 # "her husband, who serves in the 93rd Brigade, had been wounded"
-                                r"(?:,\s+(?:he|she|they)\s+(?:said|says|added),)?(?:,\s+who(?:\s[^,;.]{3,80},)?)?\s+"
+                                # "whose husband, a welder from Kansk, was sent"
+                                r"(?:,\s+(?:he|she|they)\s+(?:said|says|added),)?(?:,\s+who(?:\s[^,;.]{3,80},)?)?"
+                                r"(?:,\s+(?:a|an)\s[^,;.]{3,60},)?\s+"
                                 # ('the soldier "has not deserted"': a quotation that opens on its auxiliary)
                                 r"(?:[\"“](?=(?:had|has|was|is|have)\b))?(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|ever|"
@@ -1171,6 +1173,10 @@ COORDINATED_VERB = re.compile(r"\band\s+(?:(?:in|on|by)\s+(?-i:[A-Z])[a-z]+(?:\s
 ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?(?:(?:Last|This)\s+(?:week|month|year)\s+|In\s+[A-Z][a-z]+\s+)?(?i:one)\s+of\s+"
                             r"(?:the|them|their|those|these|its|her|his|my|our)\b(?:\s+[\w’'-]+){0,3}?(?:\s*,[^,;]{1,60},)?"
                             r"\s+(?:(?:had|has|was|is|have|been|later|also|then|reportedly|allegedly|subsequently)\s+){0,3}$")
+# "saying that one of the conscripts had been injured": the same, as the subject of a reported clause
+ONE_OF_SUBJECT_AFTER_THAT = re.compile(r"\b(?:that|said|says)" + ONE_OF_SUBJECT.pattern.removeprefix(r"\s*[\"“]?")
+                                       .replace(r"(?:(?:Last|This)\s+(?:week|month|year)\s+|In\s+[A-Z][a-z]+\s+)?",
+                                                r"\s+", 1))
 
 
 HOSPITAL_PLACES = re.compile(r"\b(?:taken|brought|evacuated|flown|transferred|sent|moved|rushed)\s+to\s+(?:a\s+|the\s+)?"
@@ -1279,7 +1285,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         if told is not None and (told == Quantity(value=1) or not counts):
             # ("They went to the front together in the spring and were killed within a month": the three, both verbs)
             participants, deaths = as_count(kind, told)
-    if participants is None and deaths is None and ONE_OF_SUBJECT.match(text[:start]):
+    if participants is None and deaths is None and (ONE_OF_SUBJECT.match(text[:start])
+                                                    or ONE_OF_SUBJECT_AFTER_THAT.search(text[:start])):
         # "One of the men, a 46-year-old from Omsk, died in hospital": one of those told of
         participants, deaths = as_count(kind, Quantity(value=1))
     interval = event_interval(text, (kind, start, end), dates, triggers, others, verbal_others,

@@ -1196,6 +1196,9 @@ def test_capitalised_first_words_places_and_groups_are_no_single_person(text, ki
     ("The lawyer denied that her client had ever refused to go back.", "DeploymentRefusal"),
     ('The garrison told the paper that the sergeant "has not deserted" but is on leave.', "Desertion"),
     ("The same court gave a suspended sentence to another soldier from the Kursk region.", "Prosecution"),
+    ("The parents wrote to the ministry, saying that one of the conscripts had been injured by a mine.", "Injury"),
+    ("Irina, whose husband, a welder from Kansk, was sent to the Luhansk region in January, spoke to us.",
+     "Deployment"),
 ])
 def test_one_person_as_a_coordinated_name_an_adverb_away_a_client_or_one_of_them(text, kind, places):
     assert only(claims(text, places), kind).participants == Quantity(value=1)
@@ -2173,3 +2176,11 @@ def test_where_men_were_called_up_from_places_the_call_up_and_back_home_is_a_ret
                              published=dt.date(2024, 1, 10)), places)
     back = only(result.claims, "Return")
     assert [result.places[i].surface for i in back.places] == ["Ufa", "Sterlitamak"]
+
+
+@pytest.mark.parametrize("text", ["Officers detained 23 servicemen absent without leave in Kharkiv last week.",
+                                  "Police detained 23 soldiers wanted for desertion."])
+def test_the_men_counted_and_described_as_absent_are_the_deserters(text, places):
+    found = claims(text, places)
+    assert only(found, "Desertion").participants == Quantity(value=23)
+    assert only(found, "Detention").participants == Quantity(value=23)
