@@ -2184,3 +2184,17 @@ def test_the_men_counted_and_described_as_absent_are_the_deserters(text, places)
     found = claims(text, places)
     assert only(found, "Desertion").participants == Quantity(value=23)
     assert only(found, "Detention").participants == Quantity(value=23)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The brigade moved to the Orikhiv direction in September.", "Deployment"),
+    ("The 3rd Brigade said it had taken over a sector near Borova from another unit.", "Deployment"),
+    ("Prosecutors said he had refused on 9 January to board a troop train for the Donetsk region.", "DeploymentRefusal"),
+    ("He refused in January to go back.", "DeploymentRefusal"),
+])
+def test_a_unit_moving_or_taking_over_a_sector_and_a_refusal_with_its_time_inside(text, kind, places):
+    assert kind in {c.type for c in claims(text, places)}
+
+
+def test_a_ministry_moving_to_ban_something_is_no_deployment(places):
+    assert claims("The ministry moved to ban the app.", places) == []
