@@ -1367,7 +1367,7 @@ OFFENCE_LINK = re.compile(r"\b(?:for|of)\s+(?:[\w-]+\s+){1,5}(?:or|and)\s+$|\bun
 # "for desertion", "with refusing to obey orders", "of unauthorised abandonment": the offence named
 OFFENCE_BEFORE = re.compile(r"\b(?:for|of|with|over|on\s+charges\s+of)\s+(?:(?:unauthori[sz]ed|repeated|alleged|mass|"
                             r"collective|the|his|their|her)\s+)?$", re.IGNORECASE)
-OFFENCE_NOUN = re.compile(r"(?:desertion|refusal|abandonment|absence|AWOL)\b", re.IGNORECASE)
+OFFENCE_NOUN = re.compile(r"(?:unauthori[sz]ed\s+)?(?:desertion|refusal|abandonment|absence|AWOL)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|after|before|when|while|who|which)\s|$")
 
 

@@ -821,6 +821,9 @@ def test_he_killed_is_one_death_and_all_of_them_the_group(places):
 def test_the_offence_a_court_names_is_part_of_the_prosecution_unless_told_with_its_own_time(places):
     found = claims("The garrison court in Orenburg sentenced a contract soldier to five years for desertion.", places)
     assert [c.type for c in found] == ["Prosecution"]
+    found = claims("The garrison court sentenced a soldier to six years for unauthorised abandonment of his unit.",
+                   places)
+    assert [c.type for c in found] == ["Prosecution"]
     found = claims("A court in Homyel sentenced a former contract soldier to three years for desertion from his unit "
                    "in Mazyr in March 2022.", places)
     assert {c.type for c in found} == {"Prosecution", "Desertion"}

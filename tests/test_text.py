@@ -15,6 +15,11 @@ def test_captions_bylines_and_prompts_are_dropped():
     assert kept == ["Troops refused to fight.", "Officials said so."]
 
 
+def test_a_briefing_prompt_is_dropped():
+    text = "Troops refused to fight.\nGet the Ledger's morning briefing in your inbox. Sign up here."
+    assert [text[s:e] for s, e in paragraphs(text)] == ["Troops refused to fight."]
+
+
 def test_abbreviations_do_not_split_sentences():
     found = sentences("Lt. Gen. Ivanov visited the U.S. Army base. Then he left.")
     assert [s.text for s in found] == ["Lt. Gen. Ivanov visited the U.S. Army base.", "Then he left."]
