@@ -2201,3 +2201,10 @@ def test_a_unit_moving_or_taking_over_a_sector_and_a_refusal_with_its_time_insid
 
 def test_a_ministry_moving_to_ban_something_is_no_deployment(places):
     assert claims("The ministry moved to ban the app.", places) == []
+
+
+@pytest.mark.parametrize("text", ["The court fined a man for evading mobilisation after he twice ignored summonses.",
+                                  "Men hiding from the call-up were fined."])
+def test_summonses_ignored_or_a_call_up_evaded_call_no_one_up(text, places):
+    assert "Mobilization" not in {c.type for c in claims(text, places)}
+    assert "Mobilization" in {c.type for c in claims("He was handed a summons on Monday.", places)}
