@@ -350,6 +350,7 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         bool(kind == "Deployment" and TO_HOSPITAL.match(text, start)) or \
         bool(NOT_DONE_BEFORE.search(text[max(0, start - 30):start])) or \
         bool(kind == "Mobilization" and EVADED_BEFORE.search(text[max(0, start - 40):start])) or \
+        bool(FACT_CHECK_LABEL.match(text)) or \
         bool(kind == "Mobilization" and (HAD_BEEN_WHO.search(text[max(0, start - 40):start])
                                          or WHOSE_MEN.search(text[max(0, start - 50):start])
                                          and not PLACE_AFTER.match(text, start))) or \
@@ -375,6 +376,9 @@ HAD_BEEN_WHO = re.compile(r"\b(?:who|that)\s+had\s+(?:been\s+)?(?:[a-z]+ly\s+)?$
 PLACE_AFTER = re.compile(r"[^,;]{0,30}?\b(?:in|from)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 WHOSE_MEN = re.compile(r"\bwhose\s+(?:[\w-]+\s+)?(?:husbands|sons|men|relatives|brothers|fathers)\s+"
                        r"(?:(?:were|have\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+# "Our verdict: unproven", "Verdict: false": a fact-check's rating of a claim, not a court's; what follows its
+# label repeats what the check told (not "The verdict: five years for desertion")
+FACT_CHECK_LABEL = re.compile(r"\s*(?:our\s+)?(?:verdict|rating)\s*:", re.IGNORECASE)
 # "twice ignored summonses", "hiding from the call-up", "fined for evading mobilisation": no one called up
 EVADED_BEFORE = re.compile(r"\b(?:ignor\w+|evad\w+|evasion\s+of|dodg\w+|avoid\w*|hid\w*\s+from|escap\w+|"
                            r"refus\w+\s+to\s+(?:accept|take|sign\s+for))\s+(?:(?:the|their|his|two|three|several|repeated|"

@@ -2208,3 +2208,10 @@ def test_a_ministry_moving_to_ban_something_is_no_deployment(places):
 def test_summonses_ignored_or_a_call_up_evaded_call_no_one_up(text, places):
     assert "Mobilization" not in {c.type for c in claims(text, places)}
     assert "Mobilization" in {c.type for c in claims("He was handed a summons on Monday.", places)}
+
+
+@pytest.mark.parametrize("text", ["Our verdict: Unproven.", "Verdict: false.",
+                                  "Our verdict: a real death and a criminal case, wrapped in fabricated claims."])
+def test_a_fact_checks_verdict_is_no_court_case(text, places):
+    assert claims(text, places) == []
+    assert "Prosecution" in {c.type for c in claims("The court's verdict was read on Monday.", places)}
