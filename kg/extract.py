@@ -43,6 +43,7 @@ from kg.quantities import (
     QuantityMention,
     bounded,
     count_or_range_after,
+    formation_size,
 )
 from kg.text import Sentence, sentences
 from kg.timing import closer_to_another, event_interval, nearest_date, report_dates
@@ -1188,6 +1189,12 @@ ONE_OF_SUBJECT_AFTER_THAT = re.compile(r"\b(?:that|said|says)" + ONE_OF_SUBJECT.
                                                 r"\s+", 1))
 
 
+# "Their battalion was moved", "In July the battalion was pulled back": a formation told of before, moving whole
+FORMATION_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:that|said|says)\s+|\b(?i:in|on|by)\s+[A-Z][a-z]+(?:\s+\d{4})?,?\s+|"
+                               r"\b(?:spring|summer|autumn|winter|week|month|year)\s+)"
+                               r"(?i:the|his|her|their|its|our|my)\s+(?:(?:whole|entire|own|same)\s+)?"
+                               r"(?P<unit>(?i:battalion|company|platoon))(?:,\s[^,;.]{3,80},)?\s+"
+                               r"(?:(?:was|were|had|has|have|been|then|later|also|now|finally|again)\s+)*$")
 HOSPITAL_PLACES = re.compile(r"\b(?:taken|brought|evacuated|flown|transferred|sent|moved|rushed)\s+to\s+(?:a\s+|the\s+)?"
                              r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|infirmar(?:y|ies)|medical\s+cent(?:re|er)s?)\s+"
                              r"(?:in|at|near)\s+[^,.;]{0,60}", re.IGNORECASE)
@@ -1294,6 +1301,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         if told is not None and (told == Quantity(value=1) or not counts):
             # ("They went to the front together in the spring and were killed within a month": the three, both verbs)
             participants, deaths = as_count(kind, told)
+    formation = FORMATION_SUBJECT.search(text, 0, start) if kind in ("Deployment", "Return") else None
+    if participants is None and deaths is None and formation is not None and not counts:
+        # "his battalion was sent to the Zaporizhzhia region": the formation's nominal strength, as "a battalion"
+        participants = formation_size(formation["unit"])
     if participants is None and deaths is None and (ONE_OF_SUBJECT.match(text[:start])
                                                     or ONE_OF_SUBJECT_AFTER_THAT.search(text[:start])):
         # "One of the men, a 46-year-old from Omsk, died in hospital": one of those told of

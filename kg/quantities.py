@@ -420,6 +420,11 @@ def _looks_like_year(m: re.Match[str]) -> bool:
     return bool(m.string[m.end("num"):m.start("noun")].strip(" -"))
 
 
+def formation_size(unit: str) -> Quantity | None:
+    """The nominal strength of "a battalion", "a company" or "a platoon" (data/patterns/collectives.tsv)."""
+    return _patterns()[-1].get(f"a {unit.lower()}")
+
+
 def vague_count(phrase: str) -> Quantity | None:
     """The count a collective phrase stands for ("dozens of" -> at least 24), from data/patterns/collectives.tsv."""
     return _patterns()[4].get(" ".join(phrase.lower().split()))

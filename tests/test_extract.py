@@ -2215,3 +2215,20 @@ def test_summonses_ignored_or_a_call_up_evaded_call_no_one_up(text, places):
 def test_a_fact_checks_verdict_is_no_court_case(text, places):
     assert claims(text, places) == []
     assert "Prosecution" in {c.type for c in claims("The court's verdict was read on Monday.", places)}
+
+
+@pytest.mark.parametrize("text, kind, size", [
+    ("In November his battalion was sent to the Zaporizhzhia region.", "Deployment", 400),
+    ("Their battalion was moved to the Avdiivka sector in October.", "Deployment", 400),
+    ("In July the battalion was pulled back to the Volyn region.", "Return", 400),
+    ("His company was sent to Lysychansk in June 2022.", "Deployment", 100),
+])
+def test_a_formation_told_of_before_moving_whole_has_its_nominal_strength(text, kind, size, places):
+    assert only(claims(text, places), kind).participants == Quantity(value=size, approximate=True)
+
+
+def test_a_formation_whose_men_are_counted_or_that_is_not_moved_gives_no_strength(places):
+    found = claims("Twelve men of the battalion were sent to the Kursk region.", places)
+    assert only(found, "Deployment").participants == Quantity(value=12)
+    found = claims("The battalion lost 31 men at Krynky in the spring.", places)
+    assert only(found, "Casualties").deaths == Quantity(value=31)
