@@ -120,7 +120,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                             r"evening|night)\b", re.I)),
         ("ago", re.compile(
             r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-            r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b", re.I)),
+            r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b(?P<today>,?\s+(?:to)?day\b)?", re.I)),
         # "hours later": the day the text last named, or the next one
         ("hours_later", re.compile(r"\b(?:(?:a\s+few|several|two|three|\d{1,2})\s+)?hours\s+(?P<dir>later|afterwards|earlier|"
                                    r"(?:after|before)(?=\s*[,.;:]|\s*$))", re.I)),
@@ -555,6 +555,11 @@ def _ago(m: re.Match[str], published: dt.date | None, context_year: int | None) 
     if published is None:
         return Interval(None, None), None
     n, unit = _in_units(int(m["n"]) if m["n"].isdigit() else NUMBERS[m["n"].lower()], m["unit"])
+    if m["today"] and unit in ("year", "month"):
+        # "two years ago today": the same day, that many years or months back
+        back = _add_months(published.replace(day=1), -12 * n if unit == "year" else -n)
+        day = _safe_day(back.year, back.month, published.day)
+        return (Interval(day, day), back.year if unit == "year" else None) if day else (None, None)
     if unit == "day":
         day = published - dt.timedelta(days=n)
         return Interval(day, day), None

@@ -523,3 +523,13 @@ def test_a_night_runs_into_the_next_day(text, expected):
 def test_parts_of_a_month_and_the_hours_before_a_statement(text, expected):
     found = find_dates(text, dt.date(2024, 10, 17), None)
     assert (found[-1].interval.earliest, found[-1].interval.latest) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two years ago today, paratroopers crossed from Belarus.", (dt.date(2022, 2, 24), dt.date(2022, 2, 24))),
+    ("Six months ago today he left.", (dt.date(2023, 8, 24), dt.date(2023, 8, 24))),
+    ("Two years ago, they left.", (dt.date(2022, 1, 1), dt.date(2022, 12, 31))),
+])
+def test_years_ago_today_is_that_day(text, expected):
+    [found] = find_dates(text, dt.date(2024, 2, 24), None)
+    assert (found.interval.earliest, found.interval.latest) == expected

@@ -2232,3 +2232,10 @@ def test_a_formation_whose_men_are_counted_or_that_is_not_moved_gives_no_strengt
     assert only(found, "Deployment").participants == Quantity(value=12)
     found = claims("The battalion lost 31 men at Krynky in the spring.", places)
     assert only(found, "Casualties").deaths == Quantity(value=31)
+
+
+@pytest.mark.parametrize("text", ["According to the verdict, the regiment crossed into Ukraine at the end of February 2022.",
+                                  "Several thousand paratroopers of the division crossed from Belarus into the Kyiv region."])
+def test_a_formation_crossing_into_a_country_or_region_is_deployed(text, places):
+    assert "Deployment" in {c.type for c in claims(text, places)}
+    assert "Deployment" not in {c.type for c in claims("Two marines crossed into Georgia.", places)}
