@@ -186,7 +186,7 @@ def _since_a_happening(text: str, trigger: tuple[int, int], dates: list[DateMent
 HAD_DONE = re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
 FRONTED_BEFORE = re.compile(r"\s*(?:(?:Also|And|But|Then|Later|Earlier|Separately|Meanwhile)\s*,?\s+)?(?:(?:[Oo]n|[Ii]n|[Ll]ate|"
                             r"[Ee]arly|[Bb]y|[Ss]ince|[Dd]uring|[Oo]ver|[Aa]t)\s+)?(?:the\s+)?")
-FRONTED_AFTER = re.compile(r"\s*,")
+FRONTED_AFTER = re.compile(r"\s*,|\s+(?=[\w“\"])")  # "On 9 January, a shell", "On 9 January a shell"
 OPENING_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s*,")
 JUST_BEFORE = re.compile(r"\b(?:had|has|have)\s+just\s+(?:been\s+)?$", re.IGNORECASE)
 RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:(?:had|have|has|had\s+been|have\s+been|were|was)\s+)?"

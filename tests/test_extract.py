@@ -2239,3 +2239,11 @@ def test_a_formation_whose_men_are_counted_or_that_is_not_moved_gives_no_strengt
 def test_a_formation_crossing_into_a_country_or_region_is_deployed(text, places):
     assert "Deployment" in {c.type for c in claims(text, places)}
     assert "Deployment" not in {c.type for c in claims("Two marines crossed into Georgia.", places)}
+
+
+def test_a_time_opening_the_sentence_without_a_comma_holds_for_all_it_tells(places):
+    found = claims("On 9 January a shell hit a dugout near Kreminna, killing four men and wounding two more.", places,
+                   published="2023-11-24")
+    ninth = Interval(dt.date(2023, 1, 9), dt.date(2023, 1, 9))
+    assert only(found, "Casualties").interval == ninth
+    assert only(found, "Injury").interval == ninth
