@@ -2255,6 +2255,7 @@ def test_a_time_opening_the_sentence_without_a_comma_holds_for_all_it_tells(plac
     ("About 50 people surrounded a recruitment-centre minibus in Ternopil on Sunday evening.", "Protest"),
     ("Police detained six wives who had unfurled a banner on the main square.", "Protest"),
     ("Military police kept them for eleven days in a barracks in Cheboksary.", "Detention"),
+    ("In June they sent his whole company to the border near Sudzha.", "Deployment"),
 ])
 def test_pickets_outside_an_office_a_minibus_surrounded_a_banner_and_a_barracks_as_a_cell(text, kind, places):
     assert kind in {c.type for c in claims(text, places)}
