@@ -155,6 +155,11 @@ def find_counts(text: str) -> list[QuantityMention]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         q = _counted_quantity(m, qualifiers, collectives)
+        if (m["coll"] or m["scoll"]) and q is not None and q.value is not None:
+            # "more than a dozen", "at least a company": the qualifier bounds the collective's number
+            qual = _qualifier_before().search(text, max(0, m.start() - 25), m.start())
+            if qual is not None:
+                q = bounded(q.value, qualifiers.get(re.sub(r"\s+", " ", qual["qual"].lower())))
         if m["scoll"] and found and found[-1].noun and re.fullmatch(r"\s+of\s+", text[found[-1].end:m.start()]):
             continue  # "about two hundred fighters of a battalion": the fighters are counted, not their battalion
         if q is not None:
@@ -318,6 +323,9 @@ def _singular() -> re.Pattern[str]:
         # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
         r"(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
         r"(?=\s*[,.;]|\s+(?:was|were|died|lost|suffered|had|received|man|soldier|serviceman)\b)",
+        # "One was killed near Kreminna", "The other was sentenced", "another died": one of those told of, alone
+        r"(?-i:(?<![\w,] )(?P<pronoun_one>One|Another|The\s+other|the\s+other|another))"
+        r"(?=\s+(?:(?:was|had|has|is|later|also|reportedly|allegedly)\b|(?:died|deserted|fled|left|returned)\b))",
         # "Private Anton Sokolov", "Senior Sergeant Ivanov": by rank and name
         r"(?-i:(?P<rank>(?:Senior\s+|Junior\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel)"
         r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))",
@@ -384,6 +392,13 @@ def _after(*words: str) -> str:
     """Right after one of ``words`` (a look-behind per phrase: Python's must each have a fixed width)."""
     behinds = (r"(?<=\b" + r"\s".join(w.split()) + r"\s)" for w in words)
     return "(?:" + "|".join(behinds) + ")"
+
+
+@lru_cache(maxsize=1)
+def _qualifier_before() -> re.Pattern[str]:
+    qualifiers = _patterns()[3]
+    alternatives = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(qualifiers, key=len, reverse=True))
+    return re.compile(rf"\b(?P<qual>{alternatives})\s+$", re.IGNORECASE)
 
 
 def _counted_quantity(m: re.Match[str], qualifiers: dict[str, str],

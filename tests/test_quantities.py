@@ -279,3 +279,18 @@ def test_a_count_or_a_range_at_the_start_of_a_text(text, expected):
     from kg.quantities import count_or_range_after
 
     assert count_or_range_after(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("wounded more than a dozen", Quantity(min=13)),
+    ("nearly a dozen men were hurt", Quantity(max=11, approximate=True)),
+    ("up to a company of marines", Quantity(max=100)),
+    ("One was killed near Kreminna that December.", Quantity(value=1)),
+    ("The other was reportedly sentenced to five years.", Quantity(value=1)),
+])
+def test_a_qualified_collective_and_one_of_those_told_of(text, expected):
+    assert [m.quantity for m in find_counts(text)] == [expected]
+
+
+def test_one_of_them_and_the_one_hand_are_not_counted_here():
+    assert find_counts("on the one hand he was wounded") == []
