@@ -214,6 +214,8 @@ def find_counts(text: str) -> list[QuantityMention]:
 ONE_AND = re.compile(r"\b(?:he|she|(?:her|his|my|our)\s+(?:son|husband|brother|father|nephew))\s+and\s+"
                      r"(?:about\s+|some\s+|around\s+|nearly\s+)?$",
                      re.IGNORECASE)
+# "Denis and two other drivers": a name and others like him (not "Russia and about 300 soldiers")
+NAME_AND_OTHERS = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]{2,}\s+and\s+$")
 
 
 TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+[\"“]?$", re.IGNORECASE)
@@ -227,10 +229,13 @@ def _and_one_more(text: str, count: QuantityMention) -> QuantityMention:
     window = max(0, count.start - 40)
     together = TOGETHER_WITH.search(text, window, count.start) is not None \
         and re.match(r"(?:[\w-]+\s+){1,2}?[\"”]?\s*other\b", text[count.start:count.end + 12]) is not None
-    one_and = ONE_AND.search(text, window, count.start) is not None \
+    named = NAME_AND_OTHERS.search(text, window, count.start) is not None \
+        and re.match(r"[\w-]+\s+other\s", text[count.start:count.end + 12]) is not None
+    one_and = (ONE_AND.search(text, window, count.start) is not None or named) \
         and re.match(r"(?:[\w-]+\s+){1,3}?(?:other\s+|of\s+(?:his|her|their)\s+)?(?:[\w-]+\s+)?"
                      r"(?:men|friends|comrades|colleagues|soldiers|servicemen|others|conscripts|parents|mothers|"
-                     r"wives|women|relatives)\b", text[count.start:count.end + 40]) is not None
+                     r"wives|women|relatives|drivers|officers|fighters|marines|paratroopers|reservists|volunteers|"
+                     r"prisoners|detainees|guys|boys|lads)\b", text[count.start:count.end + 40]) is not None
     if not (together or one_and):
         return count
     return QuantityMention(Quantity(value=q.value + 1, approximate=q.approximate), count.start, count.end, count.noun)

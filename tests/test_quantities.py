@@ -287,6 +287,8 @@ def test_a_count_or_a_range_at_the_start_of_a_text(text, expected):
     ("up to a company of marines", Quantity(max=100)),
     ("One was killed near Kreminna that December.", Quantity(value=1)),
     ("The other was reportedly sentenced to five years.", Quantity(value=1)),
+    ("In October, Denis and two other drivers refused an order.", Quantity(value=3)),
+    ("Russia and two other countries sent 300 soldiers.", Quantity(value=300)),
 ])
 def test_a_qualified_collective_and_one_of_those_told_of(text, expected):
     assert [m.quantity for m in find_counts(text)] == [expected]
