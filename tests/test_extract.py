@@ -2256,6 +2256,9 @@ def test_a_time_opening_the_sentence_without_a_comma_holds_for_all_it_tells(plac
     ("Police detained six wives who had unfurled a banner on the main square.", "Protest"),
     ("Military police kept them for eleven days in a barracks in Cheboksary.", "Detention"),
     ("In June they sent his whole company to the border near Sudzha.", "Deployment"),
+    ("The court handed it down on 29 May, sentencing Denis K., 27, to six years for desertion.", "Prosecution"),
+    ("He reported to a reserve battalion in Dnipro two days before Christmas.", "Reenlistment"),
+    ("More than 1,200 men aged 18 to 24 have signed one-year contracts since February.", "Mobilization"),
 ])
 def test_pickets_outside_an_office_a_minibus_surrounded_a_banner_and_a_barracks_as_a_cell(text, kind, places):
     assert kind in {c.type for c in claims(text, places)}
