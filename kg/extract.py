@@ -351,6 +351,7 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         bool(kind == "Deployment" and TO_HOSPITAL.match(text, start)) or \
         bool(NOT_DONE_BEFORE.search(text[max(0, start - 30):start])) or \
         bool(kind == "Mobilization" and EVADED_BEFORE.search(text[max(0, start - 40):start])) or \
+        bool(kind == "Desertion" and TRAVELLING_ON.match(text, start)) or \
         bool(FACT_CHECK_LABEL.match(text)) or \
         bool(kind == "Mobilization" and (HAD_BEEN_WHO.search(text[max(0, start - 40):start])
                                          or WHOSE_MEN.search(text[max(0, start - 50):start])
@@ -380,6 +381,9 @@ WHOSE_MEN = re.compile(r"\bwhose\s+(?:[\w-]+\s+)?(?:husbands|sons|men|relatives|
 # "Our verdict: unproven", "Verdict: false": a fact-check's rating of a claim, not a court's; what follows its
 # label repeats what the check told (not "The verdict: five years for desertion")
 FACT_CHECK_LABEL = re.compile(r"\s*(?:our\s+)?(?:verdict|rating)\s*:", re.IGNORECASE)
+# "left the training ground at the weekend, travelling by rail towards the Gomel region": a unit moving on
+TRAVELLING_ON = re.compile(r"[^.;]{0,100}?,\s+(?:travelling|traveling|heading|bound|moving)\s+(?:by\s+(?:rail|road|train)\s+)?"
+                           r"(?:towards?|to|for)\b", re.IGNORECASE)
 # "twice ignored summonses", "hiding from the call-up", "fined for evading mobilisation": no one called up
 EVADED_BEFORE = re.compile(r"\b(?:ignor\w+|evad\w+|evasion\s+of|dodg\w+|avoid\w*|hid\w*\s+from|escap\w+|"
                            r"refus\w+\s+to\s+(?:accept|take|sign\s+for))\s+(?:(?:the|their|his|two|three|several|repeated|"
@@ -1305,8 +1309,13 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     if participants is None and deaths is None and formation is not None and not counts:
         # "his battalion was sent to the Zaporizhzhia region": the formation's nominal strength, as "a battalion"
         participants = formation_size(formation["unit"])
-    if participants is None and deaths is None and (ONE_OF_SUBJECT.match(text[:start])
-                                                    or ONE_OF_SUBJECT_AFTER_THAT.search(text[:start])):
+    one_of = ONE_OF_SUBJECT.match(text[:start]) or ONE_OF_SUBJECT_AFTER_THAT.search(text[:start])
+    named_formation = re.search(r",\s+the\s+(?:[\w-]+\s+){0,3}?(battalion|company|platoon)\s*,", one_of.group(0)) \
+        if one_of is not None else None
+    if participants is None and deaths is None and named_formation is not None:
+        # "One of them, the Shaimuratov battalion, was sent": one formation, of its nominal strength
+        participants = formation_size(named_formation.group(1))
+    if participants is None and deaths is None and one_of is not None:
         # "One of the men, a 46-year-old from Omsk, died in hospital": one of those told of
         participants, deaths = as_count(kind, Quantity(value=1))
     interval = event_interval(text, (kind, start, end), dates, triggers, others, verbal_others,

@@ -2262,3 +2262,16 @@ def test_a_time_opening_the_sentence_without_a_comma_holds_for_all_it_tells(plac
 ])
 def test_pickets_outside_an_office_a_minibus_surrounded_a_banner_and_a_barracks_as_a_cell(text, kind, places):
     assert kind in {c.type for c in claims(text, places)}
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("One of them, the Shaimuratov battalion, was sent to the Zaporizhzhia region in August 2022.", "Deployment",
+     Quantity(value=400, approximate=True)),
+    ("Moved by rail from Baranovichi towards the Gomel region on Tuesday.", "Deployment", None),
+    ("At least 1,200 servicemen left the training ground near Baranovichi at the weekend, travelling by rail towards "
+     "the Gomel region.", "Deployment", Quantity(min=1200)),
+])
+def test_units_moving_by_rail_and_a_formation_named_as_one_of_them(text, kind, count, places):
+    found = claims(text, places)
+    assert only(found, kind).participants == count
+    assert "Desertion" not in {c.type for c in found}
