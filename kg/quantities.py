@@ -204,7 +204,7 @@ def find_counts(text: str) -> list[QuantityMention]:
         if (m["num3"] or m["num5"] or m["num8"] or m["num11"]) and number is not None and 1900 <= number <= 2100:
             continue  # a year
         if number is not None and number > 1 and not _overlaps(m.span(), taken):
-            qual = m["qual"] or m["qual3"] or m["qual5"] or m["qual6"] or m["qual11"]
+            qual = m["qual"] or m["qual3"] or m["qual5"] or m["qual6"] or m["qual8"] or m["qual11"]
             bound = qualifiers.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
             found.append(QuantityMention(bounded(number, bound), m.start(), m.end(), None))
     return sorted((_and_one_more(text, _part_of(text, q, qualifiers)) for q in found), key=lambda q: q.start)
@@ -307,7 +307,9 @@ def _singular() -> re.Pattern[str]:
         r"(?!\s+(?-i:[A-Z][a-z]))",
         # "a 41-year-old from Naberezhnye Chelny", "a 52-year-old fitter from Tolyatti": a person by age
         rf"(?:an?|(?-i:A|An))\s+(?P<age>{year_old})(?:\s+[a-z-]+){{0,2}}?(?=\s+(?:from|who|of|in|at|to|for)\b|\s*,)",
-        rf"(?P<age3>{year_old})(?=\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))",  # "47-year-old Alexei Rudakov"
+        rf"(?P<age3>{year_old})(?=\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+|[A-Z][a-z]+\s*[,.;]))",  # "47-year-old Alexei Rudakov",
+        # "the youngest, 23-year-old Artyom,"; "The youngest of the freed men, aged 19,": one singled out by age
+        r"(?i:the)\s+(?P<superlative>youngest|eldest|oldest)\b(?=(?:\s+of\s+[^,.;]{1,40})?,\s+(?:aged\s+)?\d{2}\b)",
         # "the 27-year-old was killed" (not "the 19-year-old conscripts")
         rf"(?:the|(?-i:The))\s+(?P<age2>{year_old})"
         r"(?!\s+(?:[\w-]+\s+)?(?:men|women|people|(?!(?:was|has|is|as)\b)[a-z]{2,}s)\b)",
@@ -366,7 +368,7 @@ def _more() -> re.Pattern[str]:
                       rf"|{_after(*(f'{v} the' for v in TAKING))}"
                       rf"(?P<num7>{NUMBER})\b(?!\s+(?:[a-z]+s|of)\b)"
                       rf"|{_after('wounding', 'injuring', 'killing', 'and wounded', 'and injured', 'buried', 'lost')}"
-                      rf"(?P<num8>{NUMBER})\b{alone}"
+                      rf"(?:(?P<qual8>{qual})\s+)?(?P<num8>{NUMBER})\b{alone}"
                       # "Eighteen were taken to a detention centre", "only eight came", "a group of 87 returned": a
                       # number alone as the sentence's subject
                       rf"|^\s*(?:\d{{1,2}}\.\s+)?[\"“]?(?:(?P<qual11>{qual})\s+)?(?P<num11>{NUMBER}){verb}"

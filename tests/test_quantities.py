@@ -288,6 +288,8 @@ def test_a_count_or_a_range_at_the_start_of_a_text(text, expected):
     ("One was killed near Kreminna that December.", Quantity(value=1)),
     ("The other was reportedly sentenced to five years.", Quantity(value=1)),
     ("In October, Denis and two other drivers refused an order.", Quantity(value=3)),
+    ("Police detained the youngest, 23-year-old Artyom, at the bus station.", Quantity(value=1)),
+    ("The youngest of the freed men, aged 19, was captured last winter.", Quantity(value=1)),
     ("Russia and two other countries sent 300 soldiers.", Quantity(value=300)),
 ])
 def test_a_qualified_collective_and_one_of_those_told_of(text, expected):
@@ -296,3 +298,8 @@ def test_a_qualified_collective_and_one_of_those_told_of(text, expected):
 
 def test_one_of_them_and_the_one_hand_are_not_counted_here():
     assert find_counts("on the one hand he was wounded") == []
+
+
+def test_a_bare_number_wounded_after_the_killed_is_people():
+    counts = find_counts("The strike killed up to 60 Russian servicemen and wounded about 40.")
+    assert [c.quantity for c in counts] == [Quantity(max=60), Quantity(value=40, approximate=True)]
