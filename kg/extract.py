@@ -353,6 +353,10 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         bool(kind == "Mobilization" and EVADED_BEFORE.search(text[max(0, start - 40):start])) or \
         bool(kind == "Desertion" and TRAVELLING_ON.match(text, start)) or \
         bool(FACT_CHECK_LABEL.match(text)) or \
+        bool(kind == "Return" and text.startswith("home", start) and WHO_WERE_HOME.search(text[max(0, start - 40):start])) \
+        or \
+        bool(kind == "Prosecution" and VERDICT_AS_A_PAPER.match(text, start)
+             and not VERDICT_GIVEN_BEFORE.search(text[max(0, start - 40):start])) or \
         bool(kind == "Mobilization" and (HAD_BEEN_WHO.search(text[max(0, start - 40):start])
                                          or WHOSE_MEN.search(text[max(0, start - 50):start])
                                          and not PLACE_AFTER.match(text, start))) or \
@@ -384,6 +388,15 @@ FACT_CHECK_LABEL = re.compile(r"\s*(?:our\s+)?(?:verdict|rating)\s*:", re.IGNORE
 # "left the training ground at the weekend, travelling by rail towards the Gomel region": a unit moving on
 TRAVELLING_ON = re.compile(r"[^.;]{0,100}?,\s+(?:travelling|traveling|heading|bound|moving)\s+(?:by\s+(?:rail|road|train)\s+)?"
                            r"(?:towards?|to|for)\b", re.IGNORECASE)
+# "the verdict is twelve pages long", "the outlet obtained the verdict": the court's paper, not its ruling, unless
+# the text gives or counts it ("the verdict was read on Monday", "passed 1,146 verdicts")
+VERDICT_AS_A_PAPER = re.compile(r"verdicts?\b(?!\s+(?:was|were|is|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+                                r"(?:read|handed|delivered|announced|passed|issued|upheld|overturned)\b)", re.IGNORECASE)
+VERDICT_GIVEN_BEFORE = re.compile(r"(?:\d|\b(?:passed|issued|handed\s+down|delivered|announced|reached|returned|"
+                                  r"dozens|hundreds|thousands|guilty)\b)[^.;]{0,25}$", re.IGNORECASE)
+# "nine soldiers who were home on leave refused to go back": where they were, not a homecoming told
+WHO_WERE_HOME = re.compile(r"\b(?:who|that)\s+(?:were|was|are|is)\s+(?:still\s+|already\s+|then\s+)?(?:back\s+)?$",
+                           re.IGNORECASE)
 # "twice ignored summonses", "hiding from the call-up", "fined for evading mobilisation": no one called up
 EVADED_BEFORE = re.compile(r"\b(?:ignor\w+|evad\w+|evasion\s+of|dodg\w+|avoid\w*|hid\w*\s+from|escap\w+|"
                            r"refus\w+\s+to\s+(?:accept|take|sign\s+for))\s+(?:(?:the|their|his|two|three|several|repeated|"

@@ -2275,3 +2275,14 @@ def test_units_moving_by_rail_and_a_formation_named_as_one_of_them(text, kind, c
     found = claims(text, places)
     assert only(found, kind).participants == count
     assert "Desertion" not in {c.type for c in found}
+
+
+@pytest.mark.parametrize("text", ["The verdict runs to fourteen pages.", "Mediazona read the verdict on the court's website.",
+                                  "Nine soldiers who were home on leave in Kanash refused to go back."])
+def test_a_verdict_as_a_paper_and_men_who_were_home_on_leave_tell_no_court_case_or_homecoming(text, places):
+    assert not {"Prosecution", "Return"} & {c.type for c in claims(text, places)}
+
+
+def test_a_verdict_given_or_counted_is_a_court_case(places):
+    assert "Prosecution" in {c.type for c in claims("Courts in the region passed 1,146 verdicts for desertion.", places)}
+    assert "Prosecution" in {c.type for c in claims("The court's verdict was read on Monday.", places)}
