@@ -196,7 +196,9 @@ BASE_BEFORE = re.compile(
 BASE_AFTER = re.compile(r"^\s+(?:garrison|base|barracks|military\s+base|training\s+ground)\b", re.IGNORECASE)
 ORIGIN_BEFORE = re.compile(
     r"\b(?:from|hail(?:ing|s)?\s+from|native\s+to|natives\s+of|recruited\s+in|formed\s+in|raised\s+in|"
-    r"mobili[sz]ed\s+in|drafted\s+in)\s+(?:the\s+)?(?:(?!(?:to|into|towards?|for|near|at)\b)[\w’'-]+\s+){0,3}$",
+    r"mobili[sz]ed\s+in|drafted\s+in)\s+(?:the\s+)?"
+    # (not "women from Ufa rallied in Kazan": a place after another preposition is not where they are from)
+    r"(?:(?!(?:to|into|towards?|for|near|at|in|on|outside|inside|across|around|over|by|with)\b)[\w’'-]+\s+){0,3}$",
     re.IGNORECASE)
 # "were called up from Novosibirsk": where a call-up took them from is where it happened
 CALLED_UP_FROM = re.compile(r"\b(?:called\s+up|mobili[sz]ed|drafted|conscripted)\s+from\s+(?:the\s+)?$", re.IGNORECASE)

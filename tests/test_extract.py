@@ -2286,3 +2286,10 @@ def test_a_verdict_as_a_paper_and_men_who_were_home_on_leave_tell_no_court_case_
 def test_a_verdict_given_or_counted_is_a_court_case(places):
     assert "Prosecution" in {c.type for c in claims("Courts in the region passed 1,146 verdicts for desertion.", places)}
     assert "Prosecution" in {c.type for c in claims("The court's verdict was read on Monday.", places)}
+
+
+def test_a_place_after_another_preposition_is_not_where_they_came_from():
+    result = extract(Article(text="About 40 women from Ufa rallied in Kazan on Saturday.", published=dt.date(2024, 4, 2)),
+                     gazetteer.load())
+    protest = only(result.claims, "Protest")
+    assert [result.places[i].surface for i in protest.places] == ["Kazan"]
