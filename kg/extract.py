@@ -200,6 +200,12 @@ ORIGIN_BEFORE = re.compile(
     # (not "women from Ufa rallied in Kazan": a place after another preposition is not where they are from)
     r"(?:(?!(?:to|into|towards?|for|near|at|in|on|outside|inside|across|around|over|by|with)\b)[\w’'-]+\s+){0,3}$",
     re.IGNORECASE)
+# "wives from Ulan-Ude", "mothers of conscripts from Bashkortostan": relatives, by where they are from
+PEOPLE_FROM = re.compile(r"\b(?:women|mothers|wives|relatives|families|parents|widows)(?:\s+of\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:conscripts|soldiers|servicemen|men|marines|reservists|paratroopers))?\s+from\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+DEMAND_AFTER = re.compile(r"\b(?:asking|demanding|calling\s+for|to\s+demand|urging|to\s+(?:complain|ask|protest)|"
+                          r"complaining|saying|asked)\b", re.IGNORECASE)
 # "were called up from Novosibirsk": where a call-up took them from is where it happened
 CALLED_UP_FROM = re.compile(r"\b(?:called\s+up|mobili[sz]ed|drafted|conscripted)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 LOCATIVE_BEFORE = re.compile(
@@ -1239,6 +1245,15 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                         or kind == "Mobilization" and CALLED_UP_FROM.search(text, 0, result.places[i].start - base))
                    and not _agent_modifier(result.places[i], text, base)
                    and not _speaker_country(result.places[i], text, base, start))
+    if kind == "Protest":
+        # "mothers of conscripts from Seversk wrote to the prosecutor to complain that their sons had been moved to the
+        # Kursk region": what they ask about is not where they protest; with no place of its own, a protest is placed
+        # where those protesting are from
+        demand = DEMAND_AFTER.search(text, end)
+        before = tuple(i for i in places if demand is None or result.places[i].start - base < demand.start())
+        origins = tuple(i for i in place_ids if result.places[i].start - base < start
+                        and PEOPLE_FROM.search(text[: result.places[i].start - base]))
+        places = before or origins or places
     if kind == "Injury":
         # "wounded in the fighting and taken to hospitals in Dnipro": where they were taken, by another verb
         wards = [m.span() for m in HOSPITAL_PLACES.finditer(text)]

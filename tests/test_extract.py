@@ -2293,3 +2293,16 @@ def test_a_place_after_another_preposition_is_not_where_they_came_from():
                      gazetteer.load())
     protest = only(result.claims, "Protest")
     assert [result.places[i].surface for i in protest.places] == ["Kazan"]
+
+
+@pytest.mark.parametrize("text, where", [
+    ("46 mothers of conscripts from Bashkortostan signed an appeal asking that their sons not be sent to the Kursk "
+     "region.", ["Bashkortostan"]),
+    ("Wives from Ulan-Ude recorded a video appeal asking for their husbands to be brought home from Kherson.",
+     ["Ulan-Ude"]),
+    ("About 40 women from Ufa rallied in Kazan on Saturday, demanding that their husbands be sent home.", ["Kazan"]),
+])
+def test_a_protest_is_placed_where_it_is_held_else_where_the_relatives_are_from(text, where):
+    result = extract(Article(text=text, published=dt.date(2024, 4, 2)), gazetteer.load())
+    protest = only(result.claims, "Protest")
+    assert [result.places[i].surface for i in protest.places] == where
