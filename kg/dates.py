@@ -81,7 +81,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:(?P<edge>first|last|final)\s+(?P<n>two|three|four|five|six|\d)\s+months|"
             rf"(?P<q>first|second|third|fourth|final|last)\s+quarter)(?:\s+of\s+(?:(?P<rel>the|this|last)\s+year|{_YEAR}))?\b",
             re.I)),
-        ("past_days", re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last|(?:previous|preceding)(?=\s+\w+\s+(?:hours|days|weeks|months)\b))"
+        ("past_days", re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last|"
+                                 r"(?:previous|preceding)(?=\s+\w+\s+(?:hours|days|weeks|months)\b))"
                                  r"\s+(?:(?P<n>\w+)\s+)?(?P<unit>hours|days?|weeks?|months?)\b(?!\s+of\b)", re.I)),
         ("era_since", re.compile(
             rf"\b(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+|Russia['’]s\s+)?(?P<era>{era})",
@@ -135,7 +136,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?P<edge>end|close|beginning|start|middle|first\s+half|second\s+half|first\s+days|last\s+days|"
             r"first\s+ten\s+days|last\s+ten\s+days|first\s+week|second\s+week|third\s+week|last\s+week)\s+of\s+)"
             # "in the first week of the month": of this month, as news tells it
-            r"(?P<rel>last|this|the\s+previous|the\s+past|the(?=\s+month\b(?!\s+(?:before|after|of|when))))\s+month\b", re.I)),
+            r"(?P<rel>last|this|the\s+previous|the\s+past|the(?=\s+month\b(?!\s+(?:before|after|of|when))))"
+            r"\s+month\b", re.I)),
         ("year_part", re.compile(
             rf"\b(?:(?:at|by|in|from|during)\s+)?(?:the\s+)?(?P<part>early|late|mid|end|close|beginning|start|middle|"
             rf"first\s+half|second\s+half)(?:[- ]|\s+of\s+)(?:(?P<rel>last|this|the\s+previous|the\s+same|the)\s+year|{_YEAR})\b",

@@ -298,7 +298,7 @@ class Evaluator:
             places = list(g.get("place") or []) + list(g.get("destination") or [])
             keys.append((count, places))
         weights = [[0] * len(predicted) for _ in gold]
-        for i, (g, (count, places)) in enumerate(zip(gold, keys)):
+        for i, (g, (count, places)) in enumerate(zip(gold, keys, strict=True)):
             for j, p in enumerate(predicted):
                 if p["type"] == g["type"] and p["count"] == count and self._place_ok(places, p["places"]):
                     date = self._date_score(g, p, [])
@@ -306,7 +306,7 @@ class Evaluator:
                     weights[i][j] = 8 * (len(gold) + 1) + 2 + 2 * date.tp - date.fp - date.fn
         pairs = best_pairing(weights)
         events, dates = Score(), Score()
-        for i, (g, (count, places)) in enumerate(zip(gold, keys)):
+        for i, (g, (count, places)) in enumerate(zip(gold, keys, strict=True)):
             j = pairs.get(i)
             if j is None:
                 events.fn += 1

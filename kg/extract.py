@@ -202,8 +202,8 @@ ORIGIN_BEFORE = re.compile(
     re.IGNORECASE)
 # "wives from Ulan-Ude", "mothers of conscripts from Bashkortostan": relatives, by where they are from
 PEOPLE_FROM = re.compile(r"\b(?:women|mothers|wives|relatives|families|parents|widows)(?:\s+of\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:conscripts|soldiers|servicemen|men|marines|reservists|paratroopers))?\s+from\s+(?:the\s+)?$",
-                         re.IGNORECASE)
+                         r"(?:conscripts|soldiers|servicemen|men|marines|reservists|paratroopers))?"
+                         r"\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 DEMAND_AFTER = re.compile(r"\b(?:asking|demanding|calling\s+for|to\s+demand|urging|to\s+(?:complain|ask|protest)|"
                           r"complaining|saying|asked)\b", re.IGNORECASE)
 # "were called up from Novosibirsk": where a call-up took them from is where it happened
@@ -361,8 +361,8 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
         bool(kind == "Mobilization" and EVADED_BEFORE.search(text[max(0, start - 40):start])) or \
         bool(kind == "Desertion" and TRAVELLING_ON.match(text, start)) or \
         bool(FACT_CHECK_LABEL.match(text)) or \
-        bool(kind == "Return" and text.startswith("home", start) and WHO_WERE_HOME.search(text[max(0, start - 40):start])) \
-        or \
+        bool(kind == "Return" and text.startswith("home", start)
+             and WHO_WERE_HOME.search(text[max(0, start - 40):start])) or \
         bool(kind == "Prosecution" and VERDICT_AS_A_PAPER.match(text, start)
              and not VERDICT_GIVEN_BEFORE.search(text[max(0, start - 40):start])) or \
         bool(kind == "Mobilization" and (HAD_BEEN_WHO.search(text[max(0, start - 40):start])
@@ -394,12 +394,13 @@ WHOSE_MEN = re.compile(r"\bwhose\s+(?:[\w-]+\s+)?(?:husbands|sons|men|relatives|
 # label repeats what the check told (not "The verdict: five years for desertion")
 FACT_CHECK_LABEL = re.compile(r"\s*(?:our\s+)?(?:verdict|rating)\s*:", re.IGNORECASE)
 # "left the training ground at the weekend, travelling by rail towards the Gomel region": a unit moving on
-TRAVELLING_ON = re.compile(r"[^.;]{0,100}?,\s+(?:travelling|traveling|heading|bound|moving)\s+(?:by\s+(?:rail|road|train)\s+)?"
-                           r"(?:towards?|to|for)\b", re.IGNORECASE)
+TRAVELLING_ON = re.compile(r"[^.;]{0,100}?,\s+(?:travelling|traveling|heading|bound|moving)\s+"
+                           r"(?:by\s+(?:rail|road|train)\s+)?(?:towards?|to|for)\b", re.IGNORECASE)
 # "the verdict is twelve pages long", "the outlet obtained the verdict": the court's paper, not its ruling, unless
 # the text gives or counts it ("the verdict was read on Monday", "passed 1,146 verdicts")
 VERDICT_AS_A_PAPER = re.compile(r"verdicts?\b(?!\s+(?:was|were|is|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
-                                r"(?:read|handed|delivered|announced|passed|issued|upheld|overturned)\b)", re.IGNORECASE)
+                                r"(?:read|handed|delivered|announced|passed|issued|upheld|overturned)\b)",
+                                re.IGNORECASE)
 VERDICT_GIVEN_BEFORE = re.compile(r"(?:\d|\b(?:passed|issued|handed\s+down|delivered|announced|reached|returned|"
                                   r"dozens|hundreds|thousands|guilty)\b)[^.;]{0,25}$", re.IGNORECASE)
 # "nine soldiers who were home on leave refused to go back": where they were, not a homecoming told
@@ -407,8 +408,8 @@ WHO_WERE_HOME = re.compile(r"\b(?:who|that)\s+(?:were|was|are|is)\s+(?:still\s+|
                            re.IGNORECASE)
 # "twice ignored summonses", "hiding from the call-up", "fined for evading mobilisation": no one called up
 EVADED_BEFORE = re.compile(r"\b(?:ignor\w+|evad\w+|evasion\s+of|dodg\w+|avoid\w*|hid\w*\s+from|escap\w+|"
-                           r"refus\w+\s+to\s+(?:accept|take|sign\s+for))\s+(?:(?:the|their|his|two|three|several|repeated|"
-                           r"previous)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+                           r"refus\w+\s+to\s+(?:accept|take|sign\s+for))\s+"
+                           r"(?:(?:the|their|his|two|three|several|repeated|previous)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "sent home without being discharged", "instead of being released": not done
 NOT_DONE_BEFORE = re.compile(r"\b(?:without|instead\s+of)\s+(?:ever\s+)?(?:(?:being|having\s+been)\s+)?$",
                              re.IGNORECASE)
@@ -1122,7 +1123,8 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:t
                                 r"(?:,\s+(?:he|she|they)\s+(?:said|says|added),)?(?:,\s+who(?:\s[^,;.]{3,80},)?)?"
                                 r"(?:,\s+(?:a|an)\s[^,;.]{3,60},)?\s+"
                                 # ('the soldier "has not deserted"': a quotation that opens on its auxiliary)
-                                r"(?:[\"“](?=(?:had|has|was|is|have)\b))?(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
+                                r"(?:[\"“](?=(?:had|has|was|is|have)\b))?"
+                                r"(?!(?:said|says|told|added|claimed|reported|wrote|denied)\b)"
                                 r"(?:(?:had|has|was|is|have|been|then|later|also|allegedly|reportedly|never|not|ever|"
                                 r"subsequently|eventually|again|already|first|now|still|tried\s+to|attempted\s+to|"
                                 r"being|twice|once|since|just|received|got|handed|given|a|an|his|her|[a-z]+ly|stood|"
@@ -1215,7 +1217,8 @@ ONE_OF_SUBJECT_AFTER_THAT = re.compile(r"\b(?:that|said|says)" + ONE_OF_SUBJECT.
 
 
 # "Their battalion was moved", "In July the battalion was pulled back": a formation told of before, moving whole
-FORMATION_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:that|said|says)\s+|\b(?i:in|on|by)\s+[A-Z][a-z]+(?:\s+\d{4})?,?\s+|"
+FORMATION_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:that|said|says)\s+|"
+                               r"\b(?i:in|on|by)\s+[A-Z][a-z]+(?:\s+\d{4})?,?\s+|"
                                r"\b(?:spring|summer|autumn|winter|week|month|year)\s+)"
                                r"(?i:the|his|her|their|its|our|my)\s+(?:(?:whole|entire|own|same)\s+)?"
                                r"(?P<unit>(?i:battalion|company|platoon))(?:,\s[^,;.]{3,80},)?\s+"

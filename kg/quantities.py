@@ -303,11 +303,13 @@ def _singular() -> re.Pattern[str]:
     forms = [
         # "a contract soldier", "one conscript", "another soldier", "at least one marine" (not "a private Anton
         # Sokolov": see rank)
-        rf"(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|another|(?-i:A|An|One|Another))\s+{modifier}(?P<noun>{SINGULAR_NOUNS})"
+        rf"(?:(?P<qual>{qual})\s+(?=one\b))?(?:an?|one|another|(?-i:A|An|One|Another))\s+{modifier}"
+        rf"(?P<noun>{SINGULAR_NOUNS})"
         r"(?!\s+(?-i:[A-Z][a-z]))",
         # "a 41-year-old from Naberezhnye Chelny", "a 52-year-old fitter from Tolyatti": a person by age
         rf"(?:an?|(?-i:A|An))\s+(?P<age>{year_old})(?:\s+[a-z-]+){{0,2}}?(?=\s+(?:from|who|of|in|at|to|for)\b|\s*,)",
-        rf"(?P<age3>{year_old})(?=\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+|[A-Z][a-z]+\s*[,.;]))",  # "47-year-old Alexei Rudakov",
+        # "47-year-old Alexei Rudakov", "23-year-old Artyom,"
+        rf"(?P<age3>{year_old})(?=\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+|[A-Z][a-z]+\s*[,.;]))",
         # "the youngest, 23-year-old Artyom,"; "The youngest of the freed men, aged 19,": one singled out by age
         r"(?i:the)\s+(?P<superlative>youngest|eldest|oldest)\b(?=(?:\s+of\s+[^,.;]{1,40})?,\s+(?:aged\s+)?\d{2}\b)",
         # "the 27-year-old was killed" (not "the 19-year-old conscripts")

@@ -518,7 +518,8 @@ def test_a_night_runs_into_the_next_day(text, expected):
     ("in the last ten days of March", (dt.date(2024, 3, 22), dt.date(2024, 3, 31))),
     ("in the second week of May", (dt.date(2024, 5, 8), dt.date(2024, 5, 14))),
     ("killed in the first week of the month", (dt.date(2024, 10, 1), dt.date(2024, 10, 7))),
-    ("said on Wednesday that 250 had been killed in the previous 24 hours", (dt.date(2024, 10, 15), dt.date(2024, 10, 16))),
+    ("said on Wednesday that 250 had been killed in the previous 24 hours",
+     (dt.date(2024, 10, 15), dt.date(2024, 10, 16))),
 ])
 def test_parts_of_a_month_and_the_hours_before_a_statement(text, expected):
     found = find_dates(text, dt.date(2024, 10, 17), None)

@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from kg import gazetteer
-from kg.cli import main
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
+from kg import gazetteer
+from kg.cli import main
 from kg.evaluate import Evaluator, Score, _same_source, best_pairing, corpus_files
 from kg.mint import Minter
 
@@ -80,7 +79,7 @@ def test_an_event_told_twice_pairs_the_gold_with_the_dated_copy():
     for dated_first in (True, False):
         graph = Graph()
         names = ["a", "b"] if dated_first else ["b", "a"]
-        for name, dated in zip(names, (True, False)):
+        for name, dated in zip(names, (True, False), strict=True):
             event = URIRef(f"https://newskg.example/id/event/{name}")
             graph.add((event, RDF.type, kg.Desertion))
             graph.add((event, kg.reportedIn, URIRef("https://newskg.example/id/article/x")))

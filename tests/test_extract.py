@@ -1550,7 +1550,8 @@ def test_a_court_named_by_its_city_names_the_city(places):
 
 def test_a_place_joined_by_a_hyphen_to_a_name_is_part_of_the_name(places):
     assert places.match("According to a list seen by the Volga-Ural Review, 23 were killed.") == []
-    assert [m.surface for m in places.match("Shelling near the Kursk-Belgorod border went on.")] == ["Kursk", "Belgorod"]
+    assert [m.surface for m in places.match("Shelling near the Kursk-Belgorod border went on.")] == \
+        ["Kursk", "Belgorod"]
     assert [m.surface for m in places.match("On the Makhachkala-Derbent highway.")] == ["Makhachkala", "Derbent"]
 
 
@@ -2192,7 +2193,8 @@ def test_the_men_counted_and_described_as_absent_are_the_deserters(text, places)
 @pytest.mark.parametrize("text, kind", [
     ("The brigade moved to the Orikhiv direction in September.", "Deployment"),
     ("The 3rd Brigade said it had taken over a sector near Borova from another unit.", "Deployment"),
-    ("Prosecutors said he had refused on 9 January to board a troop train for the Donetsk region.", "DeploymentRefusal"),
+    ("Prosecutors said he had refused on 9 January to board a troop train for the Donetsk region.",
+     "DeploymentRefusal"),
     ("He refused in January to go back.", "DeploymentRefusal"),
 ])
 def test_a_unit_moving_or_taking_over_a_sector_and_a_refusal_with_its_time_inside(text, kind, places):
@@ -2234,8 +2236,10 @@ def test_a_formation_whose_men_are_counted_or_that_is_not_moved_gives_no_strengt
     assert only(found, "Casualties").deaths == Quantity(value=31)
 
 
-@pytest.mark.parametrize("text", ["According to the verdict, the regiment crossed into Ukraine at the end of February 2022.",
-                                  "Several thousand paratroopers of the division crossed from Belarus into the Kyiv region."])
+@pytest.mark.parametrize("text", [
+    "According to the verdict, the regiment crossed into Ukraine at the end of February 2022.",
+    "Several thousand paratroopers of the division crossed from Belarus into the Kyiv region.",
+])
 def test_a_formation_crossing_into_a_country_or_region_is_deployed(text, places):
     assert "Deployment" in {c.type for c in claims(text, places)}
     assert "Deployment" not in {c.type for c in claims("Two marines crossed into Georgia.", places)}
@@ -2277,20 +2281,24 @@ def test_units_moving_by_rail_and_a_formation_named_as_one_of_them(text, kind, c
     assert "Desertion" not in {c.type for c in found}
 
 
-@pytest.mark.parametrize("text", ["The verdict runs to fourteen pages.", "Mediazona read the verdict on the court's website.",
-                                  "Nine soldiers who were home on leave in Kanash refused to go back."])
+@pytest.mark.parametrize("text", [
+    "The verdict runs to fourteen pages.",
+    "Mediazona read the verdict on the court's website.",
+    "Nine soldiers who were home on leave in Kanash refused to go back.",
+])
 def test_a_verdict_as_a_paper_and_men_who_were_home_on_leave_tell_no_court_case_or_homecoming(text, places):
     assert not {"Prosecution", "Return"} & {c.type for c in claims(text, places)}
 
 
 def test_a_verdict_given_or_counted_is_a_court_case(places):
-    assert "Prosecution" in {c.type for c in claims("Courts in the region passed 1,146 verdicts for desertion.", places)}
+    found = claims("Courts in the region passed 1,146 verdicts for desertion.", places)
+    assert "Prosecution" in {c.type for c in found}
     assert "Prosecution" in {c.type for c in claims("The court's verdict was read on Monday.", places)}
 
 
 def test_a_place_after_another_preposition_is_not_where_they_came_from():
-    result = extract(Article(text="About 40 women from Ufa rallied in Kazan on Saturday.", published=dt.date(2024, 4, 2)),
-                     gazetteer.load())
+    result = extract(Article(text="About 40 women from Ufa rallied in Kazan on Saturday.",
+                             published=dt.date(2024, 4, 2)), gazetteer.load())
     protest = only(result.claims, "Protest")
     assert [result.places[i].surface for i in protest.places] == ["Kazan"]
 
