@@ -146,8 +146,9 @@ def counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantity
         # counted are not the ones who protested or were detained
         counts = [c for c in counts if not KIN_OF.search(text, 0, c.start) or kind != "Protest" and c.start < start]
     else:
-        # "about 40 women gathered outside the enlistment office": the women were not mobilized
-        counts = [c for c in counts if c.noun is None or not KIN_NOUN.search(c.noun)]
+        # "about 40 women gathered outside the enlistment office": the women were not mobilized (but "214 women
+        # signed contracts", inside the trigger, were)
+        counts = [c for c in counts if c.noun is None or not KIN_NOUN.search(c.noun) or start <= c.start and c.end <= end]
     inside = next((c for c in counts if start <= c.start and c.end <= end or c.start <= start and end <= c.end),
                   None)
     if inside is not None:  # "lost more than 100 soldiers": the count is part of the trigger

@@ -2314,3 +2314,10 @@ def test_a_protest_is_placed_where_it_is_held_else_where_the_relatives_are_from(
     result = extract(Article(text=text, published=dt.date(2024, 4, 2)), gazetteer.load())
     protest = only(result.claims, "Protest")
     assert [result.places[i].surface for i in protest.places] == where
+
+
+def test_women_counted_inside_the_trigger_are_the_ones_who_signed(places):
+    found = claims("Between January and May, 214 women signed contracts with the Armed Forces.", places)
+    assert only(found, "Mobilization").participants == Quantity(value=214)
+    found = claims("About 40 women gathered outside the enlistment office as men were called up.", places)
+    assert only(found, "Mobilization").participants is None
