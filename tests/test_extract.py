@@ -838,6 +838,9 @@ def test_the_absence_of_those_who_came_back_is_who_they_are_unless_told_with_its
     found = claims("The bureau said that 80 soldiers who had left their units came back to them voluntarily in "
                    "March.", places, published="2025-02-01")
     assert [c.type for c in found] == ["Return"]
+    found = claims("In June, 23 fighters who had left the unit without permission returned to the brigade of their own "
+                   "accord.", places, published="2025-07-01")
+    assert [(c.type, c.participants) for c in found] == [("Return", Quantity(value=23))]
     found = claims("Two soldiers who had left their unit near Toretsk in May returned to service.", places,
                    published="2025-02-01")
     assert {c.type for c in found} == {"Desertion", "Reenlistment"}
