@@ -289,6 +289,7 @@ def test_a_count_or_a_range_at_the_start_of_a_text(text, expected):
     ("The other was reportedly sentenced to five years.", Quantity(value=1)),
     ("In October, Denis and two other drivers refused an order.", Quantity(value=3)),
     ("Police detained the youngest, 23-year-old Artyom, at the bus station.", Quantity(value=1)),
+    ("The eleven then refused, he continues.", Quantity(value=11)),
     ("The youngest of the freed men, aged 19, was captured last winter.", Quantity(value=1)),
     ("Russia and two other countries sent 300 soldiers.", Quantity(value=300)),
 ])
