@@ -2266,6 +2266,8 @@ def test_a_time_opening_the_sentence_without_a_comma_holds_for_all_it_tells(plac
     ("The court handed it down on 29 May, sentencing Denis K., 27, to six years for desertion.", "Prosecution"),
     ("He reported to a reserve battalion in Dnipro two days before Christmas.", "Reenlistment"),
     ("More than 1,200 men aged 18 to 24 have signed one-year contracts since February.", "Mobilization"),
+    ("The trains were bringing units back from training grounds in the Brest region.", "Return"),
+    ("Russian forces invaded Ukraine from Belarusian territory in February 2022.", "Deployment"),
 ])
 def test_pickets_outside_an_office_a_minibus_surrounded_a_banner_and_a_barracks_as_a_cell(text, kind, places):
     assert kind in {c.type for c in claims(text, places)}
