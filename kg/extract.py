@@ -1234,7 +1234,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     kind, start, end = trigger
     text, base = sentence.text, sentence.start
     if _only_the_offence(result, text, base, trigger, place_ids, dates, triggers) \
-            or _absence_of_the_returned(result, text, base, trigger, place_ids, dates, triggers):
+            or _absence_of_the_returned(result, text, base, trigger, place_ids, dates, triggers) \
+            or _offence_of_the_figures(text, trigger, triggers):
         return
     destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS
                          and _is_destination(result.places[i], text, base, (start, end)))
@@ -1420,6 +1421,24 @@ def _absence_of_the_returned(result: Extraction, text: str, base: int, trigger: 
                 or any(end <= result.places[i].start - base < back[1] for i in place_ids))
 
 
+def _offence_of_the_figures(text: str, trigger: tuple[str, int, int], triggers: list[tuple[str, int, int]]) -> bool:
+    """"opened more than 300 criminal cases against soldiers who had abandoned their units": the offence a court's or
+    an investigator's figures count is no happening of its own (one unit's men, "cases against 87 soldiers of the 14th
+    Brigade who left their positions near Kupiansk", are)."""
+    kind, start, _ = trigger
+    court = next((t for t in triggers if t[0] == "Prosecution" and t[2] <= start), None)
+    if kind not in ("Desertion", "DeploymentRefusal") or court is None or not WHO_HAD_BEFORE.search(text, 0, start):
+        return False
+    figures = any((c.quantity.value or c.quantity.min or c.quantity.max or 0) >= 20 for c in event_counts(text)
+                  if c.end <= start) \
+        or bool(LARGE_FIGURE.search(text, court[1], start))
+    return figures and not FORMATION_WORD.search(text, court[2], start)
+
+
+LARGE_FIGURE = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|[2-9]\d|\d{3,})\s+(?:[\w-]+\s+)?(?:cases|verdicts|sentences)\b",
+                          re.IGNORECASE)
+FORMATION_WORD = re.compile(r"\b(?:brigade|battalion|regiment|division|company|platoon|unit\s+\d+|military\s+unit)",
+                            re.IGNORECASE)
 WHO_HAD_BEFORE = re.compile(r"\b(?:who|that)\s+(?:had\s+|have\s+)?(?:(?:earlier|previously|once)\s+)?$", re.IGNORECASE)
 
 

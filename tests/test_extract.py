@@ -2326,3 +2326,20 @@ def test_women_counted_inside_the_trigger_are_the_ones_who_signed(places):
     assert only(found, "Mobilization").participants == Quantity(value=214)
     found = claims("About 40 women gathered outside the enlistment office as men were called up.", places)
     assert only(found, "Mobilization").participants is None
+
+
+@pytest.mark.parametrize("text, deserted", [
+    ("Investigators have opened more than 300 criminal cases against soldiers who had abandoned their units.", False),
+    ("The bureau opened criminal cases against nearly 500 servicemen who had left their units without permission.",
+     False),
+    ("The bureau opened criminal cases against 87 soldiers of the 14th Brigade who left their positions near Kupiansk.",
+     True),
+    ("A court has opened cases against seven soldiers who refused to go with the battalion.", None),
+])
+def test_the_offence_a_figure_counts_is_no_happening_but_one_units_men_are(text, deserted, places):
+    types = {c.type for c in claims(text, places)}
+    assert "Prosecution" in types
+    if deserted is not None:
+        assert ("Desertion" in types) is deserted
+    else:
+        assert "DeploymentRefusal" in types
