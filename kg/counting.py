@@ -148,7 +148,8 @@ def counts_for(kind: str, text: str, start: int, end: int, counts: list[Quantity
     else:
         # "about 40 women gathered outside the enlistment office": the women were not mobilized (but "214 women
         # signed contracts", inside the trigger, were)
-        counts = [c for c in counts if c.noun is None or not KIN_NOUN.search(c.noun) or start <= c.start and c.end <= end]
+        counts = [c for c in counts
+                  if c.noun is None or not KIN_NOUN.search(c.noun) or start <= c.start and c.end <= end]
     inside = next((c for c in counts if start <= c.start and c.end <= end or c.start <= start and end <= c.end),
                   None)
     if inside is not None:  # "lost more than 100 soldiers": the count is part of the trigger

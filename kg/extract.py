@@ -1435,8 +1435,8 @@ def _offence_of_the_figures(text: str, trigger: tuple[str, int, int], triggers: 
     return figures and not FORMATION_WORD.search(text, court[2], start)
 
 
-LARGE_FIGURE = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|[2-9]\d|\d{3,})\s+(?:[\w-]+\s+)?(?:cases|verdicts|sentences)\b",
-                          re.IGNORECASE)
+LARGE_FIGURE = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|[2-9]\d|\d{3,})\s+(?:[\w-]+\s+)?"
+                          r"(?:cases|verdicts|sentences)\b", re.IGNORECASE)
 FORMATION_WORD = re.compile(r"\b(?:brigade|battalion|regiment|division|company|platoon|unit\s+\d+|military\s+unit)",
                             re.IGNORECASE)
 WHO_HAD_BEFORE = re.compile(r"\b(?:who|that)\s+(?:had\s+|have\s+)?(?:(?:earlier|previously|once)\s+)?$", re.IGNORECASE)

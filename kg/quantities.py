@@ -351,8 +351,9 @@ def _singular() -> re.Pattern[str]:
 def _more() -> re.Pattern[str]:
     qualifiers = {row[0].lower() for row in read_table("quantifiers.tsv")}
     qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
-    verb = r"(?=\s+(?:(?:then|later|also|all|both|now)\s+)?(?:[a-z]+ed|are|were|have|had|is|was|will|remain\w*|went|fled|left|ran|"
-    verb += r"took|got|came|fought)\b)"  # ("The eleven then refused")
+    # ("The eleven then refused")
+    verb = (r"(?=\s+(?:(?:then|later|also|all|both|now)\s+)?(?:[a-z]+ed|are|were|have|had|is|was|will|remain\w*|went|"
+            r"fled|left|ran|took|got|came|fought)\b)")
     passive = r"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b)"
     alone = r"(?![.,]\d)(?!\s+(?:[a-z]+s|of|per|percent)\b)"  # not "another 200 tanks", "all five of"
     return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+(?:more|others)\b(?!\s+than){verb}"
