@@ -2343,3 +2343,13 @@ def test_the_offence_a_figure_counts_is_no_happening_but_one_units_men_are(text,
         assert ("Desertion" in types) is deserted
     else:
         assert "DeploymentRefusal" in types
+
+
+@pytest.mark.parametrize("text", [
+    "The border guard service said no new Belarusian units had appeared on the border.",
+    "The ministry said that no additional troops had been deployed to the southern border.",
+    "The border guard service said it had seen no increase in Belarusian forces near the border.",
+    "The border guard service said it had not seen any Belarusian troops moving towards the border.",
+])
+def test_no_new_units_seen_at_the_border_denies_a_deployment(text, places):
+    assert only(claims(text, places), "Deployment").certainty == "Negated"
