@@ -2353,3 +2353,13 @@ def test_the_offence_a_figure_counts_is_no_happening_but_one_units_men_are(text,
 ])
 def test_no_new_units_seen_at_the_border_denies_a_deployment(text, places):
     assert only(claims(text, places), "Deployment").certainty == "Negated"
+
+
+@pytest.mark.parametrize("text, deserted", [
+    ("According to the court, in February he walked out of his brigade's training centre in Yavoriv.", True),
+    ("In September, while being taken to a hospital in Orenburg for an examination, he ran away.", True),
+    ("About 50 of its soldiers reportedly walked away during a training course in Poland last autumn.", True),
+    ("They ran away from certain death, said the sister.", False),
+])
+def test_walking_out_of_a_training_centre_and_running_away_are_desertions(text, deserted, places):
+    assert ("Desertion" in {c.type for c in claims(text, places)}) is deserted
