@@ -370,7 +370,7 @@ def _not_an_event(kind: str, text: str, start: int) -> bool:
                                          and not PLACE_AFTER.match(text, start))) or \
         bool(WILL_BE_HELD.match(text, start)) or bool(IF_BEFORE.search(text, max(0, start - 12), start)) or \
         bool(kind == "Injury" and WOUNDED_AS_A_NAME.match(text, start)
-             and not COUNTED_BEFORE.search(text[max(0, start - 40):start]))
+             and (not COUNTED_BEFORE.search(text[max(0, start - 40):start]) or not IN_CARE.search(text)))
 
 
 IF_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:found\s+)?$", re.IGNORECASE)  # "faces life imprisonment if convicted"
@@ -383,6 +383,10 @@ WOUNDED_AS_A_NAME = re.compile(r"(?:wounded|injured)\s+(?:(?!\d)[\w-]+\s+)?(?:so
                                r"veterans|fighters|conscripts|troops)\b|(?<=\bthe\s)(?:wounded|injured)\b"
                                rf"(?!\s+(?:in|by|near|at|on)\b|\s*[,—–-]\s*(?:some|about|around|nearly|{COUNT_WORD})\b)",
                                re.IGNORECASE)
+# "400 wounded soldiers were evacuated", "twelve wounded men are being treated": the wounded counted where they are
+# cared for (not "60 wounded soldiers and their wives picketed", "40 wounded men were discharged")
+IN_CARE = re.compile(r"\b(?:treated|treatment|evacuated|evacuation|hospitali[sz]ed|admitted|taken\s+in|in\s+hospitals?|"
+                     r"(?:to|at|in)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?hospitals?)\b", re.IGNORECASE)
 # "the men, who had been drafted in the autumn, were on leave": who they are, not what the text reports
 HAD_BEEN_WHO = re.compile(r"\b(?:who|that)\s+had\s+(?:been\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # "about twenty women whose husbands were mobilised in 2022 stood with placards": who the women are (where the men

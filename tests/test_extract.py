@@ -2363,3 +2363,13 @@ def test_no_new_units_seen_at_the_border_denies_a_deployment(text, places):
 ])
 def test_walking_out_of_a_training_centre_and_running_away_are_desertions(text, deserted, places):
     assert ("Desertion" in {c.type for c in claims(text, places)}) is deserted
+
+
+@pytest.mark.parametrize("text, wounded", [
+    ("Nearly 400 wounded soldiers were evacuated from Kharkiv oblast to hospitals in Belgorod.", True),
+    ("Twelve wounded men from the battalion are being treated at the hospital in Cheboksary.", True),
+    ("About 60 wounded soldiers and their wives picketed the commission in Dnipro on Monday.", False),
+    ("At least 40 wounded men were discharged last week and sent to the front line.", False),
+])
+def test_wounded_men_counted_are_an_injury_where_they_are_cared_for(text, wounded, places):
+    assert ("Injury" in {c.type for c in claims(text, places)}) is wounded
