@@ -298,7 +298,8 @@ def _singular() -> re.Pattern[str]:
     year_old = r"\d{2}-year-old"
     objects_of = ("arrested", "detained", "sentenced", "charged", "convicted", "jailed", "sent", "transferred",
                   "mobilized", "mobilised", "drafted", "fined", "captured", "against", "remanded", "released", "caught",
-                  "found", "took", "drove", "brought", "picked", "stopped", "seized", "beat", "called", "gave", "given")
+                  "found", "took", "drove", "brought", "picked", "stopped", "seized", "beat", "called", "gave", "given",
+                  "made", "forced", "pressed")
     after_verb = "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in objects_of) + ")"
     forms = [
         # "a contract soldier", "one conscript", "another soldier", "at least one marine" (not "a private Anton
@@ -331,7 +332,8 @@ def _singular() -> re.Pattern[str]:
         r"(?=the\s)" + after_verb + r"the\s+(?:[\w-]+\s+)?(?P<definite>" + SINGULAR_NOUNS + r")(?=\s*[,.;]|\s+(?:on|in|at|for|over|who|after)\b)",
         # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
         r"(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
-        r"(?=\s*[,.;]|\s+(?:was|were|died|lost|suffered|had|received|man|soldier|serviceman)\b)",
+        r"(?=\s*[,.;]|\s+(?:was|were|died|lost|suffered|had|received|man|soldier|serviceman|client|defendant|"
+        r"detainee|conscript|marine)\b)",
         # "One was killed near Kreminna", "The other was sentenced", "another died": one of those told of, alone
         r"(?-i:(?<![\w,] )(?P<pronoun_one>One|Another|The\s+other|the\s+other|another))"
         r"(?=\s+(?:(?:was|had|has|is|later|also|reportedly|allegedly)\b|(?:died|deserted|fled|left|returned)\b))",

@@ -2373,3 +2373,11 @@ def test_walking_out_of_a_training_centre_and_running_away_are_desertions(text, 
 ])
 def test_wounded_men_counted_are_an_injury_where_they_are_cared_for(text, wounded, places):
     assert ("Injury" in {c.type for c in claims(text, places)}) is wounded
+
+
+@pytest.mark.parametrize("text", [
+    "A fifth client withdrew his report and signed a new one-year contract after an investigator threatened him.",
+    "In April 2023, when his contract was due to expire, his commanders made him sign a new one.",
+])
+def test_one_man_signing_again_a_new_one_or_as_a_fifth_client(text, places):
+    assert only(claims(text, places), "Reenlistment").participants == Quantity(value=1)
