@@ -1211,13 +1211,12 @@ ONE_MORE = re.compile(r"(?:\band|,)\s+(?:only\s+)?one\s+(?:other\s+|more\s+)?(?:
                       r"(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 COORDINATED_VERB = re.compile(r"\band\s+(?:(?:in|on|by)\s+(?-i:[A-Z])[a-z]+(?:\s+\d{4})?\s+)?"  # "and in August came back"
                               r"(?:(?:was|were|had\s+been|has\s+been|later|then)\s+)?$")
-ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?(?:(?:Last|This)\s+(?:week|month|year)\s+|In\s+[A-Z][a-z]+\s+)?(?i:one)\s+of\s+"
-                            r"(?:the|them|their|those|these|its|her|his|my|our)\b(?:\s+[\w’'-]+){0,3}?(?:\s*,[^,;]{1,60},)?"
-                            r"\s+(?:(?:had|has|was|is|have|been|later|also|then|reportedly|allegedly|subsequently)\s+){0,3}$")
+_ONE_OF = (r"(?i:one)\s+of\s+(?:the|them|their|those|these|its|her|his|my|our)\b(?:\s+[\w’'-]+){0,3}?"
+           r"(?:\s*,[^,;]{1,60},)?\s+(?:(?:had|has|was|is|have|been|later|also|then|reportedly|allegedly|subsequently)"
+           r"\s+){0,3}$")
+ONE_OF_SUBJECT = re.compile(r"\s*[\"“]?(?:(?:Last|This)\s+(?:week|month|year)\s+|In\s+[A-Z][a-z]+\s+)?" + _ONE_OF)
 # "saying that one of the conscripts had been injured": the same, as the subject of a reported clause
-ONE_OF_SUBJECT_AFTER_THAT = re.compile(r"\b(?:that|said|says)" + ONE_OF_SUBJECT.pattern.removeprefix(r"\s*[\"“]?")
-                                       .replace(r"(?:(?:Last|This)\s+(?:week|month|year)\s+|In\s+[A-Z][a-z]+\s+)?",
-                                                r"\s+", 1))
+ONE_OF_SUBJECT_AFTER_THAT = re.compile(r"\b(?:that|said|says)\s+" + _ONE_OF)
 
 
 # "Their battalion was moved", "In July the battalion was pulled back": a formation told of before, moving whole

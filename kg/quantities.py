@@ -84,6 +84,14 @@ def bounded(number: int, bound: str | None) -> Quantity:
 
 
 @lru_cache(maxsize=1)
+def _qualifier_alternation() -> str:
+    """The qualifiers of data/patterns/quantifiers.tsv ("more than", "at least") as one regex alternation, longest
+    first (equal lengths alphabetically, so the pattern is the same on every run)."""
+    qualifiers = {row[0].lower() for row in read_table("quantifiers.tsv")}
+    return "|".join(re.escape(q) for q in sorted(qualifiers, key=lambda q: (-len(q), q)))
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, Quantity]]:
     qualifiers = {row[0].lower(): row[1] for row in read_table("quantifiers.tsv")}
     collectives = {
@@ -96,7 +104,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
         for row in read_table("collectives.tsv")
     }
     nouns = sorted(read_lines("people.txt"), key=len, reverse=True)
-    qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+    qual = _qualifier_alternation()
     coll = "|".join(re.escape(c) for c in sorted(collectives, key=len, reverse=True))
     noun = "|".join(re.escape(n) for n in nouns) + r"|\d{1,2}-year-olds"  # "two 18-year-olds"
     # up to three modifiers between the number and the noun: "300 Dagestani contract soldiers"
@@ -123,8 +131,8 @@ def _starts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Where a match of the counted patterns (and of the "more" patterns) can begin: a digit, a number word, "a"
     before a number word, a qualifier, or (counted only) a collective, at a word's start. Trying the long
     patterns only there finds the same matches as ``finditer`` at about half the cost."""
-    *_, qualifiers, collectives = _patterns()
-    qual = "|".join(re.escape(x) for x in sorted(qualifiers, key=len, reverse=True))
+    *_, collectives = _patterns()
+    qual = _qualifier_alternation()
     coll = "|".join(re.escape(c) for c in sorted(collectives, key=len, reverse=True))
     number = rf"\d|{_WORD}|a(?=[\s-])"
     return (re.compile(rf"\b(?:{number}|{qual}|{coll})", re.IGNORECASE),
@@ -248,7 +256,7 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 @lru_cache(maxsize=1)
 def _part_before() -> re.Pattern[str]:
-    qual = "|".join(re.escape(q) for q in sorted(_patterns()[3], key=len, reverse=True))
+    qual = _qualifier_alternation()
     return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+of\s+"
                       rf"(?:(?P<det>the|those|these|its|their|our|his|her|my)\s+)?(?:(?:{qual})\s+)?$", re.IGNORECASE)
 
@@ -293,8 +301,7 @@ def _singular() -> re.Pattern[str]:
     """One person named with an article or "one": "a 34-year-old reservist", "one contract soldier"
     (not "one of the men", "a soldier's wife", "an officer who ...": another's)."""
     modifier = r"(?:(?!(?:of|who|which|that|and|or|with|from|in|at|to|by)\b)[\w’'-]+\s+){0,3}?"
-    qualifiers = {row[0].lower() for row in read_table("quantifiers.tsv")}
-    qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+    qual = _qualifier_alternation()
     year_old = r"\d{2}-year-old"
     objects_of = ("arrested", "detained", "sentenced", "charged", "convicted", "jailed", "sent", "transferred",
                   "mobilized", "mobilised", "drafted", "fined", "captured", "against", "remanded", "released", "caught",
@@ -351,8 +358,7 @@ def _singular() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _more() -> re.Pattern[str]:
-    qualifiers = {row[0].lower() for row in read_table("quantifiers.tsv")}
-    qual = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+    qual = _qualifier_alternation()
     # ("The eleven then refused")
     verb = (r"(?=\s+(?:(?:then|later|also|all|both|now)\s+)?(?:[a-z]+ed|are|were|have|had|is|was|will|remain\w*|went|"
             r"fled|left|ran|took|got|came|fought)\b)")
@@ -409,8 +415,7 @@ def _after(*words: str) -> str:
 
 @lru_cache(maxsize=1)
 def _qualifier_before() -> re.Pattern[str]:
-    qualifiers = _patterns()[3]
-    alternatives = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(qualifiers, key=len, reverse=True))
+    alternatives = _qualifier_alternation().replace(r"\ ", r"\s+")
     return re.compile(rf"\b(?P<qual>{alternatives})\s+$", re.IGNORECASE)
 
 
