@@ -1257,10 +1257,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # Kursk region": what they ask about is not where they protest; with no place of its own, a protest is placed
         # where those protesting are from
         demand = DEMAND_AFTER.search(text, end)
-        before = tuple(i for i in places if demand is None or result.places[i].start - base < demand.start())
-        origins = tuple(i for i in place_ids if result.places[i].start - base < start
-                        and PEOPLE_FROM.search(text[: result.places[i].start - base]))
-        places = before or origins or places
+        places = tuple(i for i in places if demand is None or result.places[i].start - base < demand.start()) or \
+            tuple(i for i in place_ids if result.places[i].start - base < start
+                  and PEOPLE_FROM.search(text[: result.places[i].start - base])) or places
     if kind == "Injury":
         # "wounded in the fighting and taken to hospitals in Dnipro": where they were taken, by another verb
         wards = [m.span() for m in HOSPITAL_PLACES.finditer(text)]

@@ -180,7 +180,7 @@ def find_counts(text: str) -> list[QuantityMention]:
         if not _overlaps(m.span(), taken):
             times = parse_number(m["times"]) if m["times"] else 1
             unit = (m["units"] or m["unit1"] or m["unit2"]).lower()
-            size = collectives["a " + {"battalions": "battalion", "companies": "company", "platoons": "platoon"}.get(unit, unit)]
+            size = formation_size({"battalions": "battalion", "companies": "company", "platoons": "platoon"}.get(unit, unit))
             if times:
                 found.append(QuantityMention(Quantity(value=size.value * times, approximate=True), m.start(), m.end(),
                                              None))
@@ -189,7 +189,7 @@ def find_counts(text: str) -> list[QuantityMention]:
         # "a tank company was withdrawn", "their battalion was moved", "a battalion of its special forces": the
         # nominal strength of the formation (the sizes "a platoon", "a company" and "a battalion" have alone)
         if not _overlaps(m.span(), taken):
-            found.append(QuantityMention(collectives[f"a {m['unit'].lower()}"], m.start(), m.end(), None))
+            found.append(QuantityMention(formation_size(m["unit"]), m.start(), m.end(), None))
             taken.append(m.span())
     for m in _singular().finditer(text):
         # "sentenced a contract soldier", "one conscript was killed": one person is a count of one
