@@ -292,18 +292,18 @@ class Evaluator:
         possible. A greedy pairing would depend on the order of the IRIs: an event named twice (once in the
         headline, once with its date in the body) could pair the gold with the undated copy."""
         predicted = self._predicted_events(graph)
-        keys = []
+        keys, weights = [], []
         for g in gold:
             count = _gold_quantity(g.get("deaths")) or _gold_quantity(g.get("participants"))
             places = list(g.get("place") or []) + list(g.get("destination") or [])
             keys.append((count, places))
-        weights = [[0] * len(predicted) for _ in gold]
-        for i, (g, (count, places)) in enumerate(zip(gold, keys, strict=True)):
+            row = [0] * len(predicted)
+            weights.append(row)
             for j, p in enumerate(predicted):
                 if p["type"] == g["type"] and p["count"] == count and self._place_ok(places, p["places"]):
                     date = self._date_score(g, p, [])
                     # Every pair outweighs any difference in dates: the most events first, then the best dates.
-                    weights[i][j] = 8 * (len(gold) + 1) + 2 + 2 * date.tp - date.fp - date.fn
+                    row[j] = 8 * (len(gold) + 1) + 2 + 2 * date.tp - date.fp - date.fn
         pairs = best_pairing(weights)
         events, dates = Score(), Score()
         for i, (g, (count, places)) in enumerate(zip(gold, keys, strict=True)):
