@@ -783,6 +783,7 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
         state.topic = triggers[0][0] if len({t[0] for t in triggers}) == 1 else state.topic
     if tallied is not None:
         state.topic = tallied
+    _share_coordinated_times(result, first_claim)
     reference = HAPPENING_REFERENCE.search(text)
     for n in range(first_claim, len(result.claims)):
         claim = result.claims[n]
@@ -985,6 +986,41 @@ def _track_group(sentence: Sentence, result: Extraction, state: _State,
 
 # "A sergeant of the regiment, who asked not to be named, told ...": the one counted is the one speaking
 SAYS_AFTER = re.compile(r"(?:\s+of\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?(?:\s*,[^,.;]{0,60},)?\s+(?:said|says|told|tells|added|wrote)\b")
+
+
+# what lies between two events one clause tells in turn: "killing four and wounding nine", "were detained on Monday
+# and taken back to their unit"
+COORDINATED_EVENTS = re.compile(r"(?:(?!(?:after|before|because|until)\b)[^,.;:()\"“”]|,(?=\s*and\b)){0,60}?\band\s+"
+                                # (not a phrase of the first event's, "five and six years for leaving", nor a
+                                # state up to now, "and has been deployed since")
+                                r"(?:(?!(?:for|of|to|in|on|at|with|by|from|after|before|since|has|have)\b)"
+                                r"[^\s,.;:()\"“”]+\s+){0,4}", re.IGNORECASE)
+PERFECT = re.compile(r"\b(?:has|have)\b", re.IGNORECASE)  # "and criminal proceedings have been opened"
+HARM = ("Casualties", "Injury")
+
+
+def _share_coordinated_times(result: Extraction, first: int) -> None:
+    """Events one clause tells in turn happened at the clause's time: a later one its sentence gives no time of
+    its own takes the time of the one before it ("on 17 February, killing four and wounding nine"). The killed
+    and the wounded of one blow share a time either way ("four were killed and 11 wounded in the first week")."""
+    claims = result.claims
+    for n in range(first + 1, len(claims)):
+        a, b = claims[n - 1], claims[n]
+        if a.sentence is not b.sentence or a.trigger[1] > b.trigger[0]:
+            continue
+        text, base = a.sentence.text, a.sentence.start
+        joined = re.match(r"and\s+", text[b.trigger[0] - base:])  # a trigger with its "and": "and sent back"
+        between_end = b.trigger[0] - base + (joined.end() if joined else 0)
+        if not COORDINATED_EVENTS.fullmatch(text, a.trigger[1] - base, between_end):
+            continue
+        # (nor one with a time of its own the sentence did not pin down: "and handed a notice the next morning")
+        clause = re.match(r"[^,;:.]*", text[b.trigger[1] - base:]).group(0)
+        own_time = find_dates(clause, result.article.published, None, a.interval) if a.interval else []
+        if b.interval is None and a.interval is not None and not own_time \
+                and not PERFECT.search(text, b.trigger[0] - base, b.trigger[1] - base + 5):
+            claims[n] = dataclasses.replace(b, interval=a.interval)
+        elif a.interval is None and b.interval is not None and a.type in HARM and b.type in HARM:
+            claims[n - 1] = dataclasses.replace(a, interval=b.interval)
 
 
 def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | None) -> None:

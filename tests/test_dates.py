@@ -534,3 +534,29 @@ def test_parts_of_a_month_and_the_hours_before_a_statement(text, expected):
 def test_years_ago_today_is_that_day(text, expected):
     [found] = find_dates(text, dt.date(2024, 2, 24), None)
     assert (found.interval.earliest, found.interval.latest) == expected
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    # the time of the blow, put before the two participles it had as results
+    ("A rocket struck a barracks near Kupiansk, in the Kharkiv region, on 4 May, killing six and wounding eleven, "
+     "officials said.",
+     Interval(dt.date(2024, 5, 4), dt.date(2024, 5, 4)), Interval(dt.date(2024, 5, 4), dt.date(2024, 5, 4))),
+    # the time after the wounded is the killed men's too
+    ("Seven of its soldiers were killed and 15 wounded by a strike near Pokrovsk in the last week of April.",
+     Interval(dt.date(2024, 4, 24), dt.date(2024, 4, 30)), Interval(dt.date(2024, 4, 24), dt.date(2024, 4, 30))),
+])
+def test_the_killed_and_the_wounded_of_one_clause_share_its_time(text, killed, wounded):
+    found = _claims(text, published="2024-05-20")
+    assert (only(found, "Casualties").interval, only(found, "Injury").interval) == (killed, wounded)
+
+
+def test_an_event_told_next_in_a_clause_takes_the_time_of_the_one_before_but_not_a_state_up_to_now():
+    found = _claims("The deserter was detained at a bus station in Tula on Friday and sent back to his regiment.",
+                    published="2024-05-20")
+    assert only(found, "Deployment").interval == Interval(dt.date(2024, 5, 17), dt.date(2024, 5, 17))
+    found = _claims("Three soldiers fled the training ground in April, and criminal cases have been opened against "
+                    "them.", published="2024-05-20")
+    assert only(found, "Prosecution").interval is None
+    found = _claims("A court in Kursk last week jailed two soldiers for four and five years for leaving their posts.",
+                    published="2024-05-20")
+    assert only(found, "Desertion").interval is None
