@@ -784,6 +784,8 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
     if tallied is not None:
         state.topic = tallied
     _share_coordinated_times(result, first_claim)
+    if not dates:
+        _time_of_the_happening_before(result, first_claim, gazetteer)
     reference = HAPPENING_REFERENCE.search(text)
     for n in range(first_claim, len(result.claims)):
         claim = result.claims[n]
@@ -1021,6 +1023,45 @@ def _share_coordinated_times(result: Extraction, first: int) -> None:
             claims[n] = dataclasses.replace(b, interval=a.interval)
         elif a.interval is None and b.interval is not None and a.type in HARM and b.type in HARM:
             claims[n - 1] = dataclasses.replace(a, interval=b.interval)
+
+
+# what a sentence with no time of its own goes on to tell about the happening of the sentence before: the wounded
+# after the killed ("Another 18 were wounded."), the killed after the wounded, the people police took at a rally
+HAPPENING_DAYS = 31
+FOLLOW_UPS = {"Injury": ("Casualties",), "Casualties": ("Injury",), "Detention": ("Protest",)}
+
+
+def _time_of_the_happening_before(result: Extraction, first: int, gazetteer: Gazetteer) -> None:
+    """An event of a sentence that names no time, told right after a happening it is part of, took place at that
+    happening's time ("Police detained three of them." after a rally on Saturday), unless it is placed elsewhere
+    ("In the neighbouring region, no one was hurt.")."""
+    def lineage(claim: Claim) -> dict[str, set[str]]:
+        """Each candidate place of the claim, with itself and the region and country it lies in."""
+        out = {}
+        for i in claim.places:
+            for c in result.places[i].candidates:
+                place = gazetteer.get(c)
+                out[c] = {c} | ({place.region, place.country} - {None} if place is not None else set())
+        return out
+
+    def elsewhere(claim: Claim, happening: Claim) -> bool:
+        # (one place lying in the other is no elsewhere: "Russia's defence ministry denied that anyone had been
+        # killed" after a strike in the Kursk region is about that strike)
+        ours, theirs = lineage(claim), lineage(happening)
+        return bool(ours and theirs) and not any(a in theirs[b] or b in ours[a] for a in ours for b in theirs)
+
+    if not first or first == len(result.claims):
+        return
+    # (a happening: not a tally over a longer time, "at least 170 killed since February 2022")
+    before = [c for c in result.claims[:first] if c.interval is not None and c.interval.earliest is not None
+              and c.interval.latest is not None and (c.interval.latest - c.interval.earliest).days <= HAPPENING_DAYS
+              and _sentence_distance(result, c.sentence, result.claims[first].sentence) == 1]
+    for n in range(first, len(result.claims)):
+        claim = result.claims[n]
+        happening = next((c for c in reversed(before) if c.type in FOLLOW_UPS.get(claim.type, ())
+                          and not elsewhere(claim, c)), None)
+        if claim.interval is None and happening is not None:
+            result.claims[n] = dataclasses.replace(claim, interval=happening.interval)
 
 
 def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | None) -> None:

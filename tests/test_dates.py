@@ -560,3 +560,19 @@ def test_an_event_told_next_in_a_clause_takes_the_time_of_the_one_before_but_not
     found = _claims("A court in Kursk last week jailed two soldiers for four and five years for leaving their posts.",
                     published="2024-05-20")
     assert only(found, "Desertion").interval is None
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("A shell hit a column of trucks near Vovchansk on Thursday, killing nine soldiers. Some 20 more were wounded.",
+     "Injury", Interval(dt.date(2024, 5, 16), dt.date(2024, 5, 16))),
+    ("About 60 women rallied outside the city hall in Tver on Saturday. Police detained four of them.",
+     "Detention", Interval(dt.date(2024, 5, 18), dt.date(2024, 5, 18))),
+    # placed elsewhere: not the same happening
+    ("A drone killed three soldiers in the Belgorod region on Thursday. In the Kursk region nobody was wounded.",
+     "Injury", None),
+    # a tally over two years is no happening the next sentence goes on with
+    ("At least 240 men from the region have been killed since September 2022. Hundreds more were wounded.",
+     "Injury", None),
+])
+def test_a_sentence_without_a_time_goes_on_with_the_happening_before_it(text, kind, expected):
+    assert only(_claims(text, published="2024-05-20"), kind).interval == expected
