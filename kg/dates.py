@@ -180,8 +180,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                                  r"this\s+evening|since\s+dawn|overnight|"
                                  r"the\s+day\s+before\s+yesterday)\b", re.I)),
         ("day_before", re.compile(r"\bthe\s+day\s+before\b(?!\s+yesterday)", re.I)),
-        ("same", re.compile(r"\b(?:(?:on|in|during|over|at|later|earlier)\s+)?(?:the\s+same|that)\s+(?P<unit>day|night|"
-                            r"morning|afternoon|evening|week|weekend|month)\b(?!\s+(?:of|before|after)\b)", re.I)),
+        ("same", re.compile(r"\b(?:(?:on|in|during|over|at|later|earlier|for)\s+)?(?:the\s+same|that(?:\s+same)?)\s+"
+                            r"(?:(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|period)"
+                            r"|(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                            r"(?P<units>days|weeks|months))\b(?!\s+(?:of|before|after)\b)", re.I)),
         ("since_then", re.compile(r"\b(?:(?:has|have|had)(?:\s+(?:also|not|only))?\s+since\b(?!\s+(?:the\b|then\b|\d|(?-i:[A-Z])))"
                                   r"|since\s+then\b)", re.I)),
         # "two of them were later detained": some time after the time the text last named, by publication
@@ -700,8 +702,18 @@ def _same(m: re.Match[str], anchor: Interval | None) -> Resolved:
     """"on the same day", "that month": the time the text last named, when it is no longer than the unit."""
     if anchor is None or anchor.earliest is None or anchor.latest is None:
         return Interval(None, None), None
-    unit = m["unit"].lower()
     first, last = anchor.earliest, anchor.latest
+    days = (last - first).days + 1
+    if m["unit"] is None:
+        # "over the same four months": the span the text last named, when it is that long
+        size = {"days": 1, "weeks": 7, "months": 30.5}[m["units"].lower()]
+        count = int(m["count"]) if m["count"].isdigit() else NUMBERS[m["count"].lower()]
+        return (Interval(first, last), None) if abs(days - count * size) <= size else (Interval(None, None), None)
+    unit = m["unit"].lower()
+    if unit == "period":
+        # "over the same period": a span the text last named (a week or more; a month it named would be "that month")
+        whole_month = first.day == 1 and last == month_interval(first.year, first.month).latest
+        return (Interval(first, last), None) if days >= 7 and not whole_month else (Interval(None, None), None)
     if unit in ("day", "night", "morning", "afternoon", "evening"):
         return (Interval(first, last), None) if first == last else (Interval(None, None), None)
     if unit in ("week", "weekend"):

@@ -576,3 +576,20 @@ def test_an_event_told_next_in_a_clause_takes_the_time_of_the_one_before_but_not
 ])
 def test_a_sentence_without_a_time_goes_on_with_the_happening_before_it(text, kind, expected):
     assert only(_claims(text, published="2024-05-20"), kind).interval == expected
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("That same month, nine men were killed.", (dt.date(2025, 1, 1), dt.date(2025, 1, 31)),
+     (dt.date(2025, 1, 1), dt.date(2025, 1, 31))),
+    ("Over the same period the court heard 80 cases.", (dt.date(2024, 3, 4), dt.date(2024, 3, 24)),
+     (dt.date(2024, 3, 4), dt.date(2024, 3, 24))),
+    # a month the text named is "that month", not "the same period"
+    ("Over the same period the court heard 80 cases.", (dt.date(2024, 3, 1), dt.date(2024, 3, 31)), (None, None)),
+    ("Courts convicted 900 people in the same four months.", (dt.date(2024, 1, 1), dt.date(2024, 4, 30)),
+     (dt.date(2024, 1, 1), dt.date(2024, 4, 30))),
+    # the time last named is not four months long: not what "the same four months" refers to
+    ("Courts convicted 900 people in the same four months.", (dt.date(2024, 5, 6), dt.date(2024, 5, 6)), (None, None)),
+])
+def test_the_same_period_is_the_span_last_named(text, anchor, expected):
+    [found] = find_dates(text, dt.date(2025, 6, 1), None, Interval(*anchor))
+    assert (found.interval.earliest, found.interval.latest) == expected
