@@ -242,7 +242,9 @@ STATUTE_WORDS = re.compile(r"(?:refusal|abandonment|desertion|absence|discharge|
 ATTEMPT = re.compile(r"(?:tried|trying|try)\s+to\b", re.IGNORECASE)
 # a number in digits or words ("14", "fourteen", "two hundred"), not "a", "an" or "one" alone
 COUNT_WORD = rf"(?:\d[\d,]*|(?!(?:an?|one|zero)\b){NUMBER_WORDS})"
-DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
+# (the country may follow the place: "KHARKIV, Ukraine, Feb 8 (Wire) -")
+DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?"
+                      r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
                       r"[A-Z][a-z]{2,8}\.?))?(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 NEW_STORY = re.compile(r"^\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate|In\s+another|Also\s+on|Earlier|"
                        r"Last\s+(?:week|month|year)|In\s+(?:neighbouring|neighboring)\b)", re.IGNORECASE)

@@ -125,6 +125,16 @@ def test_a_dateline_is_neither_the_place_nor_the_day_of_the_event(places):
     assert (desertion.interval.earliest, desertion.interval.latest) == (dt.date(2023, 2, 1), dt.date(2023, 2, 28))
 
 
+def test_a_dateline_with_the_country_after_the_place_is_a_dateline_too(places):
+    x = extract(Article("TULA, Russia, May 9, 2024 (Wire) - Fifteen mobilized men refused to board a train to the front "
+                        "on Tuesday, their relatives said.", url="https://example.org/t", published=dt.date(2024, 5, 9)),
+                places)
+    refusal = next(c for c in x.claims if c.type == "DeploymentRefusal")
+    assert (refusal.interval.earliest, refusal.interval.latest) == (dt.date(2024, 5, 7), dt.date(2024, 5, 7))
+    # unplaced, it happened where the item was filed (not in the country named after the place)
+    assert [x.places[i].surface for i in refusal.places] == ["TULA"]
+
+
 def test_a_bare_number_before_a_passive_is_a_count(places):
     found = claims("At least 9 soldiers died and 14 were injured when a shell exploded near Kaluga.", places)
     injury = next(c for c in found if c.type == "Injury")
