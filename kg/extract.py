@@ -580,6 +580,8 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
     def agree(a: Claim, b: Claim) -> bool:
         if a.type != b.type or (a.certainty == "Negated") != (b.certainty == "Negated"):
             return False
+        if ANOTHER_BEFORE.search(b.sentence.text, 0, b.trigger[0] - b.sentence.start):
+            return False  # "the families have also sent 40 appeals": one more, not the one told before
         for x, y in ((a.participants, b.participants), (a.deaths, b.deaths)):
             if x is not None and y is not None and x != y:
                 return False
@@ -620,6 +622,7 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
     return merged
 
 
+ANOTHER_BEFORE = re.compile(r"\b(?:also|again|similar)\s+(?:[\w,-]+\s+){0,5}$", re.IGNORECASE)
 SAME_NUMBER = re.compile(r"\b(?:the\s+)?same\s+number\s+of\b", re.IGNORECASE)
 FRACTIONS = {"half": 1 / 2, "a-third": 1 / 3, "one-third": 1 / 3, "two-thirds": 2 / 3, "a-quarter": 1 / 4,
              "one-quarter": 1 / 4, "three-quarters": 3 / 4}
@@ -793,7 +796,7 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
         claim = result.claims[n]
         if reference is not None and not claim.places and not claim.destinations:
             # "two of the organisers were later taken to a police station" after "the gathering": where it was
-            kinds = ("Protest",) if reference["Protest"] else ("Casualties", "Injury")
+            kinds = _happening_kinds(reference)
             where = next((state.wheres[k] for k in kinds if k in state.wheres), ())
             if where:
                 result.claims[n] = claim = _with_places(claim, where)
@@ -830,7 +833,14 @@ COMPARED_BEFORE = re.compile(r"\b(?:than|up\s+from|down\s+from|compared\s+(?:wit
                              r"(?:[\w’'-]+\s+){0,3}|(?:about|around|some|nearly|\d[\d,.]*)\s+){0,2}$", re.IGNORECASE)
 HAPPENING_REFERENCE = re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+)?(?:(?P<Protest>rally|protest|picket|gathering|demonstration|vigil|scuffle|confrontation|standoff)|"
-    r"(?P<Casualties>strike|attack|assault|shelling|raid|bombardment|ambush))\b", re.IGNORECASE)
+    r"(?P<Casualties>strike|attack|assault|shelling|raid|bombardment|ambush)|"
+    r"(?P<Return>(?:prisoner\s+)?(?:exchange|swap)))\b", re.IGNORECASE)
+
+
+def _happening_kinds(m: re.Match[str]) -> tuple[str, ...]:
+    """The events a happening named again is told by: a rally by protests, an exchange by returns, a strike by
+    the killed and the wounded."""
+    return ("Protest",) if m["Protest"] else ("Return",) if m["Return"] else ("Casualties", "Injury")
 
 
 SENT_BACK = re.compile(r"(?:sent|moved|taken|transferred|redeployed)\b", re.IGNORECASE)
@@ -865,7 +875,7 @@ def _time_of_named_happening(text: str, state: _State) -> list[DateMention]:
     """"Police detained two women at the rally": a sentence with no time of its own that names a happening told
     before ("the rally", "the same assault") happened when that one did."""
     for m in HAPPENING_REFERENCE.finditer(text):
-        kinds = ("Protest",) if m["Protest"] else ("Casualties", "Injury")
+        kinds = _happening_kinds(m)
         interval = next((state.times[k] for k in kinds if k in state.times), None)
         if interval is not None:
             return [DateMention(m.start(), m.end(), interval, None, relative=True)]

@@ -593,3 +593,10 @@ def test_a_sentence_without_a_time_goes_on_with_the_happening_before_it(text, ki
 def test_the_same_period_is_the_span_last_named(text, anchor, expected):
     [found] = find_dates(text, dt.date(2025, 6, 1), None, Interval(*anchor))
     assert (found.interval.earliest, found.interval.latest) == expected
+
+
+def test_the_same_swap_is_the_exchange_told_before():
+    found = _claims("On Wednesday 90 Ukrainian soldiers came home in a prisoner exchange. Moscow said 90 of its "
+                    "servicemen had been returned to Russia in the same swap.", published="2024-05-20")
+    wednesday = Interval(dt.date(2024, 5, 15), dt.date(2024, 5, 15))
+    assert [c.interval for c in found if c.type == "Return"] == [wednesday, wednesday]

@@ -126,9 +126,9 @@ def test_a_dateline_is_neither_the_place_nor_the_day_of_the_event(places):
 
 
 def test_a_dateline_with_the_country_after_the_place_is_a_dateline_too(places):
-    x = extract(Article("TULA, Russia, May 9, 2024 (Wire) - Fifteen mobilized men refused to board a train to the front "
-                        "on Tuesday, their relatives said.", url="https://example.org/t", published=dt.date(2024, 5, 9)),
-                places)
+    text = ("TULA, Russia, May 9, 2024 (Wire) - Fifteen mobilized men refused to board a train to the front on "
+            "Tuesday, their relatives said.")
+    x = extract(Article(text, url="https://example.org/t", published=dt.date(2024, 5, 9)), places)
     refusal = next(c for c in x.claims if c.type == "DeploymentRefusal")
     assert (refusal.interval.earliest, refusal.interval.latest) == (dt.date(2024, 5, 7), dt.date(2024, 5, 7))
     # unplaced, it happened where the item was filed (not in the country named after the place)
@@ -2391,3 +2391,11 @@ def test_wounded_men_counted_are_an_injury_where_they_are_cared_for(text, wounde
 ])
 def test_one_man_signing_again_a_new_one_or_as_a_fifth_client(text, places):
     assert only(claims(text, places), "Reenlistment").participants == Quantity(value=1)
+
+
+def test_what_the_families_also_did_is_not_the_rally_told_before(places):
+    found = claims("About 80 relatives of missing soldiers rallied in Rivne on 3 May. Since the spring the families "
+                   "have also sent dozens of written appeals to the Red Cross, the organisers said.", places,
+                   published="2024-05-20")
+    assert sorted((c.interval.earliest, c.interval.latest) for c in found if c.type == "Protest") == [
+        (dt.date(2024, 3, 1), dt.date(2024, 5, 20)), (dt.date(2024, 5, 3), dt.date(2024, 5, 3))]
