@@ -101,6 +101,7 @@ class Extraction:
     claims: list[Claim]
     scenes: dict[int, tuple[int, ...]] = field(default_factory=dict)  # sentence start -> places it locates in
     headings: dict[int, int] = field(default_factory=dict)  # sentence start of a heading that is a place -> the place
+    blows: dict[int, Interval] = field(default_factory=dict)  # sentence start of a dated blow -> when it struck
 
 
 # -- pattern tables ---------------------------------------------------------------------------------------
@@ -772,6 +773,10 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
         i for i in place_ids if LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
         and not ORIGIN_BEFORE.search(text[: result.places[i].start - base]) and not _is_base(result.places[i], text, base)
         and result.places[i].alias_kind != "demonym")
+    blow_times = {d.interval for d in event_dates if d.interval.earliest and d.interval.latest}
+    if len(blow_times) == 1 and BLOW.search(text):
+        # "On 3 February the vehicle hit a mine." when the dead and wounded are told next
+        result.blows[sentence.start] = blow_times.pop()
     triggers = [] if _short_heading(text, opens, alone) else find_triggers(text)
     first_claim = len(result.claims)
     tallied = _tally(result, sentence, state, place_ids, triggers, event_dates, units, dates)
@@ -1039,41 +1044,56 @@ def _share_coordinated_times(result: Extraction, first: int) -> None:
 
 # what a sentence with no time of its own goes on to tell about the happening of the sentence before: the wounded
 # after the killed ("Another 18 were wounded."), the killed after the wounded, the people police took at a rally
+# what strikes soldiers down: a strike, a shell, a mine, a drone
+BLOW = re.compile(r"\b(?:hit|struck|strikes?|shell(?:s|ed|ing)?|mines?|drones?|missiles?|bombs?|explo(?:ded|sion)|"
+                  r"attack(?:ed)?|ambush(?:ed)?|fired)\b", re.IGNORECASE)
 HAPPENING_DAYS = 31
 FOLLOW_UPS = {"Injury": ("Casualties",), "Casualties": ("Injury",), "Detention": ("Protest",)}
 
 
 def _time_of_the_happening_before(result: Extraction, first: int, gazetteer: Gazetteer) -> None:
     """An event of a sentence that names no time, told right after a happening it is part of, took place at that
-    happening's time ("Police detained three of them." after a rally on Saturday), unless it is placed elsewhere
-    ("In the neighbouring region, no one was hurt.")."""
-    def lineage(claim: Claim) -> dict[str, set[str]]:
-        """Each candidate place of the claim, with itself and the region and country it lies in."""
+    happening's time: "Police detained three of them." after a rally on Saturday, "Nine men were killed." after
+    "On 4 November a missile hit the school near Beryslav" (a blow told with its time and place). Not when it is placed elsewhere ("In the
+    neighbouring region, no one was hurt.") or denied after a blow."""
+    def lineage(places: tuple[int, ...]) -> dict[str, set[str]]:
+        """Each candidate place, with itself and the region and country it lies in."""
         out = {}
-        for i in claim.places:
+        for i in places:
             for c in result.places[i].candidates:
                 place = gazetteer.get(c)
                 out[c] = {c} | ({place.region, place.country} - {None} if place is not None else set())
         return out
 
-    def elsewhere(claim: Claim, happening: Claim) -> bool:
+    def elsewhere(ours: tuple[int, ...], theirs: tuple[int, ...]) -> bool:
         # (one place lying in the other is no elsewhere: "Russia's defence ministry denied that anyone had been
         # killed" after a strike in the Kursk region is about that strike)
-        ours, theirs = lineage(claim), lineage(happening)
-        return bool(ours and theirs) and not any(a in theirs[b] or b in ours[a] for a in ours for b in theirs)
+        a_places, b_places = lineage(ours), lineage(theirs)
+        return bool(a_places and b_places) and not any(a in b_places[b] or b in a_places[a]
+                                                       for a in a_places for b in b_places)
 
-    if not first or first == len(result.claims):
+    if first == len(result.claims):
         return
+    sentence = result.claims[first].sentence
+    n = [s.start for s in result.sentences].index(sentence.start)
+    blow = result.blows.get(result.sentences[n - 1].start) if n else None
+    # (a blow where it struck: "drones hit targets in eleven regions over the past week" is no one blow)
+    scene = result.scenes.get(result.sentences[n - 1].start, ()) if n else ()
     # (a happening: not a tally over a longer time, "at least 170 killed since February 2022")
     before = [c for c in result.claims[:first] if c.interval is not None and c.interval.earliest is not None
               and c.interval.latest is not None and (c.interval.latest - c.interval.earliest).days <= HAPPENING_DAYS
-              and _sentence_distance(result, c.sentence, result.claims[first].sentence) == 1]
-    for n in range(first, len(result.claims)):
-        claim = result.claims[n]
+              and _sentence_distance(result, c.sentence, sentence) == 1]
+    for k in range(first, len(result.claims)):
+        claim = result.claims[k]
+        if claim.interval is not None:
+            continue
         happening = next((c for c in reversed(before) if c.type in FOLLOW_UPS.get(claim.type, ())
-                          and not elsewhere(claim, c)), None)
-        if claim.interval is None and happening is not None:
-            result.claims[n] = dataclasses.replace(claim, interval=happening.interval)
+                          and not elsewhere(claim.places, c.places)), None)
+        if happening is not None:
+            result.claims[k] = dataclasses.replace(claim, interval=happening.interval)
+        elif blow is not None and claim.type in HARM and claim.certainty != "Negated" and scene \
+                and not elsewhere(claim.places, scene):
+            result.claims[k] = dataclasses.replace(claim, interval=blow)
 
 
 def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | None) -> None:

@@ -600,3 +600,21 @@ def test_the_same_swap_is_the_exchange_told_before():
                     "servicemen had been returned to Russia in the same swap.", published="2024-05-20")
     wednesday = Interval(dt.date(2024, 5, 15), dt.date(2024, 5, 15))
     assert [c.interval for c in found if c.type == "Return"] == [wednesday, wednesday]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 4 May a glide bomb hit a farm near Kupiansk where a platoon was billeted. Six soldiers were killed and "
+     "nine wounded, a sergeant said.", {"Casualties": Interval(dt.date(2024, 5, 4), dt.date(2024, 5, 4)),
+                                        "Injury": Interval(dt.date(2024, 5, 4), dt.date(2024, 5, 4))}),
+    # placed elsewhere, or denied: not the blow's dead and wounded
+    ("On 4 May drones attacked a depot in the Belgorod region. In the Kursk region two soldiers were wounded.",
+     {"Injury": None}),
+    ("On 4 May a shell hit a barracks near Avdiivka. The ministry denied that anyone had been killed.",
+     {"Casualties": None}),
+    # blows in many places over a week are no one blow
+    ("Drones struck targets across nine regions last week, officials said. In Sumy, 11 soldiers were wounded.",
+     {"Injury": None}),
+])
+def test_the_killed_and_wounded_told_after_a_blow_with_its_time_fell_then(text, expected):
+    found = _claims(text, published="2024-05-20")
+    assert {kind: only(found, kind).interval for kind in expected} == expected
