@@ -1009,7 +1009,8 @@ SAYS_AFTER = re.compile(r"(?:\s+of\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?(?:\s*,[
 
 # what lies between two events one clause tells in turn: "killing four and wounding nine", "were detained on Monday
 # and taken back to their unit"
-COORDINATED_EVENTS = re.compile(r"(?:(?!(?:after|before|because|until)\b)[^,.;:()\"“”]|,(?=\s*and\b)){0,60}?\band\s+"
+COORDINATED_EVENTS = re.compile(r"(?:(?!(?:after|before|because|until)\b)[^,.;:()\"“”]|,(?=\s*and\b)){0,60}?"
+                                r"\band\s+"
                                 # (not a phrase of the first event's, "five and six years for leaving", nor a
                                 # state up to now, "and has been deployed since")
                                 r"(?:(?!(?:for|of|to|in|on|at|with|by|from|after|before|since|has|have)\b)"
@@ -1054,8 +1055,8 @@ FOLLOW_UPS = {"Injury": ("Casualties",), "Casualties": ("Injury",), "Detention":
 def _time_of_the_happening_before(result: Extraction, first: int, gazetteer: Gazetteer) -> None:
     """An event of a sentence that names no time, told right after a happening it is part of, took place at that
     happening's time: "Police detained three of them." after a rally on Saturday, "Nine men were killed." after
-    "On 4 November a missile hit the school near Beryslav" (a blow told with its time and place). Not when it is placed elsewhere ("In the
-    neighbouring region, no one was hurt.") or denied after a blow."""
+    "On 4 November a missile hit the school near Beryslav" (a blow told with its time and place). Not when it is
+    placed elsewhere ("In the neighbouring region, no one was hurt.") or denied after a blow."""
     def lineage(places: tuple[int, ...]) -> dict[str, set[str]]:
         """Each candidate place, with itself and the region and country it lies in."""
         out = {}
