@@ -478,6 +478,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
         _read_sentence(n, result, state, gazetteer)
     result.claims = _same_happenings(_places_from_context(result), gazetteer)
     result.claims = _origins_are_no_units(result)
+    result.claims = _the_articles_town(result, gazetteer)
     result.claims = [_nobody_counted(c) for c in result.claims]
     return result
 
@@ -517,6 +518,27 @@ def _origins_are_no_units(result: Extraction) -> list[Claim]:
     for i in loose:
         result.groups[i].home = []
     return claims
+
+
+# what happens where soldiers and their families live: rallies, arrests, call-ups, trials, homecomings, contracts
+AT_HOME = ("Protest", "Detention", "Mobilization", "Prosecution", "Return", "ContractTermination", "Reenlistment")
+
+
+def _the_articles_town(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
+    """An event that happens at home and that nothing in the text places happened in the town the article is
+    about: the one settlement it names more often than any other, at least twice."""
+    counts: dict[str, int] = {}
+    for p in result.places:
+        if len(p.candidates) == 1 and p.alias_kind != "demonym":
+            place = gazetteer.get(p.candidates[0])
+            if place is not None and place.kind == "settlement":
+                counts[place.id] = counts.get(place.id, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return result.claims
+    town = next(i for i, p in enumerate(result.places) if p.candidates == (ranked[0][0],))
+    return [_with_places(c, (town,)) if c.type in AT_HOME and not c.places and not c.destinations else c
+            for c in result.claims]
 
 
 def _places_from_context(result: Extraction) -> Extraction:

@@ -2399,3 +2399,18 @@ def test_what_the_families_also_did_is_not_the_rally_told_before(places):
                    published="2024-05-20")
     assert sorted((c.interval.earliest, c.interval.latest) for c in found if c.type == "Protest") == [
         (dt.date(2024, 3, 1), dt.date(2024, 5, 20)), (dt.date(2024, 5, 3), dt.date(2024, 5, 3))]
+
+
+def test_what_happens_at_home_unplaced_happened_in_the_town_the_article_is_about(places):
+    text = ("Uman is a quiet town of some 80,000 people. Its market is busy again and its schools are open.\n\n"
+            "Life in Uman has changed since the winter. Many families have sons at the front. Few talk about it. "
+            "Fewer still talk to strangers. The recruitment centre sits on a side street.\n\n"
+            "On Saturday about 70 relatives gathered outside the centre, demanding to see the men. "
+            "One of them said her son had been wounded twice.")
+    x = extract(Article(text, url="https://example.org/t", published=dt.date(2024, 5, 20)), places)
+    assert [x.places[i].surface for i in next(c for c in x.claims if c.type == "Protest").places] == ["Uman"]
+    assert next(c for c in x.claims if c.type == "Injury").places == ()  # a wound is no thing of home
+    # two towns named as often: no town the article is about
+    x = extract(Article(text.replace("Life in Uman", "Life in Vinnytsia"), url="https://example.org/t",
+                        published=dt.date(2024, 5, 20)), places)
+    assert next(c for c in x.claims if c.type == "Protest").places == ()
