@@ -815,6 +815,7 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
         state.topic = triggers[0][0] if len({t[0] for t in triggers}) == 1 else state.topic
     if tallied is not None:
         state.topic = tallied
+    _time_of_the_main_clause(result, first_claim)
     _share_coordinated_times(result, first_claim)
     if not dates:
         _time_of_the_happening_before(result, first_claim, gazetteer)
@@ -1039,6 +1040,30 @@ COORDINATED_EVENTS = re.compile(r"(?:(?!(?:after|before|because|until)\b)[^,.;:(
                                 r"[^\s,.;:()\"“”]+\s+){0,4}", re.IGNORECASE)
 PERFECT = re.compile(r"\b(?:has|have)\b", re.IGNORECASE)  # "and criminal proceedings have been opened"
 HARM = ("Casualties", "Injury")
+
+
+# "detained 11 servicemen who had left their unit ... on Saturday": a relative clause in the pluperfect, and a
+# day the news counts back from publication after it
+PLUPERFECT_RELATIVE = re.compile(r"[^,;:.]{0,80}?\b(?:who|that)\s+had\b", re.IGNORECASE)
+RECENT_DAY = re.compile(r"^[^,;:.]*\b(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                        r"yesterday|last\s+(?:week|weekend|night)|(?:earlier\s+)?this\s+(?:week|morning))\b"
+                        r"(?!['’]s)")  # ("during Thursday's shelling" is when they had left)
+
+
+def _time_of_the_main_clause(result: Extraction, first: int) -> None:
+    """A recent day told at the end of a pluperfect relative clause is the main clause's ("Military police detained
+    11 servicemen who had left their unit ... on a train in Voronezh on Saturday": the detention was on Saturday;
+    when they had left, the sentence does not say)."""
+    claims = result.claims
+    for n in range(first + 1, len(claims)):
+        a, b = claims[n - 1], claims[n]
+        if a.sentence is not b.sentence or a.interval is not None or b.interval is None:
+            continue
+        text, base = a.sentence.text, a.sentence.start
+        if PLUPERFECT_RELATIVE.match(text[:b.trigger[1] - base], a.trigger[1] - base) \
+                and RECENT_DAY.search(text[b.trigger[1] - base:]):
+            claims[n - 1] = dataclasses.replace(a, interval=b.interval)
+            claims[n] = dataclasses.replace(b, interval=None)
 
 
 def _share_coordinated_times(result: Extraction, first: int) -> None:

@@ -618,3 +618,17 @@ def test_the_same_swap_is_the_exchange_told_before():
 def test_the_killed_and_wounded_told_after_a_blow_with_its_time_fell_then(text, expected):
     found = _claims(text, published="2024-05-20")
     assert {kind: only(found, kind).interval for kind in expected} == expected
+
+
+@pytest.mark.parametrize("text, detained, deserted", [
+    ("Police detained six soldiers who had deserted from their battalion near Kreminna at a bus station in "
+     "Rostov on Friday.", Interval(dt.date(2024, 5, 17), dt.date(2024, 5, 17)), None),
+    # a month is when they had fled; a day's happening named in the clause is when they had left
+    ("Police detained six soldiers who had fled their regiment near Kreminna in March.",
+     None, Interval(dt.date(2024, 3, 1), dt.date(2024, 3, 31))),
+    ("Police detained six soldiers who had abandoned their posts near Kreminna during Friday's shelling.",
+     None, Interval(dt.date(2024, 5, 17), dt.date(2024, 5, 17))),
+])
+def test_a_recent_day_after_a_pluperfect_relative_clause_is_the_main_clauses(text, detained, deserted):
+    found = _claims(text, published="2024-05-20")
+    assert (only(found, "Detention").interval, only(found, "Desertion").interval) == (detained, deserted)
