@@ -78,7 +78,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:the\s+|Russia['’]s\s+)?(?P<era>{era})", re.I)),
         ("year_start", re.compile(r"\b(?P<since>since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b", re.I)),
         ("year_span", re.compile(
-            rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:(?P<edge>first|last|final)\s+(?P<n>two|three|four|five|six|\d)\s+months|"
+            rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:(?P<edge>first|last|final)\s+"
+            rf"(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d)\s+months|"
             rf"(?P<q>first|second|third|fourth|final|last)\s+quarter)(?:\s+of\s+(?:(?P<rel>the|this|last)\s+year|{_YEAR}))?\b",
             re.I)),
         ("past_days", re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last|"
@@ -96,7 +97,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("day_span", re.compile(
             rf"\b(?i:between|from)\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH.replace('?P<month>', '?P<first>')}"
             rf"(?:,?\s+{_YEAR.replace('?P<year>', '?P<first_year>')})?\s+(?i:and|to|until|till|through)\s+"
-            rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+            # ("between 21 September and the end of October": to its last day)
+            rf"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+|(?i:the\s+end\s+of)\s+){_MONTH}(?:,?\s+{_YEAR})?\b")),
         ("day_span", re.compile(
             rf"\b(?i:between|from)\s+{_MONTH.replace('?P<month>', '?P<first>')}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
             rf"(?:,?\s+{_YEAR.replace('?P<year>', '?P<first_year>')})?,?\s+(?i:and|to|until|till|through)\s+"
@@ -151,6 +153,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("month_range", re.compile(
             rf"\b(?i:between|from)\s+{_MONTH.replace('?P<month>', '?P<first>')}(?:\s+{_YEAR.replace('?P<year>', '?P<first_year>')})?"
             rf"\s+(?:and|to|until|through)\s+{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
+        # "in July-December 2024", "January–March": both months and those between
+        ("month_range", re.compile(
+            rf"\b{_MONTH.replace('?P<month>', '?P<first>')}(?:\s+{_YEAR.replace('?P<year>', '?P<first_year>')})?"
+            rf"\s*[-–]\s*{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b")),
         # "in October and November 2024": both months, as one span
         ("month_range", re.compile(
             rf"\b(?i:in|during|throughout)\s+{_MONTH.replace('?P<month>', '?P<first>')}(?:\s+{_YEAR.replace('?P<year>', '?P<first_year>')})?"
@@ -527,7 +533,8 @@ def _day_span(m: re.Match[str], published: dt.date | None, context_year: int | N
     if years is None:
         return Interval(None, None), None
     start_year, year = years
-    start, end = _safe_day(start_year, first, int(m["d1"])), _safe_day(year, last, int(m["day"]))
+    start = _safe_day(start_year, first, int(m["d1"]))
+    end = _safe_day(year, last, int(m["day"])) if m["day"] else month_interval(year, last).latest
     if start is None or end is None or end < start:
         return None, None
     return Interval(start, end), year if (m["year"] or m["first_year"]) else None

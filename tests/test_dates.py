@@ -632,3 +632,15 @@ def test_the_killed_and_wounded_told_after_a_blow_with_its_time_fell_then(text, 
 def test_a_recent_day_after_a_pluperfect_relative_clause_is_the_main_clauses(text, detained, deserted):
     found = _claims(text, published="2024-05-20")
     assert (only(found, "Detention").interval, only(found, "Desertion").interval) == (detained, deserted)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("in the first nine months of 2023", (dt.date(2023, 1, 1), dt.date(2023, 9, 30))),
+    ("over the first eight months of last year", (dt.date(2024, 1, 1), dt.date(2024, 8, 31))),
+    ("in July-December 2024", (dt.date(2024, 7, 1), dt.date(2024, 12, 31))),
+    ("in November 2022–February 2023", (dt.date(2022, 11, 1), dt.date(2023, 2, 28))),
+    ("between 21 September and the end of October 2022", (dt.date(2022, 9, 21), dt.date(2022, 10, 31))),
+])
+def test_months_counted_from_the_start_of_a_year_month_ranges_and_spans_to_a_months_end(text, expected):
+    [found] = find_dates(text, dt.date(2025, 6, 10), None)
+    assert (found.interval.earliest, found.interval.latest) == expected
