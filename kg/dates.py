@@ -109,6 +109,13 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("day_range", re.compile(
             rf"\b{_MONTH}\s+(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*{_DAY}(?!\d)"
             rf"(?:,?\s+{_YEAR})?\b")),
+        # "Within two days, ...", "Within a week, ...": from the time the text last named, that long on (opening the
+        # sentence, as the story goes on; "sent back within a month" counts from something the text need not name)
+        ("within", re.compile(r"^\s*(?i:within)\s+(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                              r"\d{1,2})\s+(?P<unit>days?|weeks?|months?)\b(?!\s+(?:of|after|before)\b)")),
+        # "on the 14th": that day of the month the text last named
+        ("ordinal_day", re.compile(r"\b(?i:on)\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\b|"
+                                   r"(?i:anniversary|floor|day|week|month|year|time|century|birthday)\b))")),
         ("later", re.compile(
             r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{1,2})\s+"
             r"(?P<unit>days?|weeks?|fortnights?|months?)\s+"
@@ -273,8 +280,15 @@ def _find_dates(text: str, published: dt.date | None, context_year: int | None,
             if interval is not None:
                 found.append(DateMention(m.start(), m.end(), interval, year))
             continue
+        elif kind == "within" and base is None:
+            continue  # (not counted on from publication: that would be after it)
         else:
             interval, year = ANCHORED[kind](m, base or (Interval(published, published) if published else None))
+            if kind == "ordinal_day" and interval.earliest and published and interval.earliest > published:
+                # "buried on Friday ... he died on the 12th", published on the 4th: the 12th of the month before
+                before = _add_months(interval.earliest.replace(day=1), -1)
+                day = _safe_day(before.year, before.month, interval.earliest.day)
+                interval = Interval(day, day) if day else Interval(None, None)
         if interval is not None:
             mention = DateMention(m.start(), m.end(), interval, year, relative=True)
             found.append(mention)
@@ -774,8 +788,33 @@ def _that_season(m: re.Match[str], anchor: Interval | None) -> Resolved:
     return season(year), None
 
 
+def _within(m: re.Match[str], anchor: Interval | None) -> Resolved:
+    """"Within two days, 1,200 reservists had been called up": from the time the text last named to that many
+    days (weeks, months) after its end."""
+    if anchor is None or anchor.earliest is None or anchor.latest is None:
+        return Interval(None, None), None
+    word = m["n"].lower()
+    n, unit = _in_units(int(word) if word.isdigit() else NUMBERS[word], m["unit"])
+    if unit == "month":
+        end = _add_months(anchor.latest, n)
+        if anchor.latest == month_interval(anchor.latest.year, anchor.latest.month).latest:
+            end = month_interval(end.year, end.month).latest  # "in June ... Within a month": to the end of July
+    else:
+        end = anchor.latest + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return Interval(anchor.earliest, end), None
+
+
+def _ordinal_day(m: re.Match[str], anchor: Interval | None) -> Resolved:
+    """"On the 14th": that day of the month the text last named (the month it lies in, when one)."""
+    if anchor is None or anchor.earliest is None or anchor.latest is None \
+            or (anchor.earliest.year, anchor.earliest.month) != (anchor.latest.year, anchor.latest.month):
+        return Interval(None, None), None
+    day = _safe_day(anchor.earliest.year, anchor.earliest.month, int(m["day"]))
+    return (Interval(day, day), None) if day is not None else (Interval(None, None), None)
+
+
 ANCHORED = {"later": _later, "hours_later": _hours_later, "next": _next, "day_before": _day_before, "same": _same,
-            "that_season": _that_season}
+            "that_season": _that_season, "within": _within, "ordinal_day": _ordinal_day}
 
 def _year_start(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     """"since the start of the year": 1 January of the publication year up to publication."""

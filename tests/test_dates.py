@@ -644,3 +644,26 @@ def test_a_recent_day_after_a_pluperfect_relative_clause_is_the_main_clauses(tex
 def test_months_counted_from_the_start_of_a_year_month_ranges_and_spans_to_a_months_end(text, expected):
     [found] = find_dates(text, dt.date(2025, 6, 10), None)
     assert (found.interval.earliest, found.interval.latest) == expected
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("On the 14th, a court jailed a conscript.", (dt.date(2024, 3, 1), dt.date(2024, 3, 31)),
+     (dt.date(2024, 3, 14), dt.date(2024, 3, 14))),
+    # not a day after publication: the month before's
+    ("He died of his wounds on the 12th.", (dt.date(2025, 6, 6), dt.date(2025, 6, 6)),
+     (dt.date(2025, 5, 12), dt.date(2025, 5, 12))),
+    ("Within two days, 900 reservists had been called up.", (dt.date(2024, 3, 4), dt.date(2024, 3, 4)),
+     (dt.date(2024, 3, 4), dt.date(2024, 3, 6))),
+    ("Within a month, 500 men had signed contracts.", (dt.date(2024, 6, 1), dt.date(2024, 6, 30)),
+     (dt.date(2024, 6, 1), dt.date(2024, 7, 31))),
+])
+def test_a_day_of_the_month_named_before_and_a_span_the_story_goes_on_for(text, anchor, expected):
+    [found] = find_dates(text, dt.date(2025, 6, 10), None, Interval(*anchor))
+    assert (found.interval.earliest, found.interval.latest) == expected
+
+
+def test_within_at_the_end_of_a_clause_counts_from_something_unnamed():
+    # "sent back within a month" of being wounded, not of the time the text named before
+    assert find_dates("He was sent back to the front within a month.", dt.date(2025, 6, 10), None,
+                      Interval(dt.date(2024, 6, 1), dt.date(2024, 6, 30))) == []
+    assert find_dates("The lift stopped on the 5th floor.", dt.date(2025, 6, 10), None) == []
