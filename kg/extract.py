@@ -479,6 +479,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     result.claims = _same_happenings(_places_from_context(result), gazetteer)
     result.claims = _origins_are_no_units(result)
     result.claims = _the_articles_town(result, gazetteer)
+    result.claims = _the_articles_country(result, gazetteer)
     result.claims = [_nobody_counted(c) for c in result.claims]
     return result
 
@@ -538,6 +539,31 @@ def _the_articles_town(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
         return result.claims
     town = next(i for i, p in enumerate(result.places) if p.candidates == (ranked[0][0],))
     return [_with_places(c, (town,)) if c.type in AT_HOME and not c.places and not c.destinations else c
+            for c in result.claims]
+
+
+COUNTRY_SHARE = 0.8  # of the places an article names that lie in one country, for it to be about that country
+
+
+def _the_articles_country(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
+    """What happens at home that nothing places, in an article about one country (at least four in five of the places
+    it names lie there, and it names the country), happened in that country ("Military courts handed down 3,000
+    sentences in the quarter")."""
+    countries = []
+    for i, p in enumerate(result.places):
+        found = {gazetteer.country_of(c) for c in p.candidates} - {None}
+        if len(found) == 1:
+            countries.append((found.pop(), i))
+    if len(countries) < 3:
+        return result.claims
+    top = max({c for c, _ in countries}, key=lambda c: sum(1 for k, _ in countries if k == c))
+    if sum(1 for c, _ in countries if c == top) < COUNTRY_SHARE * len(countries):
+        return result.claims
+    # (the country as the article names it: "Russia", "Russian")
+    mention = next((i for i, p in enumerate(result.places) if p.candidates == (top,)), None)
+    if mention is None:
+        return result.claims
+    return [_with_places(c, (mention,)) if c.type in AT_HOME and not c.places and not c.destinations else c
             for c in result.claims]
 
 

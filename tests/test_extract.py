@@ -2414,3 +2414,16 @@ def test_what_happens_at_home_unplaced_happened_in_the_town_the_article_is_about
     x = extract(Article(text.replace("Life in Uman", "Life in Vinnytsia"), url="https://example.org/t",
                         published=dt.date(2024, 5, 20)), places)
     assert next(c for c in x.claims if c.type == "Protest").places == ()
+
+
+def test_what_happens_at_home_unplaced_in_an_article_about_one_country_happened_there(places):
+    text = ("Courts in Russia are busier than ever with soldiers' cases, lawyers in Omsk, Perm and Tver say.\n\n"
+            "Garrison courts handed down more than 2,000 sentences for going absent without leave in the quarter, "
+            "a count of published verdicts shows.")
+    x = extract(Article(text, url="https://example.org/t", published=dt.date(2024, 5, 20)), places)
+    sentences = next(c for c in x.claims if c.type == "Prosecution")
+    assert [x.places[i].candidates for i in sentences.places] == [("RU",)]
+    # an article about two countries is about neither
+    x = extract(Article(text.replace("Perm and Tver", "Lviv and Kharkiv"), url="https://example.org/t",
+                        published=dt.date(2024, 5, 20)), places)
+    assert next(c for c in x.claims if c.type == "Prosecution").places == ()
