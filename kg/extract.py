@@ -1463,6 +1463,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                           and re.fullmatch(r"[A-Z]{2}", result.places[i].candidates[0])
                           and result.places[i].start - base < start
                           and not _inside_another(result.places[i], base, others)
+                          and not REQUEST_AFTER.match(text, result.places[i].end - base)
                           and (kind in ("Prosecution", "Mobilization")
                                or not _speaker_country(result.places[i], text, base, start)))
         places = countries[-1:]
@@ -1766,11 +1767,16 @@ AGENT_AFTER = re.compile(r"\s+(?:officials?|authorities|forces|troops|government
                          r"command|defen[cs]e|General\s+Staff)\b", re.IGNORECASE)
 
 
+# "at Moscow's request", "on a Russian warrant": the state that asked, not where it happened
+REQUEST_AFTER = re.compile(r"(?:['’]s)?\s+(?:request|behest|warrant|extradition\s+request)\b", re.IGNORECASE)
+
+
 def _agent_modifier(place: PlaceMatch, text: str, base: int) -> bool:
     """"US officials estimated ...", "Russian forces lost ...": a country that says whose, not where (it places an
     event only when nothing else does)."""
     return bool(AGENT_AFTER.match(text, place.end - base)) and \
-        bool(re.search(r"(?:^|,)\s*(?:the\s+)?$", text[: place.start - base]))
+        bool(re.search(r"(?:^|,)\s*(?:the\s+)?$", text[: place.start - base])) \
+        or bool(REQUEST_AFTER.match(text, place.end - base))
 
 
 SPEAKER_OWNED = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:ministry|General\s+Staff|military|army|forces|officials?|"

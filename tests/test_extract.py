@@ -2427,3 +2427,13 @@ def test_what_happens_at_home_unplaced_in_an_article_about_one_country_happened_
     x = extract(Article(text.replace("Perm and Tver", "Lviv and Kharkiv"), url="https://example.org/t",
                         published=dt.date(2024, 5, 20)), places)
     assert next(c for c in x.claims if c.type == "Prosecution").places == ()
+
+
+def test_the_state_at_whose_request_someone_was_detained_is_not_where(places):
+    x = extract(Article("Two soldiers who had fled to Georgia were detained there on 9 May at Moscow's request.",
+                        url="https://example.org/t", published=dt.date(2024, 5, 20)), places)
+    detention = next(c for c in x.claims if c.type == "Detention")
+    assert [x.places[i].surface for i in detention.places] == ["Georgia"]
+    x = extract(Article("He was detained by police in Almaty on a Russian warrant.", url="https://example.org/t",
+                        published=dt.date(2024, 5, 20)), places)
+    assert next(c for c in x.claims if c.type == "Detention").places == ()
