@@ -155,8 +155,8 @@ AFTER_CLAUSE = re.compile(r"[^.;:,]{0,80}?\bafter\b[^.;:]{0,120}$", re.IGNORECAS
 SINCE_CLAUSE = re.compile(r"\b(?i:since)\s+(?!(?i:then)\b)(?=[^,;.]{0,90}\b(?:was|were|began|started|opened|"
                           r"took|came|entered|announced|introduced|launched|declared|signed|passed|mutiny|offensive|"
                           r"invasion|start|beginning|outbreak|mobili[sz]ation|announcement|incursion)\b)")
-PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|now|already|all|both)\s+)?(?:been\s+)?\w+(?:ed|en|t)\b",
-                     re.IGNORECASE)
+PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|now|already|all|both)\s+)?(?:been\s+)?"
+                     r"(?:\w+(?:ed|en|t)|come|become|gone|run|done)\b", re.IGNORECASE)  # ("have come back")
 
 
 def _since_a_happening(text: str, trigger: tuple[int, int], dates: list[DateMention],

@@ -667,3 +667,9 @@ def test_within_at_the_end_of_a_clause_counts_from_something_unnamed():
     assert find_dates("He was sent back to the front within a month.", dt.date(2025, 6, 10), None,
                       Interval(dt.date(2024, 6, 1), dt.date(2024, 6, 30))) == []
     assert find_dates("The lift stopped on the 5th floor.", dt.date(2025, 6, 10), None) == []
+
+
+def test_a_perfect_with_an_irregular_participle_runs_from_the_happening_since_named():
+    found = _claims("About 900 deserters have come back to their units since the amnesty took effect in August.",
+                    published="2024-11-05")
+    assert only(found, "Return").interval == Interval(dt.date(2024, 8, 1), dt.date(2024, 11, 5))
