@@ -401,7 +401,11 @@ def _month(m: re.Match[str], published: dt.date | None, context_year: int | None
     year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
     if year is None:
         return Interval(None, None), None
-    return _month_part(month_interval(year, month), m["part"]), int(m["year"]) if m["year"] else None
+    part = _month_part(month_interval(year, month), m["part"])
+    if not m["year"] and published is not None and part.earliest > published:
+        # "in late November", published on 5 November: the last November's
+        part = _month_part(month_interval(year - 1, month), m["part"])
+    return part, int(m["year"]) if m["year"] else None
 
 
 PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -621,6 +625,8 @@ def _month_part_of(m: re.Match[str], published: dt.date | None, context_year: in
     if year is None:
         return Interval(None, None), None
     part = _days_of(month_interval(year, month), m["part"])
+    if not m["year"] and published is not None and part.earliest > published:
+        part = _days_of(month_interval(year - 1, month), m["part"])  # (not a part of the month still to come)
     if m["since"] and published is not None:
         return Interval(part.earliest, published), int(m["year"]) if m["year"] else None
     return part, int(m["year"]) if m["year"] else None

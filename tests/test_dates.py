@@ -673,3 +673,9 @@ def test_a_perfect_with_an_irregular_participle_runs_from_the_happening_since_na
     found = _claims("About 900 deserters have come back to their units since the amnesty took effect in August.",
                     published="2024-11-05")
     assert only(found, "Return").interval == Interval(dt.date(2024, 8, 1), dt.date(2024, 11, 5))
+
+
+@pytest.mark.parametrize("text", ["in late November", "at the end of November"])
+def test_a_part_of_the_month_still_to_come_at_publication_is_last_years(text):
+    [found] = find_dates(text, dt.date(2024, 11, 5), None)
+    assert (found.interval.earliest, found.interval.latest) == (dt.date(2023, 11, 21), dt.date(2023, 11, 30))
