@@ -280,7 +280,9 @@ def is_nominal(text: str, trigger: tuple[str, int, int]) -> bool:
 def owner_of(count: QuantityMention, triggers: list[tuple[str, int, int]], text: str) -> tuple[str, int, int] | None:
     """The trigger a count is the object of ("detained hundreds of people"), part of ("shot two men dead") or
     the noun it counts ("the desertion of more than 900 soldiers")."""
-    return next((t for t in triggers if 0 <= count.start - t[2] <= 3 or t[1] <= count.start < t[2]
+    # (not across a comma: "After his arrest, eight men recorded an appeal")
+    return next((t for t in triggers if 0 <= count.start - t[2] <= 3 and not re.search(r"[,;:]", text[t[2]:count.start])
+                 or t[1] <= count.start < t[2]
                  or OWN_COUNT.fullmatch(text, t[2], count.start) or OBJECT_RELATIVE.fullmatch(text, count.end, t[1])),
                 None)
 

@@ -2437,3 +2437,9 @@ def test_the_state_at_whose_request_someone_was_detained_is_not_where(places):
     x = extract(Article("He was detained by police in Almaty on a Russian warrant.", url="https://example.org/t",
                         published=dt.date(2024, 5, 20)), places)
     assert next(c for c in x.claims if c.type == "Detention").places == ()
+
+
+def test_a_count_after_a_comma_is_no_object_of_the_trigger_before_it(places):
+    found = claims("After his arrest, eleven men from his company recorded a video appeal to the governor.", places)
+    protest = next(c for c in found if c.type == "Protest")
+    assert protest.participants is not None and protest.participants.value == 11
