@@ -842,6 +842,7 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
     if tallied is not None:
         state.topic = tallied
     _time_of_the_main_clause(result, first_claim)
+    _one_person_throughout(result, first_claim)
     _share_coordinated_times(result, first_claim)
     if not dates:
         _time_of_the_happening_before(result, first_claim, gazetteer)
@@ -1066,6 +1067,34 @@ COORDINATED_EVENTS = re.compile(r"(?:(?!(?:after|before|because|until)\b)[^,.;:(
                                 r"[^\s,.;:()\"“”]+\s+){0,4}", re.IGNORECASE)
 PERFECT = re.compile(r"\b(?:has|have)\b", re.IGNORECASE)  # "and criminal proceedings have been opened"
 HARM = ("Casualties", "Injury")
+
+
+def _one_person_throughout(result: Extraction, first: int) -> None:
+    """A sentence about one person and no group tells each of its events of that person: "A court jailed a
+    mobilized soldier for refusing to go back after being treated for concussion" (the concussion is his)."""
+    claims = result.claims[first:]
+    counts = {c.participants or c.deaths for c in claims} - {None}
+    if len(counts) != 1 or next(iter(counts)) != Quantity(value=1) or not claims \
+            or GROUP_WORDS.search(claims[0].sentence.text) or PLURAL_PEOPLE.search(claims[0].sentence.text):
+        return
+    for n in range(first, len(result.claims)):
+        c = result.claims[n]
+        start = c.trigger[0] - c.sentence.start
+        # (not what his unit did: "before his regiment was moved to the Belgorod region")
+        if c.participants is None and c.deaths is None and c.certainty != "Negated" and c.type != "Protest" \
+                and not UNIT_SUBJECT.search(c.sentence.text, max(0, start - 40), start):
+            result.claims[n] = dataclasses.replace(c, participants=Quantity(value=1))
+
+
+UNIT_SUBJECT = re.compile(r"\b(?:regiment|brigade|battalion|company|division|unit|platoon|detachment)\s+"
+                          r"(?:(?:was|were|had|has|been|then|later)\s+)*$", re.IGNORECASE)
+
+
+# people in the plural: a sentence that names them is about more than one person
+PLURAL_PEOPLE = re.compile(r"\b(?:soldiers|servicemen|men|women|people|conscripts|reservists|recruits|marines|"
+                           r"paratroopers|deserters|relatives|wives|mothers|families|sons|husbands|others|brothers|"
+                           r"comrades|friends|colleagues|dozens|hundreds)\b",
+                           re.IGNORECASE)
 
 
 # "detained 11 servicemen who had left their unit ... on Saturday": a relative clause in the pluperfect, and a

@@ -2443,3 +2443,14 @@ def test_a_count_after_a_comma_is_no_object_of_the_trigger_before_it(places):
     found = claims("After his arrest, eleven men from his company recorded a video appeal to the governor.", places)
     protest = next(c for c in found if c.type == "Protest")
     assert protest.participants is not None and protest.participants.value == 11
+
+
+def test_a_sentence_about_one_person_tells_each_of_its_events_of_that_person(places):
+    found = claims("A court in Omsk jailed a contract soldier for three years for refusing to return to his unit "
+                   "after being treated for concussion.", places)
+    assert next(c for c in found if c.type == "Injury").participants == Quantity(value=1)
+    # what his regiment did, or a sentence that names more people, is not his alone
+    found = claims("He said he was wounded in May, and his regiment was moved to the Belgorod region in June.", places)
+    assert next(c for c in found if c.type == "Deployment").participants is None
+    found = claims("A court jailed a contract soldier whose comrades were treated for concussion.", places)
+    assert next(c for c in found if c.type == "Injury").participants is None
