@@ -1391,7 +1391,8 @@ def _his_own(text: str, start: int, end: int) -> bool:
 
 
 HIS_OWN = re.compile(r"\b(?:his|her)\s+(?:own\s+|first\s+|second\s+|left\s+|right\s+)?(?:unit|contract|brigade|battalion|"
-                     r"company|regiment|position|post|leg|arm|head|hand|foot|knee|shoulder|report|service|leave|trench)\b",
+                     r"company|regiment|position|post|leg|arm|head|hand|foot|knee|shoulder|back|chest|face|eyes?|neck|spine|"
+                     r"stomach|hip|jaw|ribs?|report|service|leave|trench)\b",
                      re.IGNORECASE)
 GROUP_WORDS = re.compile(r"\b(?:they|their|them|the\s+(?:men|soldiers|women|conscripts|reservists)|both|all)\b",
                          re.IGNORECASE)

@@ -2454,3 +2454,9 @@ def test_a_sentence_about_one_person_tells_each_of_its_events_of_that_person(pla
     assert next(c for c in found if c.type == "Deployment").participants is None
     found = claims("A court jailed a contract soldier whose comrades were treated for concussion.", places)
     assert next(c for c in found if c.type == "Injury").participants is None
+
+
+def test_a_wound_to_his_back_is_one_mans(places):
+    found = claims("A grenade fell into his dugout in May; he was taken out with burns to his back and legs and spent "
+                   "a month in hospital.", places)
+    assert next(c for c in found if c.type == "Injury").participants == Quantity(value=1)
