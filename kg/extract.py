@@ -1071,11 +1071,18 @@ HARM = ("Casualties", "Injury")
 
 def _one_person_throughout(result: Extraction, first: int) -> None:
     """A sentence about one person and no group tells each of its events of that person: "A court jailed a
-    mobilized soldier for refusing to go back after being treated for concussion" (the concussion is his)."""
+    mobilized soldier for refusing to go back after being treated for concussion" (the concussion is his), "He hid
+    at his parents' house until police came for him" (a sentence with "he" or "her son", and no count or unit)."""
     claims = result.claims[first:]
+    if not claims:
+        return
+    text = claims[0].sentence.text
     counts = {c.participants or c.deaths for c in claims} - {None}
-    if len(counts) != 1 or next(iter(counts)) != Quantity(value=1) or not claims \
-            or GROUP_WORDS.search(claims[0].sentence.text) or PLURAL_PEOPLE.search(claims[0].sentence.text):
+    if GROUP_WORDS.search(text) or PLURAL_PEOPLE.search(text) or len(counts) > 1:
+        return
+    if not counts and not (SINGULAR_PERSON.search(text) and not event_counts(text) and not UNIT_WORD.search(text)):
+        return
+    if counts and next(iter(counts)) != Quantity(value=1):
         return
     for n in range(first, len(result.claims)):
         c = result.claims[n]
@@ -1086,14 +1093,18 @@ def _one_person_throughout(result: Extraction, first: int) -> None:
             result.claims[n] = dataclasses.replace(c, participants=Quantity(value=1))
 
 
+SINGULAR_PERSON = re.compile(r"\b(?:he|she|him)\b|\b(?:her|his)\s+(?:son|husband|brother|father|nephew|grandson)\b",
+                             re.IGNORECASE)
+UNIT_WORD = re.compile(r"\b(?:regiment|brigade|battalion|company|division|unit|platoon|detachment|army|forces|"
+                       r"troops)\b", re.IGNORECASE)
 UNIT_SUBJECT = re.compile(r"\b(?:regiment|brigade|battalion|company|division|unit|platoon|detachment)\s+"
                           r"(?:(?:was|were|had|has|been|then|later)\s+)*$", re.IGNORECASE)
 
 
-# people in the plural: a sentence that names them is about more than one person
+# people in the plural (or each of several): a sentence that names them is about more than one person
 PLURAL_PEOPLE = re.compile(r"\b(?:soldiers|servicemen|men|women|people|conscripts|reservists|recruits|marines|"
                            r"paratroopers|deserters|relatives|wives|mothers|families|sons|husbands|others|brothers|"
-                           r"comrades|friends|colleagues|dozens|hundreds)\b",
+                           r"comrades|friends|colleagues|dozens|hundreds|each|every)\b",
                            re.IGNORECASE)
 
 

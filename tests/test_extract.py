@@ -2460,3 +2460,15 @@ def test_a_wound_to_his_back_is_one_mans(places):
     found = claims("A grenade fell into his dugout in May; he was taken out with burns to his back and legs and spent "
                    "a month in hospital.", places)
     assert next(c for c in found if c.type == "Injury").participants == Quantity(value=1)
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("He stayed at a friend's dacha near Tambov until police came for him in March.", "Detention", Quantity(value=1)),
+    ("His mother said her son had since been taken to a military hospital with burns.", "Injury", Quantity(value=1)),
+    # each of many, or a unit: no one person
+    ('The ledger records for each soldier the day he was "held in the cellar".', "Detention", None),
+    ("He said the brigade had been moved to the Kherson region in May.", "Deployment", None),
+])
+def test_a_sentence_that_names_only_one_person_tells_of_him(text, kind, expected, places):
+    found = claims(text, places, published="2024-05-20")
+    assert next(c for c in found if c.type == kind).participants == expected
