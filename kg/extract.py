@@ -1545,10 +1545,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             THEY.fullmatch(text, 0, start) or SUBJECT_BACK_REFERENCE.match(text)) else None
     if participants is None and deaths is None and not counts and (size is not None or just_told is not None) \
             and kind != "Casualties" and (BACK_REFERENCE.search(text, clause_start(text, start), end)
-                                          or THEM_AFTER.match(text, end)) \
+                                          or THEM_AFTER.match(text, end)
+                                          or re.search(r"\bthem$", text[start:end])) \
             and _certainty(text, start, False, end) != "Negated":
-        # "... they left their positions", "the court charged them with refusing": the group counted before (a
-        # denial, "the men did not refuse", counts none)
+        # "... they left their positions", "the court charged them with refusing", "police found them": the group
+        # counted before (a denial, "the men did not refuse", counts none)
         participants = just_told or size
     # ("his wife and two daughters buried him": his kin, counted, are not the ones it happened to)
     people = [c for c in counts if kind in KIN_EVENTS or c.noun is None or not KIN_NOUN.search(c.noun)]

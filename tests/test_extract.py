@@ -2472,3 +2472,9 @@ def test_a_wound_to_his_back_is_one_mans(places):
 def test_a_sentence_that_names_only_one_person_tells_of_him(text, kind, expected, places):
     found = claims(text, places, published="2024-05-20")
     assert next(c for c in found if c.type == kind).participants == expected
+
+
+def test_them_inside_the_trigger_are_the_group_counted_before(places):
+    found = claims("Three recruits ran away from a training ground near Pskov in May. Military police found them in a "
+                   "forest two days later.", places, published="2024-06-20")
+    assert next(c for c in found if c.type == "Detention").participants == Quantity(value=3)
