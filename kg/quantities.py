@@ -364,7 +364,10 @@ def _more() -> re.Pattern[str]:
             r"fled|left|ran|took|got|came|fought)\b)")
     passive = r"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b)"
     alone = r"(?![.,]\d)(?!\s+(?:[a-z]+s|of|per|percent)\b)"  # not "another 200 tanks", "all five of"
-    return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+(?:more|others)\b(?!\s+than){verb}"
+    # ("Two more, wounded by grenades, are in hospital": a participle set off by commas)
+    apposition = r"(?=\s*,\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b)"
+    return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+(?:more|others)\b(?!\s+than)"
+                      rf"(?:{verb}|{apposition})"
                       rf"|(?<=\bthe\s)(?P<num2>{NUMBER}){verb}"
                       # "9 soldiers died and 14 were injured": a number alone as the subject of a passive
                       rf"|(?<=\band\s)(?:(?P<qual3>{qual})\s+)?(?P<num3>{NUMBER}){passive}"

@@ -304,3 +304,11 @@ def test_one_of_them_and_the_one_hand_are_not_counted_here():
 def test_a_bare_number_wounded_after_the_killed_is_people():
     counts = find_counts("The strike killed up to 60 Russian servicemen and wounded about 40.")
     assert [c.quantity for c in counts] == [Quantity(max=60), Quantity(value=40, approximate=True)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Three more, injured by a shell near Toretsk, are being treated in Dnipro.", 3),
+    ("Four others, reported missing in March, turned out to be prisoners.", 4),
+])
+def test_more_or_others_with_a_participle_set_off_by_commas_are_people(text, value):
+    assert [c.quantity.value for c in find_counts(text)] == [value]
