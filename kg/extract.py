@@ -567,6 +567,24 @@ def _the_articles_country(result: Extraction, gazetteer: Gazetteer) -> list[Clai
             for c in result.claims]
 
 
+def _where(result: Extraction, places: tuple[int, ...], gazetteer: Gazetteer) -> list[tuple[set[str], set[str]]]:
+    """Each place mention as (its candidates, its candidates with the regions and countries they lie in)."""
+    out = []
+    for i in places:
+        lineage = set(result.places[i].candidates)
+        for c in result.places[i].candidates:
+            place = gazetteer.get(c)
+            lineage |= {place.region, place.country} - {None} if place is not None else set()
+        out.append((set(result.places[i].candidates), lineage))
+    return out
+
+
+def _apart(pa: list[tuple[set[str], set[str]]], pb: list[tuple[set[str], set[str]]]) -> bool:
+    """Whether two sets of place mentions (as ``_where`` gives them) name different places: none of one is one of
+    the other or lies in it (two towns of one region are apart)."""
+    return bool(pa and pb) and not any(xc & yl or yc & xl for xc, xl in pa for yc, yl in pb)
+
+
 def _places_from_context(result: Extraction) -> Extraction:
     """An event its sentence does not place happened where the text last placed one ("About 150 people
     rallied outside the recruitment centre", after the centre in Lviv)."""
@@ -613,18 +631,8 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
     """A happening told twice in one article is one event: a claim that agrees with an earlier one of its
     class on everything both give (count, place, time, soldiers, denial) adds its sentence and what it
     knows to that one ("14 servicemen deserted in April ... each faces prison for desertion")."""
-    def lineage(i: int) -> set[str]:
-        out = set(result.places[i].candidates)
-        for c in result.places[i].candidates:
-            place = gazetteer.get(c)
-            if place is not None and place.region:
-                out.add(place.region)
-            if place is not None and place.country:
-                out.add(place.country)
-        return out
-
     def where(claim: Claim) -> list[tuple[set[str], set[str]]]:
-        return [(set(result.places[i].candidates), lineage(i)) for i in claim.places + claim.destinations]
+        return _where(result, claim.places + claim.destinations, gazetteer)
 
     def agree(a: Claim, b: Claim) -> bool:
         if a.type != b.type or (a.certainty == "Negated") != (b.certainty == "Negated"):
@@ -650,7 +658,7 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
             return False
         pa, pb = where(a), where(b)
         # the same place, or one inside the other (two towns of one region are not the same place)
-        if pa and pb and not any(xc & yl or yc & xl for xc, xl in pa for yc, yl in pb):
+        if _apart(pa, pb):
             return False
         # nothing against it; for it: told in the next sentence, or the same count, place or time
         near = _sentence_distance(result, a.sentence, b.sentence) <= 1 and bool(pa) == bool(pb)
@@ -1156,12 +1164,12 @@ def _share_coordinated_times(result: Extraction, first: int) -> None:
             claims[n - 1] = dataclasses.replace(a, interval=b.interval)
 
 
-# what a sentence with no time of its own goes on to tell about the happening of the sentence before: the wounded
-# after the killed ("Another 18 were wounded."), the killed after the wounded, the people police took at a rally
 # what strikes soldiers down: a strike, a shell, a mine, a drone
 BLOW = re.compile(r"\b(?:hit|struck|strikes?|shell(?:s|ed|ing)?|mines?|drones?|missiles?|bombs?|explo(?:ded|sion)|"
                   r"attack(?:ed)?|ambush(?:ed)?|fired)\b", re.IGNORECASE)
-HAPPENING_DAYS = 31
+HAPPENING_DAYS = 31  # the longest a happening a sentence goes on with can last (a tally's time is longer)
+# what a sentence with no time of its own goes on to tell about the happening of the sentence before: the wounded
+# after the killed ("Another 18 were wounded."), the killed after the wounded, the people police took at a rally
 FOLLOW_UPS = {"Injury": ("Casualties",), "Casualties": ("Injury",), "Detention": ("Protest",)}
 
 
@@ -1170,21 +1178,10 @@ def _time_of_the_happening_before(result: Extraction, first: int, gazetteer: Gaz
     happening's time: "Police detained three of them." after a rally on Saturday, "Nine men were killed." after
     "On 4 November a missile hit the school near Beryslav" (a blow told with its time and place). Not when it is
     placed elsewhere ("In the neighbouring region, no one was hurt.") or denied after a blow."""
-    def lineage(places: tuple[int, ...]) -> dict[str, set[str]]:
-        """Each candidate place, with itself and the region and country it lies in."""
-        out = {}
-        for i in places:
-            for c in result.places[i].candidates:
-                place = gazetteer.get(c)
-                out[c] = {c} | ({place.region, place.country} - {None} if place is not None else set())
-        return out
-
+    # (one place lying in the other is no elsewhere: "Russia's defence ministry denied that anyone had been killed"
+    # after a strike in the Kursk region is about that strike)
     def elsewhere(ours: tuple[int, ...], theirs: tuple[int, ...]) -> bool:
-        # (one place lying in the other is no elsewhere: "Russia's defence ministry denied that anyone had been
-        # killed" after a strike in the Kursk region is about that strike)
-        a_places, b_places = lineage(ours), lineage(theirs)
-        return bool(a_places and b_places) and not any(a in b_places[b] or b in a_places[a]
-                                                       for a in a_places for b in b_places)
+        return _apart(_where(result, ours, gazetteer), _where(result, theirs, gazetteer))
 
     if first == len(result.claims):
         return
