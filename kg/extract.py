@@ -1086,8 +1086,8 @@ def _one_person_throughout(result: Extraction, first: int) -> None:
         return
     text = claims[0].sentence.text
     counts = {c.participants or c.deaths for c in claims} - {None}
-    if GROUP_WORDS.search(text) or PLURAL_PEOPLE.search(text) or len(counts) > 1:
-        return
+    if GROUP_WORDS.search(text) or PLURAL_PEOPLE.search(text) or NOBODY.search(text) or len(counts) > 1:
+        return  # ("he said no one had refused": nobody)
     if not counts and not (SINGULAR_PERSON.search(text) and not event_counts(text) and not UNIT_WORD.search(text)):
         return
     if counts and next(iter(counts)) != Quantity(value=1):

@@ -2468,6 +2468,7 @@ def test_a_wound_to_his_back_is_one_mans(places):
     # each of many, or a unit: no one person
     ('The ledger records for each soldier the day he was "held in the cellar".', "Detention", None),
     ("He said the brigade had been moved to the Kherson region in May.", "Deployment", None),
+    ('The governor said he had "looked into it" and that nobody had refused.', "DeploymentRefusal", None),
 ])
 def test_a_sentence_that_names_only_one_person_tells_of_him(text, kind, expected, places):
     found = claims(text, places, published="2024-05-20")
