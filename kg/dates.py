@@ -113,6 +113,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # sentence, as the story goes on; "sent back within a month" counts from something the text need not name)
         ("within", re.compile(r"^\s*(?i:within)\s+(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                               r"\d{1,2})\s+(?P<unit>days?|weeks?|months?)\b(?!\s+(?:of|after|before)\b)")),
+        # "On that first day, ...", "On the first day alone, ...": opening the sentence, the first day of the time
+        # the text last named ("killed on the first day" inside a quote may count from something it does not name)
+        ("first_day", re.compile(r"^\s*(?:[A-Z][A-Z’' .-]*:\s+)?(?i:on)\s+(?i:that|the)\s+(?i:first|very\s+first)"
+                                 r"\s+(?i:day)\b(?!\s+of\b)")),
         # "on the 14th": that day of the month the text last named
         ("ordinal_day", re.compile(r"\b(?i:on)\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\b|"
                                    r"(?i:anniversary|floor|day|week|month|year|time|century|birthday)\b))")),
@@ -819,8 +823,16 @@ def _ordinal_day(m: re.Match[str], anchor: Interval | None) -> Resolved:
     return (Interval(day, day), None) if day is not None else (Interval(None, None), None)
 
 
+def _first_day(m: re.Match[str], anchor: Interval | None) -> Resolved:
+    """"On that first day": the first day of the time the text last named."""
+    if anchor is None or anchor.earliest is None:
+        return Interval(None, None), None
+    return Interval(anchor.earliest, anchor.earliest), None
+
+
 ANCHORED = {"later": _later, "hours_later": _hours_later, "next": _next, "day_before": _day_before, "same": _same,
-            "that_season": _that_season, "within": _within, "ordinal_day": _ordinal_day}
+            "that_season": _that_season, "within": _within, "ordinal_day": _ordinal_day,
+            "first_day": _first_day}
 
 def _year_start(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     """"since the start of the year": 1 January of the publication year up to publication."""

@@ -679,3 +679,15 @@ def test_a_perfect_with_an_irregular_participle_runs_from_the_happening_since_na
 def test_a_part_of_the_month_still_to_come_at_publication_is_last_years(text):
     [found] = find_dates(text, dt.date(2024, 11, 5), None)
     assert (found.interval.earliest, found.interval.latest) == (dt.date(2023, 11, 21), dt.date(2023, 11, 30))
+
+
+@pytest.mark.parametrize("text", ["On that first day, six of them were killed.",
+                                  "MOTHER: On the first day alone, forty men were taken prisoner."])
+def test_that_first_day_opening_a_sentence_is_the_first_day_of_the_time_named_before(text):
+    [found] = find_dates(text, dt.date(2025, 6, 10), None, Interval(dt.date(2024, 8, 6), dt.date(2024, 8, 6)))
+    assert (found.interval.earliest, found.interval.latest) == (dt.date(2024, 8, 6), dt.date(2024, 8, 6))
+
+
+def test_the_first_day_inside_a_sentence_counts_from_nothing_named():
+    assert find_dates('"They were all killed on the first day," she says.', dt.date(2025, 6, 10), None,
+                      Interval(dt.date(2024, 10, 21), dt.date(2024, 10, 31))) == []
