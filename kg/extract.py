@@ -1143,7 +1143,8 @@ def _time_of_the_main_clause(result: Extraction, first: int) -> None:
 def _share_coordinated_times(result: Extraction, first: int) -> None:
     """Events one clause tells in turn happened at the clause's time: a later one its sentence gives no time of
     its own takes the time of the one before it ("on 17 February, killing four and wounding nine"). The killed
-    and the wounded of one blow share a time either way ("four were killed and 11 wounded in the first week")."""
+    and the wounded of one blow share a time either way ("four were killed and 11 wounded in the first week"), and
+    a rally arrests on a day followed was that day."""
     claims = result.claims
     for n in range(first + 1, len(claims)):
         a, b = claims[n - 1], claims[n]
@@ -1162,6 +1163,15 @@ def _share_coordinated_times(result: Extraction, first: int) -> None:
             claims[n] = dataclasses.replace(b, interval=a.interval)
         elif a.interval is None and b.interval is not None and a.type in HARM and b.type in HARM:
             claims[n - 1] = dataclasses.replace(a, interval=b.interval)
+    for n in range(first + 1, len(claims)):
+        a, b = claims[n - 1], claims[n]
+        # "police detained 20 people on Tuesday after hundreds gathered outside the government building": the
+        # rally the arrests followed was that day
+        one_day = a.interval is not None and a.interval.earliest is not None and a.interval.earliest == a.interval.latest
+        between = a.sentence.text[a.trigger[1] - a.sentence.start:b.trigger[0] - a.sentence.start]
+        if a.sentence is b.sentence and a.type == "Detention" and b.type == "Protest" and b.interval is None \
+                and one_day and re.search(r"\bafter\b", between):
+            claims[n] = dataclasses.replace(b, interval=a.interval)
 
 
 # what strikes soldiers down: a strike, a shell, a mine, a drone

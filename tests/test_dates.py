@@ -691,3 +691,9 @@ def test_that_first_day_opening_a_sentence_is_the_first_day_of_the_time_named_be
 def test_the_first_day_inside_a_sentence_counts_from_nothing_named():
     assert find_dates('"They were all killed on the first day," she says.', dt.date(2025, 6, 10), None,
                       Interval(dt.date(2024, 10, 21), dt.date(2024, 10, 31))) == []
+
+
+def test_the_rally_arrests_followed_on_a_day_was_that_day():
+    found = _claims("Police in Saransk detained 14 people on Saturday after about 200 women gathered outside the "
+                    "enlistment office.", published="2024-05-20")
+    assert only(found, "Protest").interval == Interval(dt.date(2024, 5, 18), dt.date(2024, 5, 18))
