@@ -1167,7 +1167,8 @@ def _share_coordinated_times(result: Extraction, first: int) -> None:
         a, b = claims[n - 1], claims[n]
         # "police detained 20 people on Tuesday after hundreds gathered outside the government building": the
         # rally the arrests followed was that day
-        one_day = a.interval is not None and a.interval.earliest is not None and a.interval.earliest == a.interval.latest
+        one_day = a.interval is not None and a.interval.earliest is not None \
+            and a.interval.earliest == a.interval.latest
         between = a.sentence.text[a.trigger[1] - a.sentence.start:b.trigger[0] - a.sentence.start]
         if a.sentence is b.sentence and a.type == "Detention" and b.type == "Protest" and b.interval is None \
                 and one_day and re.search(r"\bafter\b", between):
