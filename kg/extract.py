@@ -1452,10 +1452,12 @@ ONE_OF_SUBJECT_AFTER_THAT = re.compile(r"\b(?:that|said|says)\s+" + _ONE_OF)
 
 
 # "Their battalion was moved", "In July the battalion was pulled back": a formation told of before, moving whole
-FORMATION_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:that|said|says)\s+|"
+FORMATION_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:that|said|says|and)\s+|"
                                r"\b(?i:in|on|by)\s+[A-Z][a-z]+(?:\s+\d{4})?,?\s+|"
                                r"\b(?:spring|summer|autumn|winter|week|month|year)\s+)"
-                               r"(?i:the|his|her|their|its|our|my)\s+(?:(?:whole|entire|own|same)\s+)?"
+                               # ('"The battalion was withdrawn," the press service said': a quotation's subject;
+                               # "Lebedev and his company were sent": the company told with its commander)
+                               r"[\"“]?(?i:the|his|her|their|its|our|my)\s+(?:(?:whole|entire|own|same)\s+)?"
                                r"(?P<unit>(?i:battalion|company|platoon))(?:,\s[^,;.]{3,80},)?\s+"
                                r"(?:(?:was|were|had|has|have|been|then|later|also|now|finally|again)\s+)*$")
 HOSPITAL_PLACES = re.compile(r"\b(?:taken|brought|evacuated|flown|transferred|sent|moved|rushed)\s+to\s+(?:a\s+|the\s+)?"
@@ -1576,7 +1578,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             # ("They went to the front together in the spring and were killed within a month": the three, both verbs)
             participants, deaths = as_count(kind, told)
     formation = FORMATION_SUBJECT.search(text, 0, start) if kind in ("Deployment", "Return") else None
-    if participants is None and deaths is None and formation is not None and not counts:
+    # ("Sergeant Orlov and his company were sent": the company, not the one man named with it)
+    with_commander = formation is not None and re.match(r"\s*and\b", text[formation.start():])
+    alone = not counts or with_commander and all(c.quantity == Quantity(value=1) for c in counts)
+    if (participants is None and deaths is None or with_commander and participants == Quantity(value=1)) \
+            and formation is not None and alone:
         # "his battalion was sent to the Zaporizhzhia region": the formation's nominal strength, as "a battalion"
         participants = formation_size(formation["unit"])
     one_of = ONE_OF_SUBJECT.match(text[:start]) or ONE_OF_SUBJECT_AFTER_THAT.search(text[:start])

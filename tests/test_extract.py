@@ -2479,3 +2479,12 @@ def test_them_inside_the_trigger_are_the_group_counted_before(places):
     found = claims("Three recruits ran away from a training ground near Pskov in May. Military police found them in a "
                    "forest two days later.", places, published="2024-06-20")
     assert next(c for c in found if c.type == "Detention").participants == Quantity(value=3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A month later Sergeant Orlov and his company were sent to the Zaporizhzhia region.", 100),
+    ('"The battalion was sent to the Kherson region in March," the brigade said.', 400),
+])
+def test_a_formation_told_with_its_commander_or_in_a_quotation_counts_its_strength(text, expected, places):
+    found = claims(text, places)
+    assert next(c for c in found if c.type == "Deployment").participants.value == expected
