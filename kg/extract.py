@@ -1460,6 +1460,10 @@ FORMATION_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:that|said|says|and)\s+|
                                r"[\"“]?(?i:the|his|her|their|its|our|my)\s+(?:(?:whole|entire|own|same)\s+)?"
                                r"(?P<unit>(?i:battalion|company|platoon))(?:,\s[^,;.]{3,80},)?\s+"
                                r"(?:(?:was|were|had|has|have|been|then|later|also|now|finally|again)\s+)*$")
+# "one motor rifle battalion, which trained for a month and was sent": the formation, subject of its relative clause
+FORMATION_WHICH = re.compile(r"\b(?i:a|one|the|his|their|its)\s+(?:[\w-]+\s+){0,3}?"
+                             r"(?P<unit>(?i:battalion|company|platoon)),\s+which\s+[^;.]{0,120}?(?:\s+and)?\s+"
+                             r"(?:(?:was|were|had|has|been|then|later)\s+)*$")
 HOSPITAL_PLACES = re.compile(r"\b(?:taken|brought|evacuated|flown|transferred|sent|moved|rushed)\s+to\s+(?:a\s+|the\s+)?"
                              r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|infirmar(?:y|ies)|medical\s+cent(?:re|er)s?)\s+"
                              r"(?:in|at|near)\s+[^,.;]{0,60}", re.IGNORECASE)
@@ -1577,7 +1581,8 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         if told is not None and (told == Quantity(value=1) or not counts):
             # ("They went to the front together in the spring and were killed within a month": the three, both verbs)
             participants, deaths = as_count(kind, told)
-    formation = FORMATION_SUBJECT.search(text, 0, start) if kind in ("Deployment", "Return") else None
+    formation = FORMATION_SUBJECT.search(text, 0, start) or FORMATION_WHICH.search(text, 0, start) \
+        if kind in ("Deployment", "Return") else None
     # ("Sergeant Orlov and his company were sent": the company, not the one man named with it)
     with_commander = formation is not None and re.match(r"\s*and\b", text[formation.start():])
     alone = not counts or with_commander and all(c.quantity == Quantity(value=1) for c in counts)

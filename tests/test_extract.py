@@ -2488,3 +2488,9 @@ def test_them_inside_the_trigger_are_the_group_counted_before(places):
 def test_a_formation_told_with_its_commander_or_in_a_quotation_counts_its_strength(text, expected, places):
     found = claims(text, places)
     assert next(c for c in found if c.type == "Deployment").participants.value == expected
+
+
+def test_a_formation_that_is_the_subject_of_its_relative_clause_counts_its_strength(places):
+    found = claims("The volunteers were put into one assault battalion, which spent a month at a range near Chebarkul "
+                   "and was then sent to the Zaporizhzhia region.", places)
+    assert next(c for c in found if c.type == "Deployment").participants.value == 400
