@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -478,8 +479,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
         _read_sentence(n, result, state, gazetteer)
     result.claims = _same_happenings(_places_from_context(result), gazetteer)
     result.claims = _origins_are_no_units(result)
-    result.claims = _the_articles_town(result, gazetteer)
-    result.claims = _the_articles_country(result, gazetteer)
+    result.claims = _the_articles_place(result, gazetteer)
     result.claims = [_nobody_counted(c) for c in result.claims]
     return result
 
@@ -525,46 +525,47 @@ def _origins_are_no_units(result: Extraction) -> list[Claim]:
 AT_HOME = ("Protest", "Detention", "Mobilization", "Prosecution", "Return", "ContractTermination", "Reenlistment")
 
 
-def _the_articles_town(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
+def _the_articles_place(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
     """An event that happens at home and that nothing in the text places happened in the town the article is
-    about: the one settlement it names more often than any other, at least twice."""
-    counts: dict[str, int] = {}
-    for p in result.places:
-        if len(p.candidates) == 1 and p.alias_kind != "demonym":
-            place = gazetteer.get(p.candidates[0])
-            if place is not None and place.kind == "settlement":
-                counts[place.id] = counts.get(place.id, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+    about, or failing one, in the country it is about."""
+    mention = _the_articles_town(result, gazetteer)
+    if mention is None:
+        mention = _the_articles_country(result, gazetteer)
+    if mention is None:
         return result.claims
-    town = next(i for i, p in enumerate(result.places) if p.candidates == (ranked[0][0],))
-    return [_with_places(c, (town,)) if c.type in AT_HOME and not c.places and not c.destinations else c
+    return [_with_places(c, (mention,)) if c.type in AT_HOME and not c.places and not c.destinations else c
             for c in result.claims]
+
+
+def _the_articles_town(result: Extraction, gazetteer: Gazetteer) -> int | None:
+    """The mention of the town an article is about: the one settlement it names more often than any other, at
+    least twice."""
+    counts = Counter(p.candidates[0] for p in result.places
+                     if len(p.candidates) == 1 and p.alias_kind != "demonym"
+                     and gazetteer.get(p.candidates[0]) is not None
+                     and gazetteer.get(p.candidates[0]).kind == "settlement")
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return next(i for i, p in enumerate(result.places) if p.candidates == (ranked[0][0],))
 
 
 COUNTRY_SHARE = 0.8  # of the places an article names that lie in one country, for it to be about that country
 
 
-def _the_articles_country(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
-    """What happens at home that nothing places, in an article about one country (at least four in five of the places
-    it names lie there, and it names the country), happened in that country ("Military courts handed down 3,000
-    sentences in the quarter")."""
-    countries = []
-    for i, p in enumerate(result.places):
-        found = {gazetteer.country_of(c) for c in p.candidates} - {None}
-        if len(found) == 1:
-            countries.append((found.pop(), i))
-    if len(countries) < 3:
-        return result.claims
-    top = max({c for c, _ in countries}, key=lambda c: sum(1 for k, _ in countries if k == c))
-    if sum(1 for c, _ in countries if c == top) < COUNTRY_SHARE * len(countries):
-        return result.claims
-    # (the country as the article names it: "Russia", "Russian")
-    mention = next((i for i, p in enumerate(result.places) if p.candidates == (top,)), None)
-    if mention is None:
-        return result.claims
-    return [_with_places(c, (mention,)) if c.type in AT_HOME and not c.places and not c.destinations else c
-            for c in result.claims]
+def _the_articles_country(result: Extraction, gazetteer: Gazetteer) -> int | None:
+    """The mention of the country an article is about: at least four in five of the places it names lie there, and
+    it names the country itself ("Russia", "Russian"); "Military courts handed down 3,000 sentences in the quarter"
+    happened there."""
+    countries = Counter(found.pop() for found in ({gazetteer.country_of(c) for c in p.candidates} - {None}
+                                                  for p in result.places) if len(found) == 1)
+    total = sum(countries.values())
+    if total < 3:
+        return None
+    top, share = countries.most_common(1)[0]
+    if share < COUNTRY_SHARE * total:
+        return None
+    return next((i for i, p in enumerate(result.places) if p.candidates == (top,)), None)
 
 
 def _where(result: Extraction, places: tuple[int, ...], gazetteer: Gazetteer) -> list[tuple[set[str], set[str]]]:
