@@ -1156,23 +1156,22 @@ def _share_coordinated_times(result: Extraction, first: int) -> None:
         between_end = b.trigger[0] - base + (joined.end() if joined else 0)
         if not COORDINATED_EVENTS.fullmatch(text, a.trigger[1] - base, between_end):
             continue
-        # (nor one with a time of its own the sentence did not pin down: "and handed a notice the next morning")
-        clause = re.match(r"[^,;:.]*", text[b.trigger[1] - base:]).group(0)
-        own_time = find_dates(clause, result.article.published, None, a.interval) if a.interval else []
-        if b.interval is None and a.interval is not None and not own_time \
+        if b.interval is None and a.interval is not None \
                 and not PERFECT.search(text, b.trigger[0] - base, b.trigger[1] - base + 5):
-            claims[n] = dataclasses.replace(b, interval=a.interval)
+            # (nor one with a time of its own the sentence did not pin down: "and handed a notice the next morning")
+            clause = re.match(r"[^,;:.]*", text[b.trigger[1] - base:]).group(0)
+            if not find_dates(clause, result.article.published, None, a.interval):
+                claims[n] = dataclasses.replace(b, interval=a.interval)
         elif a.interval is None and b.interval is not None and a.type in HARM and b.type in HARM:
             claims[n - 1] = dataclasses.replace(a, interval=b.interval)
     for n in range(first + 1, len(claims)):
         a, b = claims[n - 1], claims[n]
         # "police detained 20 people on Tuesday after hundreds gathered outside the government building": the
         # rally the arrests followed was that day
-        one_day = a.interval is not None and a.interval.earliest is not None \
-            and a.interval.earliest == a.interval.latest
-        between = a.sentence.text[a.trigger[1] - a.sentence.start:b.trigger[0] - a.sentence.start]
-        if a.sentence is b.sentence and a.type == "Detention" and b.type == "Protest" and b.interval is None \
-                and one_day and re.search(r"\bafter\b", between):
+        if a.sentence is not b.sentence or (a.type, b.type) != ("Detention", "Protest") or b.interval is not None \
+                or a.interval is None or a.interval.earliest is None or a.interval.earliest != a.interval.latest:
+            continue
+        if re.search(r"\bafter\b", a.sentence.text[a.trigger[1] - a.sentence.start:b.trigger[0] - a.sentence.start]):
             claims[n] = dataclasses.replace(b, interval=a.interval)
 
 
