@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -243,7 +244,7 @@ def _find_dates(text: str, published: dt.date | None, context_year: int | None,
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if kind in ("since_then", "past_days", "earlier_in") or kind in ANCHORED:
+            if kind in RELATIVE_KINDS or kind in ANCHORED:
                 taken.append(m.span())
                 relative.append((kind, m))
                 continue
@@ -284,15 +285,14 @@ def _find_dates(text: str, published: dt.date | None, context_year: int | None,
             if interval is not None:
                 found.append(DateMention(m.start(), m.end(), interval, year))
             continue
-        elif kind == "within" and base is None:
-            continue  # (not counted on from publication: that would be after it)
+        elif kind == "within":
+            # (not counted on from publication: that would be after it)
+            interval, year = _within(m, base) if base is not None else (None, None)
+        elif kind == "ordinal_day":
+            interval, year = _ordinal_day(m, base or (Interval(published, published) if published else None),
+                                          published)
         else:
             interval, year = ANCHORED[kind](m, base or (Interval(published, published) if published else None))
-            if kind == "ordinal_day" and interval.earliest and published and interval.earliest > published:
-                # "buried on Friday ... he died on the 12th", published on the 4th: the 12th of the month before
-                before = _add_months(interval.earliest.replace(day=1), -1)
-                day = _safe_day(before.year, before.month, interval.earliest.day)
-                interval = Interval(day, day) if day else Interval(None, None)
         if interval is not None:
             mention = DateMention(m.start(), m.end(), interval, year, relative=True)
             found.append(mention)
@@ -405,11 +405,17 @@ def _month(m: re.Match[str], published: dt.date | None, context_year: int | None
     year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
     if year is None:
         return Interval(None, None), None
-    part = _month_part(month_interval(year, month), m["part"])
-    if not m["year"] and published is not None and part.earliest > published:
-        # "in late November", published on 5 November: the last November's
-        part = _month_part(month_interval(year - 1, month), m["part"])
+    part = _begun_by(published, year, bool(m["year"]), lambda y: _month_part(month_interval(y, month), m["part"]))
     return part, int(m["year"]) if m["year"] else None
+
+
+def _begun_by(published: dt.date | None, year: int, stated: bool, part_of: Callable[[int], Interval]) -> Interval:
+    """The part of a month ``part_of`` gives for ``year``, or for the year before when no year was ``stated`` and
+    it had not begun by publication ("in late November", published on 5 November: the last November's)."""
+    part = part_of(year)
+    if not stated and published is not None and part.earliest > published:
+        return part_of(year - 1)
+    return part
 
 
 PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -628,9 +634,7 @@ def _month_part_of(m: re.Match[str], published: dt.date | None, context_year: in
     year = int(m["year"]) if m["year"] else _year_for_month(month, published, context_year)
     if year is None:
         return Interval(None, None), None
-    part = _days_of(month_interval(year, month), m["part"])
-    if not m["year"] and published is not None and part.earliest > published:
-        part = _days_of(month_interval(year - 1, month), m["part"])  # (not a part of the month still to come)
+    part = _begun_by(published, year, bool(m["year"]), lambda y: _days_of(month_interval(y, month), m["part"]))
     if m["since"] and published is not None:
         return Interval(part.earliest, published), int(m["year"]) if m["year"] else None
     return part, int(m["year"]) if m["year"] else None
@@ -814,12 +818,17 @@ def _within(m: re.Match[str], anchor: Interval | None) -> Resolved:
     return Interval(anchor.earliest, end), None
 
 
-def _ordinal_day(m: re.Match[str], anchor: Interval | None) -> Resolved:
-    """"On the 14th": that day of the month the text last named (the month it lies in, when one)."""
+def _ordinal_day(m: re.Match[str], anchor: Interval | None, published: dt.date | None) -> Resolved:
+    """"On the 14th": that day of the month the text last named (the month it lies in, when one); a day after
+    publication is the month before's ("buried on Friday ... he died on the 12th", published on the 4th)."""
     if anchor is None or anchor.earliest is None or anchor.latest is None \
             or (anchor.earliest.year, anchor.earliest.month) != (anchor.latest.year, anchor.latest.month):
         return Interval(None, None), None
-    day = _safe_day(anchor.earliest.year, anchor.earliest.month, int(m["day"]))
+    month = anchor.earliest.replace(day=1)
+    day = _safe_day(month.year, month.month, int(m["day"]))
+    if day is not None and published is not None and day > published:
+        month = _add_months(month, -1)
+        day = _safe_day(month.year, month.month, int(m["day"]))
     return (Interval(day, day), None) if day is not None else (Interval(None, None), None)
 
 
@@ -831,8 +840,9 @@ def _first_day(m: re.Match[str], anchor: Interval | None) -> Resolved:
 
 
 ANCHORED = {"later": _later, "hours_later": _hours_later, "next": _next, "day_before": _day_before, "same": _same,
-            "that_season": _that_season, "within": _within, "ordinal_day": _ordinal_day,
-            "first_day": _first_day}
+            "that_season": _that_season, "first_day": _first_day}
+# counted from another time too, but resolved in _find_dates with more than the anchor
+RELATIVE_KINDS = ("since_then", "past_days", "earlier_in", "within", "ordinal_day")
 
 def _year_start(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     """"since the start of the year": 1 January of the publication year up to publication."""
