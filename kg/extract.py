@@ -854,7 +854,7 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
     _one_person_throughout(result, first_claim)
     _share_coordinated_times(result, first_claim)
     if not dates:
-        _time_of_the_happening_before(result, first_claim, gazetteer)
+        _time_of_the_happening_before(result, n, first_claim, gazetteer)
     reference = HAPPENING_REFERENCE.search(text)
     for n in range(first_claim, len(result.claims)):
         claim = result.claims[n]
@@ -1184,27 +1184,27 @@ HAPPENING_DAYS = 31  # the longest a happening a sentence goes on with can last 
 FOLLOW_UPS = {"Injury": ("Casualties",), "Casualties": ("Injury",), "Detention": ("Protest",)}
 
 
-def _time_of_the_happening_before(result: Extraction, first: int, gazetteer: Gazetteer) -> None:
+def _time_of_the_happening_before(result: Extraction, n: int, first: int, gazetteer: Gazetteer) -> None:
     """An event of a sentence that names no time, told right after a happening it is part of, took place at that
     happening's time: "Police detained three of them." after a rally on Saturday, "Nine men were killed." after
     "On 4 November a missile hit the school near Beryslav" (a blow told with its time and place). Not when it is
-    placed elsewhere ("In the neighbouring region, no one was hurt.") or denied after a blow."""
+    placed elsewhere ("In the neighbouring region, no one was hurt.") or denied after a blow. The events are the
+    ``n``-th sentence's claims, from ``first``."""
     # (one place lying in the other is no elsewhere: "Russia's defence ministry denied that anyone had been killed"
     # after a strike in the Kursk region is about that strike)
     def elsewhere(ours: tuple[int, ...], theirs: tuple[int, ...]) -> bool:
         return _apart(_where(result, ours, gazetteer), _where(result, theirs, gazetteer))
 
-    if first == len(result.claims):
+    if first == len(result.claims) or n == 0:
         return
-    sentence = result.claims[first].sentence
-    n = [s.start for s in result.sentences].index(sentence.start)
-    blow = result.blows.get(result.sentences[n - 1].start) if n else None
+    previous = result.sentences[n - 1].start  # the sentence before this one, the ``n``-th
+    blow = result.blows.get(previous)
     # (a blow where it struck: "drones hit targets in eleven regions over the past week" is no one blow)
-    scene = result.scenes.get(result.sentences[n - 1].start, ()) if n else ()
+    scene = result.scenes.get(previous, ())
     # (a happening: not a tally over a longer time, "at least 170 killed since February 2022")
-    before = [c for c in result.claims[:first] if c.interval is not None and c.interval.earliest is not None
-              and c.interval.latest is not None and (c.interval.latest - c.interval.earliest).days <= HAPPENING_DAYS
-              and _sentence_distance(result, c.sentence, sentence) == 1]
+    before = [c for c in result.claims[:first] if c.sentence.start == previous and c.interval is not None
+              and c.interval.earliest is not None and c.interval.latest is not None
+              and (c.interval.latest - c.interval.earliest).days <= HAPPENING_DAYS]
     for k in range(first, len(result.claims)):
         claim = result.claims[k]
         if claim.interval is not None:
