@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.patterns import read_table, required_words, words_test
@@ -217,9 +217,10 @@ def _filtered_patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | 
 
 
 def find_dates(text: str, published: dt.date | None, context_year: int | None,
-               anchor: Interval | None = None) -> list[DateMention]:
-    """Date expressions in one sentence, with ``context_year`` the year the article last stated and
-    ``anchor`` the time the text last named ("two days later" counts from it)."""
+               anchor: Interval | None = None, story: tuple[int, int] | None = None) -> list[DateMention]:
+    """Date expressions in one sentence, with ``context_year`` the year the article last stated,
+    ``anchor`` the time the text last named ("two days later" counts from it) and ``story`` the year and month
+    a story told in order has just reached (see ``_in_the_story``)."""
     if published is not None:
         context_year = None  # "in January", "last autumn": reckoned back from the publication date, when known
     found = _find_dates(text, published, context_year, anchor)
@@ -228,8 +229,38 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
         first = next((d for d in found if d.explicit_year is not None), None)
         later = [d for d in found if d.explicit_year is None]
         if first is not None and later and all(d.start > first.end for d in later):
-            return _find_dates(text, published, first.explicit_year, anchor)
-    return found
+            found = _find_dates(text, published, first.explicit_year, anchor)
+    return found if published is None else _in_the_story(text, found, story)
+
+
+THAT_BEFORE = re.compile(r"\b(?i:that)\s+$")
+
+
+def _in_the_story(text: str, found: list[DateMention], story: tuple[int, int] | None) -> list[DateMention]:
+    """"that April", "that December": the first such month after the time the story had reached, the year and
+    month the text last stated (in this sentence, or before it: ``story``). "Mobilized in the autumn of 2022
+    and sent to Luhansk that December" is December 2022, not the last December before publication. A month
+    named without "that" keeps its reading against the publication date, as the corpus rules read it."""
+    out = []
+    for d in found:
+        i = d.interval
+        if d.explicit_year is not None and i.earliest is not None:
+            story = (d.explicit_year, i.earliest.month)
+        elif story is not None and not d.relative and i.earliest is not None and i.latest is not None \
+                and i.earliest.year == i.latest.year and (i.latest - i.earliest).days <= 31 \
+                and THAT_BEFORE.search(text, 0, d.start):
+            year = story[0] + (i.earliest.month < story[1])
+            if year < i.earliest.year:
+                d = replace(d, interval=Interval(_in_year(i.earliest, year), _in_year(i.latest, year)),
+                            explicit_year=year)
+        out.append(d)
+    return out
+
+
+def _in_year(day: dt.date, year: int) -> dt.date:
+    """The same day of the month in another year (the month's last day stays its last day)."""
+    last = calendar.monthrange(day.year, day.month)[1]
+    return dt.date(year, day.month, calendar.monthrange(year, day.month)[1] if day.day == last else day.day)
 
 
 def _find_dates(text: str, published: dt.date | None, context_year: int | None,

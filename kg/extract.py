@@ -464,6 +464,7 @@ class _State:
     group: int | None = None
     topic: str | None = None  # the kind of event the text is tallying ("Dagestan 612, Chechnya 236")
     anchor: Interval | None = None  # the time the text last named ("two days later" counts from it)
+    story: tuple[int, int] | None = None  # the year and month the text last stated ("that December" follows it)
     times: dict[str, Interval] = field(default_factory=dict)  # the last time given to an event of each kind
     wheres: dict[str, tuple[int, ...]] = field(default_factory=dict)  # the last places given to each kind
     told: tuple[Sentence, Quantity] | None = None  # the one group of people the last sentence that counted any counted
@@ -806,7 +807,7 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
     happening = _time_of_named_happening(text, state)
     # "two of the organisers were later detained" after "the rally": counted from when the rally was
     anchor = happening[0].interval if happening else state.anchor
-    dates = find_dates(text, sentence_published(result), state.context_year, anchor)
+    dates = find_dates(text, sentence_published(result), state.context_year, anchor, state.story)
     if dateline:
         dates = [d for d in dates if d.start >= dateline.end()]
     reported = report_dates(sentence, dates)
@@ -890,6 +891,9 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
              and not COMPARED_BEFORE.search(text[:d.start])]
     if years:
         state.context_year = years[-1]
+        state.story = next((d.explicit_year, d.interval.earliest.month) for d in reversed(dates)
+                           if d.explicit_year is not None and d.interval.earliest is not None
+                           and not COMPARED_BEFORE.search(text[:d.start]))
 
 
 THE_BEFORE = re.compile(r"\b(?i:the)\s+$")  # "the two", "the eleven": all of those told of

@@ -697,3 +697,22 @@ def test_the_rally_arrests_followed_on_a_day_was_that_day():
     found = _claims("Police in Saransk detained 14 people on Saturday after about 200 women gathered outside the "
                     "enlistment office.", published="2024-05-20")
     assert only(found, "Protest").interval == Interval(dt.date(2024, 5, 18), dt.date(2024, 5, 18))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the story had reached the autumn of 2021: "that December" is the one after it
+    ("The regiment was moved to the Belgorod region that December.", (dt.date(2021, 12, 1), dt.date(2021, 12, 31))),
+    # a month earlier in the year than the story had reached is in the year after
+    ("Its commander resigned that April.", (dt.date(2022, 4, 1), dt.date(2022, 4, 30))),
+    # without "that", a bare month keeps its reading against publication
+    ("The regiment was moved to the Belgorod region in December.", (dt.date(2024, 12, 1), dt.date(2024, 12, 31))),
+])
+def test_that_month_is_the_next_such_month_of_the_story_told(text, expected):
+    [found] = find_dates(text, dt.date(2025, 6, 10), None, None, (2021, 10))
+    assert (found.interval.earliest, found.interval.latest) == expected
+
+
+def test_that_month_follows_the_year_an_earlier_sentence_stated():
+    found = _claims("The brigade was formed in Kursk in September 2021. Half of its men deserted that November.",
+                    published="2024-05-20")
+    assert only(found, "Desertion").interval == Interval(dt.date(2021, 11, 1), dt.date(2021, 11, 30))
