@@ -147,6 +147,8 @@ class Gazetteer:
         after = tokens[i + n].group(0) if i + n < len(tokens) else ""
         gap_after = text[tokens[i + n - 1].end():tokens[i + n].start()] if after else ""
         possessive = re.search(r"['’]s$", surface) is not None  # "Kyiv's Independence Square": Kyiv
+        if after in ("time", "Time") and gap_after == " ":
+            return []  # "18:40 Kyiv time", "Moscow Time": a time zone, not the place
         if n == 1 and after[:1].isupper() and gap_after == " " and after.lower() not in FUNCTION_WORDS \
                 and after not in INSTITUTION_WORDS and not possessive:
             return []  # the first word of a name ("Siberia Today", "Caucasus Monitor"), not the place

@@ -89,6 +89,15 @@ def test_the_region_refers_back_to_the_region_named_last(places):
     assert [x.places[i].candidates for i in call_up.places] == [("RU-TVE",)]
 
 
+def test_a_time_zone_names_no_place(places):
+    assert [m.surface for m in places.match("Updated at 09:15 Kyiv time and 10:15 Moscow Time.")] == []
+    x = extract(Article("09:15 Kyiv time. 10:30 Kyiv time. 11:05 Kyiv time. A drone hit a training ground in the "
+                        "Dnipropetrovsk region overnight. Twelve soldiers were wounded in the oblast, officials said.",
+                        url="https://example.org/tz", published=dt.date(2024, 9, 2)), places)
+    injury = next(c for c in x.claims if c.type == "Injury")
+    assert [x.places[i].candidates for i in injury.places] == [("UA-12",)]
+
+
 def test_the_time_of_the_main_clause_is_not_the_relative_clauses(places):
     found = claims("Three soldiers who had fled their unit in Belgorod were detained in Voronezh on Tuesday.", places)
     desertion = next(c for c in found if c.type == "Desertion")
