@@ -233,6 +233,8 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     ("He volunteered for the war in March.", "Mobilization"),
     ("He joined the army in 2023.", "Mobilization"),
     ("Recruiters enlisted 60 students.", "Mobilization"),
+    ("The two conscripts abandoned the checkpoint at night.", "Desertion"),
+    ("He failed to come back to his regiment after the holidays.", "Desertion"),
 ])
 def test_general_event_words(text, kind):
     from kg.extract import find_triggers
