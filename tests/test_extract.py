@@ -235,6 +235,27 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     ("Recruiters enlisted 60 students.", "Mobilization"),
     ("The two conscripts abandoned the checkpoint at night.", "Desertion"),
     ("He failed to come back to his regiment after the holidays.", "Desertion"),
+    ("The brigade was ordered to Pokrovsk at the end of May.", "Deployment"),
+    ("They were shipped off to Donbas within a month of being called up.", "Deployment"),
+    ("A company of the 155th brigade was thrown into the counterattack.", "Deployment"),
+    ("The reservists ended up on the front line within days.", "Deployment"),
+    ("Belarus has massed troops along its border with Ukraine.", "Deployment"),
+    ("Russia has reinforced its positions near Kupiansk with two more brigades.", "Deployment"),
+    ("The 3rd Assault Brigade headed to the Kharkiv region.", "Deployment"),
+    ("He was assigned to an assault detachment near Vuhledar.", "Deployment"),
+    ("The region met its quota of 1,200 recruits.", "Mobilization"),
+    ("Thousands of reservists were called to arms.", "Mobilization"),
+    ("He was pressed into service at a checkpoint.", "Mobilization"),
+    ("Russia handed back 90 Ukrainian soldiers.", "Return"),
+    ("The captives were returned in an exchange brokered by the UAE.", "Return"),
+    ("The former prisoners agreed to serve another six months.", "Reenlistment"),
+    ("He chose to stay in the army after his contract ran out.", "Reenlistment"),
+    ("He simply did not show up for duty after his leave.", "Desertion"),
+    ("More than 100 men from the brigade went missing without leave.", "Desertion"),
+    ("The sergeant disappeared from his unit in July.", "Desertion"),
+    ("The two fled to Kazakhstan to avoid returning to the war.", "Desertion"),
+    ("The soldier has been absent from his unit since May.", "Desertion"),
+    ("He overstayed his leave by three months.", "Desertion"),
 ])
 def test_general_event_words(text, kind):
     from kg.extract import find_triggers
@@ -336,6 +357,16 @@ def test_a_sentence_that_names_the_rally_again_happened_when_the_rally_did(place
 ])
 def test_words_of_an_event_in_what_is_not_made_known_are_no_event(text, places):
     assert claims(text, places) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The bodies of several marines were returned to Sevastopol in March.", "Return"),
+    ("About 300 recruits had been assigned to the brigade in the autumn.", "Deployment"),
+])
+def test_the_dead_handed_back_and_men_assigned_to_a_unit_are_no_return_or_deployment(text, kind):
+    from kg.extract import find_triggers
+
+    assert kind not in {t[0] for t in find_triggers(text)}
 
 
 def test_a_statement_in_a_video_address_is_no_protest(places):
