@@ -360,7 +360,7 @@ def test_words_of_an_event_in_what_is_not_made_known_are_no_event(text, places):
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("The bodies of several marines were returned to Sevastopol in March.", "Return"),
+    ("The bodies of the soldiers were returned only in April.", "Return"),
     ("About 300 recruits had been assigned to the brigade in the autumn.", "Deployment"),
 ])
 def test_the_dead_handed_back_and_men_assigned_to_a_unit_are_no_return_or_deployment(text, kind):
