@@ -479,6 +479,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
             state.speakers = ()  # "Separately, ...": what the last speaker said does not carry over
         _read_sentence(n, result, state, gazetteer)
     result.claims = _same_happenings(_places_from_context(result), gazetteer)
+    _time_of_the_roundup(result)  # (after merging: each place's part stays an event of its own)
     result.claims = _origins_are_no_units(result)
     result.claims = _the_articles_place(result, gazetteer)
     result.claims = [_nobody_counted(c) for c in result.claims]
@@ -1220,6 +1221,40 @@ def _time_of_the_happening_before(result: Extraction, n: int, first: int, gazett
         elif blow is not None and claim.type in HARM and claim.certainty != "Negated" and scene \
                 and not elsewhere(claim.places, scene):
             result.claims[k] = dataclasses.replace(claim, interval=blow)
+
+
+# "held pickets in at least 15 cities on Saturday", "rallied across Russia on Sunday": one happening in many places
+MANY_PLACES = re.compile(r"\b(?:in|across)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+|nearly\s+)?"
+                         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several|many|"
+                         r"a\s+number\s+of)\s+(?:other\s+)?(?:cities|towns|regions)\b"
+                         r"|\bacross\s+(?:the\s+country|Russia|Ukraine|Belarus)\b", re.IGNORECASE)
+ROUNDUP_SENTENCES = 6  # how far on the places of a happening told in many places are told
+
+
+def _time_of_the_roundup(result: Extraction) -> None:
+    """The places of a happening told in many places, each told after it with no time of its own, were part of it:
+    "Wives held pickets in at least 15 cities on Saturday. In Moscow, about 40 women gathered at the Kremlin wall.
+    Police detained 27 people there." are Saturday's. Up to the first such event told with a time of its own."""
+    index = {s.start: n for n, s in enumerate(result.sentences)}
+    for i, lead in enumerate(result.claims):
+        when = lead.interval
+        if when is None or when.earliest is None or when.latest is None \
+                or (when.latest - when.earliest).days > HAPPENING_DAYS or not MANY_PLACES.search(lead.sentence.text):
+            continue
+        for k in range(i + 1, len(result.claims)):
+            claim = result.claims[k]
+            if claim.sentence.start == lead.sentence.start:
+                continue
+            if index[claim.sentence.start] - index[lead.sentence.start] > ROUNDUP_SENTENCES:
+                break
+            part = claim.type == lead.type or lead.type in FOLLOW_UPS.get(claim.type, ())
+            if claim.interval is not None:
+                if claim.type == lead.type:
+                    break  # another happening, told with its own time
+                continue
+            # (what followed at one of its places, "Police detained 27 people there", need not name it again)
+            if part and (claim.places or claim.type != lead.type):
+                result.claims[k] = dataclasses.replace(claim, interval=when)
 
 
 def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | None) -> None:

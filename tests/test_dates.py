@@ -716,3 +716,19 @@ def test_that_month_follows_the_year_an_earlier_sentence_stated():
     found = _claims("The brigade was formed in Kursk in September 2021. Half of its men deserted that November.",
                     published="2024-05-20")
     assert only(found, "Desertion").interval == Interval(dt.date(2021, 11, 1), dt.date(2021, 11, 30))
+
+
+def test_the_places_of_a_happening_told_in_many_places_share_its_day():
+    found = _claims("Relatives of mobilized men rallied in at least nine cities on Sunday to demand their return. "
+                    "In Omsk, some 60 women stood outside the regional government. Police detained five of them. "
+                    "Smaller rallies were held in Tomsk and Barnaul.", published="2024-03-12")
+    sunday = Interval(dt.date(2024, 3, 10), dt.date(2024, 3, 10))
+    assert {c.type for c in found if c.interval == sunday} == {"Protest", "Detention"}
+    assert all(c.interval == sunday for c in found if c.type in ("Protest", "Detention"))
+
+
+def test_a_happening_in_one_place_gives_its_day_only_to_what_followed_right_after():
+    found = _claims("Relatives of mobilized men rallied in Omsk on Sunday. The city's mayor refused to meet them. "
+                    "Later that spring, wives of reservists picketed the regional parliament in Tomsk. "
+                    "Another rally was held in Barnaul.", published="2024-03-12")
+    assert [c.interval for c in found if c.type == "Protest" and c.interval is None]
