@@ -481,9 +481,25 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     result.claims = _same_happenings(_places_from_context(result), gazetteer)
     _time_of_the_roundup(result)  # (after merging: each place's part stays an event of its own)
     result.claims = _origins_are_no_units(result)
+    result.claims = [_home_again(result, c) for c in result.claims]
     result.claims = _the_articles_place(result, gazetteer)
     result.claims = [_nobody_counted(c) for c in result.claims]
     return result
+
+
+def _home_again(result: Extraction, claim: Claim) -> Claim:
+    """Soldiers who "arrived in Yuzhno-Sakhalinsk", the town their brigade is based in, came home: a return, not a
+    deployment (only an arrival, and only when every place they came to is one the text gives as their home or
+    base; men "sent to" their home region go to its training grounds)."""
+    if claim.type != "Deployment" or claim.group is None \
+            or "arriv" not in claim.sentence.text[claim.trigger[0] - claim.sentence.start:claim.trigger[1] - claim.sentence.start]:
+        return claim
+    targets = claim.destinations or claim.places
+    group = result.groups[claim.group]
+    home = {c for i in (*group.home, *group.bases) for c in result.places[i].candidates}
+    if targets and home and all(set(result.places[i].candidates) <= home for i in targets):
+        return dataclasses.replace(claim, type="Return")
+    return claim
 
 
 def _nobody_counted(claim: Claim) -> Claim:

@@ -2580,3 +2580,12 @@ def test_a_formation_that_is_the_subject_of_its_relative_clause_counts_its_stren
     found = claims("The volunteers were put into one assault battalion, which spent a month at a range near Chebarkul "
                    "and was then sent to the Zaporizhzhia region.", places)
     assert next(c for c in found if c.type == "Deployment").participants.value == 400
+
+
+def test_soldiers_arriving_in_the_town_their_unit_is_based_in_came_home(places):
+    found = claims("About 40 soldiers of the 200th Separate Motor Rifle Brigade, which is based in Pechenga, have "
+                   "asked to end their contracts. The men arrived in Pechenga in May.", places)
+    assert "Return" in {c.type for c in found} and "Deployment" not in {c.type for c in found}
+    found = claims("About 40 soldiers of the 200th Separate Motor Rifle Brigade, which is based in Pechenga, have "
+                   "asked to end their contracts. The men arrived in Svatove in May.", places)
+    assert "Deployment" in {c.type for c in found}
