@@ -491,8 +491,9 @@ def _home_again(result: Extraction, claim: Claim) -> Claim:
     """Soldiers who "arrived in Yuzhno-Sakhalinsk", the town their brigade is based in, came home: a return, not a
     deployment (only an arrival, and only when every place they came to is one the text gives as their home or
     base; men "sent to" their home region go to its training grounds)."""
+    start = claim.sentence.start
     if claim.type != "Deployment" or claim.group is None \
-            or "arriv" not in claim.sentence.text[claim.trigger[0] - claim.sentence.start:claim.trigger[1] - claim.sentence.start]:
+            or "arriv" not in claim.sentence.text[claim.trigger[0] - start:claim.trigger[1] - start]:
         return claim
     targets = claim.destinations or claim.places
     group = result.groups[claim.group]
