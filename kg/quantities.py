@@ -91,6 +91,12 @@ def _qualifier_alternation() -> str:
     return "|".join(re.escape(q) for q in sorted(qualifiers, key=lambda q: (-len(q), q)))
 
 
+# "a dozen armoured vehicles": things counted, not people
+THINGS = (r"(?:vehicles|tanks|trucks|lorries|drones|missiles|shells|rockets|buses|trains|cars|carriages|wagons|"
+          r"villages|towns|cities|regions|times|kilometres|kilometers|miles|guns|howitzers|aircraft|helicopters|"
+          r"planes)\b")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, Quantity]]:
     qualifiers = {row[0].lower(): row[1] for row in read_table("quantifiers.tsv")}
@@ -114,7 +120,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
                           if not c.endswith(" of"))
     counted = re.compile(
         rf"\b(?P<coll>{coll})\s+{modifiers}(?P<cnoun>{noun})\b|"
-        rf"\b(?P<scoll>{standalone})\b(?!\s+(?:of(?!\s+(?:the\s+)?\d)|spokes|commander))|"
+        rf"\b(?P<scoll>{standalone})\b(?!\s+(?:of(?!\s+(?:the\s+)?\d)|spokes|commander))(?!\s+(?:[\w-]+\s+)?{THINGS})|"
         rf"\b(?:(?P<qual>{qual})\s+)?(?:(?P<lo>{NUMBER})(?:(?<=\d)\s*[-–]\s*|\s+to\s+))?(?P<num>{NUMBER})(?<!\b[Aa])(?<!\b[Aa]n)"
         rf"(?:\s+|-)(?!percent|per\b|years?\b|days?\b|months?\b|weeks?\b|hours?\b|km\b|kilomet)"
         rf"{modifiers}(?P<noun>{noun})\b",

@@ -312,3 +312,9 @@ def test_a_bare_number_wounded_after_the_killed_is_people():
 ])
 def test_more_or_others_with_a_participle_set_off_by_commas_are_people(text, value):
     assert [c.quantity.value for c in find_counts(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["The convoy, with about a dozen armoured vehicles, crossed at dawn.",
+                                  "Hundreds of trucks were seen near Mozyr.", "Dozens of drones hit the base."])
+def test_things_counted_by_a_collective_are_no_people(text):
+    assert find_counts(text) == []
