@@ -480,6 +480,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
         _read_sentence(n, result, state, gazetteer)
     result.claims = _same_happenings(_places_from_context(result), gazetteer)
     _time_of_the_roundup(result)  # (after merging: each place's part stays an event of its own)
+    _time_of_the_appeal(result)
     result.claims = _origins_are_no_units(result)
     result.claims = [_home_again(result, c) for c in result.claims]
     result.claims = _the_articles_place(result, gazetteer)
@@ -1272,6 +1273,31 @@ def _time_of_the_roundup(result: Extraction) -> None:
             # (what followed at one of its places, "Police detained 27 people there", need not name it again)
             if part and (claim.places or claim.type != lead.type):
                 result.claims[k] = dataclasses.replace(claim, interval=when)
+
+
+# "In the video, published on Tuesday, ...", "The appeal, posted on Sunday, ...": when the appeal told before came out
+APPEAL_DATED = re.compile(r"\b(?i:the)\s+(?:video(?:\s+appeal|\s+address|\s+message)?|appeal|letter|petition|address)"
+                          r",?\s+(?:which\s+)?(?:was\s+|were\s+)?(?:first\s+)?(?:published|posted|released|shared|"
+                          r"recorded|sent|dated|filmed)\b")
+APPEAL_SENTENCES = 2  # how far back the appeal a sentence dates may have been told
+
+
+def _time_of_the_appeal(result: Extraction) -> None:
+    """An appeal told without its time ("Sixteen soldiers have recorded a video address ...") came out when a
+    sentence soon after dates it ("In the video, published on Tuesday, the men say ...")."""
+    for n, sentence in enumerate(result.sentences):
+        m = APPEAL_DATED.search(sentence.text)
+        if m is None:
+            continue
+        dated = [d for d in find_dates(sentence.text, result.article.published, None) if d.start >= m.end()
+                 and d.interval.earliest is not None and d.interval.earliest == d.interval.latest]
+        if not dated:
+            continue
+        since = result.sentences[max(0, n - APPEAL_SENTENCES)].start
+        k = next((k for k in range(len(result.claims) - 1, -1, -1) if result.claims[k].type == "Protest"
+                  and since <= result.claims[k].sentence.start <= sentence.start), None)
+        if k is not None and result.claims[k].interval is None:
+            result.claims[k] = dataclasses.replace(result.claims[k], interval=dated[0].interval)
 
 
 def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | None) -> None:

@@ -732,3 +732,9 @@ def test_a_happening_in_one_place_gives_its_day_only_to_what_followed_right_afte
                     "Later that spring, wives of reservists picketed the regional parliament in Tomsk. "
                     "Another rally was held in Barnaul.", published="2024-03-12")
     assert [c.interval for c in found if c.type == "Protest" and c.interval is None]
+
+
+def test_an_appeal_is_dated_by_the_sentence_that_says_when_it_came_out():
+    found = _claims("About 30 reservists from Bratsk have recorded a video appeal to the governor. In the video, "
+                    "posted on Thursday, they complain that they have had no leave for a year.", published="2024-10-14")
+    assert only(found, "Protest").interval == Interval(dt.date(2024, 10, 10), dt.date(2024, 10, 10))
