@@ -281,6 +281,22 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     ("Dozens of veterans have been lured back into uniform by the bonus.", "Reenlistment"),
     ("Most of them stayed on for another year.", "Reenlistment"),
     ("The sergeant has taken on another three-year contract.", "Reenlistment"),
+    ("The platoon ignored two orders to advance on the village.", "DeploymentRefusal"),
+    ("Most of the battalion wanted no part in the assault.", "DeploymentRefusal"),
+    ("The reservists had balked at going back into the trenches.", "DeploymentRefusal"),
+    ("They went on strike rather than be sent to the Kursk region.", "DeploymentRefusal"),
+    ("Dozens of officers tore up their contracts last year.", "ContractTermination"),
+    ("He was struck off the regiment's roster in May.", "ContractTermination"),
+    ("More than 200 men over 60 were let go from the army.", "ContractTermination"),
+    ("The sentencing of two privates for theft surprised no one.", "Prosecution"),
+    ("The marine laid down his life near Krynky.", "Casualties"),
+    ("The conscript, whose death near Sudzha was confirmed on Friday, was 19.", "Casualties"),
+    ("The shelling sent at least 20 soldiers to hospital.", "Injury"),
+    ("Her husband was hit by shrapnel in March.", "Injury"),
+    ("Some 200 relatives took to the streets of Ulan-Ude.", "Protest"),
+    ("Military police took four deserters into custody at the station.", "Detention"),
+    ("Agents nabbed two soldiers selling grenades.", "Detention"),
+    ("He was handcuffed and driven away.", "Detention"),
 ])
 def test_general_event_words(text, kind):
     from kg.extract import find_triggers
