@@ -658,8 +658,9 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
     def agree(a: Claim, b: Claim) -> bool:
         if a.type != b.type or (a.certainty == "Negated") != (b.certainty == "Negated"):
             return False
-        if ANOTHER_BEFORE.search(b.sentence.text, 0, b.trigger[0] - b.sentence.start):
-            return False  # "the families have also sent 40 appeals": one more, not the one told before
+        if ANOTHER_BEFORE.search(b.sentence.text, 0, b.trigger[0] - b.sentence.start) \
+                or ANOTHER_AFTER.match(b.sentence.text, b.trigger[1] - b.sentence.start):
+            return False  # "the families have also sent 40 appeals", "detained another man": one more
         for x, y in ((a.participants, b.participants), (a.deaths, b.deaths)):
             if x is not None and y is not None and x != y:
                 return False
@@ -700,7 +701,8 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
     return merged
 
 
-ANOTHER_BEFORE = re.compile(r"\b(?:also|again|similar)\s+(?:[\w,-]+\s+){0,5}$", re.IGNORECASE)
+ANOTHER_BEFORE = re.compile(r"\b(?:also|again|similar|another|separate)\s+(?:[\w,-]+\s+){0,5}$", re.IGNORECASE)
+ANOTHER_AFTER = re.compile(r"\s+(?:another|a\s+second|a\s+third|a\s+further)\b", re.IGNORECASE)
 SAME_NUMBER = re.compile(r"\b(?:the\s+)?same\s+number\s+of\b", re.IGNORECASE)
 FRACTIONS = {"half": 1 / 2, "a-third": 1 / 3, "one-third": 1 / 3, "two-thirds": 2 / 3, "a-quarter": 1 / 4,
              "one-quarter": 1 / 4, "three-quarters": 3 / 4}

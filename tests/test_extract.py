@@ -38,6 +38,13 @@ def test_different_counts_or_places_stay_different_events(places):
     assert sorted(counts(c) for c in desertions) == [(17, None, None), (40, None, None)]
 
 
+@pytest.mark.parametrize("second", ["In a separate case, police detained a reservist at the station in Tambov.",
+                                    "Police detained another reservist at the station in Tambov."])
+def test_a_separate_case_or_another_man_is_not_the_happening_told_before(second, places):
+    found = claims("Police in the Tambov region detained a contract soldier who had fled his unit. " + second, places)
+    assert len([c for c in found if c.type == "Detention"]) == 2
+
+
 def test_a_denial_is_not_merged_with_the_claim_it_denies(places):
     found = claims("Activists said 25 reservists refused to deploy from a camp in Bryansk region. "
                    "The regional governor denied that any reservists had refused to deploy.", places)
