@@ -621,7 +621,9 @@ def _places_from_context(result: Extraction) -> Extraction:
         # (a heading, or an item's dateline, begins a new scene)
         scene = result.scenes.get(starts[n - 1], ()) if n and (heading is None or starts[n - 1] >= heading) else ()
         # "two other Belarusians were wounded": where they are from, not where it happened
-        origins = claim.places if all(_counted_origin(result.places[i]) for i in claim.places) else ()
+        origins = claim.places if all(_counted_origin(result.places[i]) or claim.type in HARM
+                                      and _their_nationality(result.places[i], result.article.text)
+                                      for i in claim.places) else ()
         claim = _with_places(claim, ()) if origins else claim
         if not claim.places and not claim.destinations and scene and (
                 before is None or _sentence_distance(result, before.sentence, claim.sentence) > 1):
@@ -642,6 +644,15 @@ def _places_from_context(result: Extraction) -> Extraction:
         claims.append(claim)
     result.claims = claims
     return result
+
+
+def _their_nationality(place: PlaceMatch, text: str) -> bool:
+    """"killed up to 60 Russian servicemen": the nationality of those it happened to, not where."""
+    return place.alias_kind == "demonym" and PEOPLE_NOUN_AFTER.match(text, place.end) is not None
+
+
+PEOPLE_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:servicem[ae]n|soldiers?|troops|conscripts?|marines|"
+                               r"paratroopers|fighters|prisoners|POWs|reservists|officers|forces)\b", re.IGNORECASE)
 
 
 def _counted_origin(place: PlaceMatch) -> bool:

@@ -2612,3 +2612,11 @@ def test_soldiers_arriving_in_the_town_their_unit_is_based_in_came_home(places):
     found = claims("About 40 soldiers of the 200th Separate Motor Rifle Brigade, which is based in Pechenga, have "
                    "asked to end their contracts. The men arrived in Svatove in May.", places)
     assert "Deployment" in {c.type for c in found}
+
+
+def test_the_nationality_of_the_wounded_is_not_where_they_were_wounded(places):
+    x = extract(Article("A missile hit a column of trucks near Svatove on Monday. The General Staff said the strike "
+                        "killed 20 Russian servicemen and wounded about 50.", url="https://example.org/n",
+                        published=dt.date(2024, 6, 5)), places)
+    injury = next(c for c in x.claims if c.type == "Injury")
+    assert ("gn:692118",) in [x.places[i].candidates for i in injury.places]
