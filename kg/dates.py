@@ -621,7 +621,8 @@ def _in_units(n: int, unit: str) -> tuple[int, str]:
 
 
 def _ago(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
-    """"three days ago" is that day; "two weeks ago" that calendar week; "a month ago" that month."""
+    """"three days ago" and "a week ago" are that day; "two weeks ago" that calendar week; "a month ago" that
+    month."""
     if published is None:
         return Interval(None, None), None
     n, unit = _in_units(int(m["n"]) if m["n"].isdigit() else NUMBERS[m["n"].lower()], m["unit"])
@@ -630,8 +631,8 @@ def _ago(m: re.Match[str], published: dt.date | None, context_year: int | None) 
         back = _add_months(published.replace(day=1), -12 * n if unit == "year" else -n)
         day = _safe_day(back.year, back.month, published.day)
         return (Interval(day, day), back.year if unit == "year" else None) if day else (None, None)
-    if unit == "day":
-        day = published - dt.timedelta(days=n)
+    if unit == "day" or unit == "week" and n == 1 and m["unit"].lower() == "week":
+        day = published - dt.timedelta(days=n if unit == "day" else 7)
         return Interval(day, day), None
     if unit == "week":
         monday = published - dt.timedelta(days=published.weekday() + 7 * n)

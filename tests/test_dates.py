@@ -738,3 +738,12 @@ def test_an_appeal_is_dated_by_the_sentence_that_says_when_it_came_out():
     found = _claims("About 30 reservists from Bratsk have recorded a video appeal to the governor. In the video, "
                     "posted on Thursday, they complain that they have had no leave for a year.", published="2024-10-14")
     assert only(found, "Protest").interval == Interval(dt.date(2024, 10, 10), dt.date(2024, 10, 10))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He left for the training ground a week ago.", (dt.date(2022, 10, 5), dt.date(2022, 10, 5))),
+    ("He left for the training ground two weeks ago.", (dt.date(2022, 9, 26), dt.date(2022, 10, 2))),
+])
+def test_a_week_ago_is_that_day_and_more_weeks_ago_their_calendar_week(text, expected):
+    [found] = find_dates(text, dt.date(2022, 10, 12), None)
+    assert (found.interval.earliest, found.interval.latest) == expected
