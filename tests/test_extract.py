@@ -304,6 +304,9 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     ("Military police took four deserters into custody at the station.", "Detention"),
     ("Agents nabbed two soldiers selling grenades.", "Detention"),
     ("He was handcuffed and driven away.", "Detention"),
+    ("Forty students of the mining college signed contracts with the ministry in May.", "Mobilization"),
+    ("She signed her contract at the recruitment centre in Poltava.", "Mobilization"),
+    ("The call-up drew about 5,000 men into the army.", "Mobilization"),
 ])
 def test_general_event_words(text, kind):
     from kg.extract import find_triggers
