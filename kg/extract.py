@@ -923,9 +923,9 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
              and not COMPARED_BEFORE.search(text[:d.start])]
     if years:
         state.context_year = years[-1]
-        state.story = next((d.explicit_year, d.interval.earliest.month) for d in reversed(dates)
-                           if d.explicit_year is not None and d.interval.earliest is not None
-                           and not COMPARED_BEFORE.search(text[:d.start]))
+        state.story = next(((d.explicit_year, d.interval.earliest.month) for d in reversed(dates)
+                            if d.explicit_year is not None and d.interval.earliest is not None
+                            and not COMPARED_BEFORE.search(text[:d.start])), state.story)
 
 
 THE_BEFORE = re.compile(r"\b(?i:the)\s+$")  # "the two", "the eleven": all of those told of

@@ -747,3 +747,10 @@ def test_an_appeal_is_dated_by_the_sentence_that_says_when_it_came_out():
 def test_a_week_ago_is_that_day_and_more_weeks_ago_their_calendar_week(text, expected):
     [found] = find_dates(text, dt.date(2022, 10, 12), None)
     assert (found.interval.earliest, found.interval.latest) == expected
+
+
+def test_a_year_stated_with_no_start_leaves_the_story_where_it_was():
+    # "by 1 March 2014" states a year but has no earliest day: nothing to move the story on to
+    found = _claims("Russia had moved 12,000 more troops to Crimea by 1 March 2014. Its commander resigned that April.",
+                    published="2024-05-20")
+    assert only(found, "Deployment") is not None
