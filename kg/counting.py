@@ -50,15 +50,19 @@ def _uncached_event_counts(text: str) -> list[QuantityMention]:
 
 
 def _counts_through_quotes(text: str) -> list[QuantityMention]:
-    """Counts, reading a quoted figure as if unquoted ('had lost "dozens" of men', 'sent "in excess of 1,200" men')."""
-    if not QUOTE_MARK.search(text):
+    """Counts, reading a quoted figure as if unquoted ('had lost "dozens" of men', 'sent "in excess of 1,200" men',
+    "'more than 500' new volunteers")."""
+    if not QUOTE_MARK.search(text) and not SINGLE_QUOTED.search(text):
         return find_counts(text)
-    kept = [i for i, ch in enumerate(text) if not QUOTE_MARK.match(ch)]
+    quoted = {i for m in SINGLE_QUOTED.finditer(text) for i in (m.start(), m.end() - 1)}
+    kept = [i for i, ch in enumerate(text) if not QUOTE_MARK.match(ch) and i not in quoted]
     plain = "".join(text[i] for i in kept)
     return [dataclasses.replace(c, start=kept[c.start], end=kept[c.end - 1] + 1) for c in find_counts(plain)]
 
 
 QUOTE_MARK = re.compile(r"[\"“”«»]")
+# a figure in single quotes: "'more than 500'" (not an apostrophe: "the men's", "soldiers' wives")
+SINGLE_QUOTED = re.compile(r"(?<!\w)['‘](?=[^'‘’]{0,30}\d)[^'‘’]{1,40}['’](?!\w)")
 
 
 WHICH_BEFORE = re.compile(r",\s*which\s+(?:(?:had|has|have|was|were|is|are)\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?$")

@@ -221,7 +221,26 @@ def find_counts(text: str) -> list[QuantityMention]:
             qual = m["qual"] or m["qual3"] or m["qual5"] or m["qual6"] or m["qual8"] or m["qual11"]
             bound = qualifiers.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
             found.append(QuantityMention(bounded(number, bound), m.start(), m.end(), None))
-    return sorted((_and_one_more(text, _part_of(text, q, qualifiers)) for q in found), key=lambda q: q.start)
+    return _summed(text, sorted((_and_one_more(text, _part_of(text, q, qualifiers)) for q in found),
+                                key=lambda q: q.start))
+
+
+def _summed(text: str, counts: list[QuantityMention]) -> list[QuantityMention]:
+    """"two sergeants and a private", "three men and two women": the people of one phrase, counted together."""
+    out: list[QuantityMention] = []
+    for count in counts:
+        last = out[-1] if out else None
+        if last is not None and last.noun and count.noun and AND_ONLY.fullmatch(text, last.end, count.start) \
+                and last.quantity.value is not None and count.quantity.value is not None \
+                and not last.quantity.approximate and not count.quantity.approximate:
+            out[-1] = QuantityMention(Quantity(value=last.quantity.value + count.quantity.value), last.start,
+                                      count.end, last.noun)
+            continue
+        out.append(count)
+    return out
+
+
+AND_ONLY = re.compile(r"\s+and\s+")
 
 
 # "her son and four other men", "he and two friends": one person and a number of others

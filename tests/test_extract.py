@@ -282,7 +282,7 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     ("Two soldiers who had run away from the 20th Army were caught.", "Desertion"),
     ("Some 40 reservists made it home after a year at the front.", "Return"),
     ("Men back from the Zaporizhzhia front were greeted with flowers.", "Return"),
-    ("Up to 300 soldiers have been ferried back to Pskov.", "Return"),
+    ("Up to 300 soldiers have been ferried back to their home garrison.", "Return"),
     ("The company arrived home on Friday.", "Return"),
     ("He put his signature to another contract in March.", "Reenlistment"),
     ("Dozens of veterans have been lured back into uniform by the bonus.", "Reenlistment"),
@@ -307,6 +307,7 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     ("Forty students of the mining college signed contracts with the ministry in May.", "Mobilization"),
     ("She signed her contract at the recruitment centre in Poltava.", "Mobilization"),
     ("The call-up drew about 5,000 men into the army.", "Mobilization"),
+    ("Around 600 troops arrived at the station in Osipovichi.", "Deployment"),
 ])
 def test_general_event_words(text, kind):
     from kg.extract import find_triggers

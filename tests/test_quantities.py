@@ -318,3 +318,20 @@ def test_more_or_others_with_a_participle_set_off_by_commas_are_people(text, val
                                   "Hundreds of trucks were seen near Mozyr.", "Dozens of drones hit the base."])
 def test_things_counted_by_a_collective_are_no_people(text):
     assert find_counts(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The men, two sergeants and a private, were killed in May.", 3),
+    ("Police detained three men and two women outside the office.", 5),
+    ("The trio were handed over to the military police.", 3),
+])
+def test_people_counted_together_in_one_phrase(text, value):
+    assert [c.quantity.value for c in find_counts(text)] == [value]
+
+
+def test_a_figure_in_single_quotes_is_read_as_a_count():
+    from kg.counting import event_counts
+
+    [count] = event_counts("The governor said 'more than 500' new volunteers had left for the front.")
+    assert count.quantity == Quantity(min=501)
+    assert [c.quantity.value for c in event_counts("The soldiers' wives said 40 men's contracts ran out.")] == [40]
