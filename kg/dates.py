@@ -156,6 +156,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\b(?:(?:at|by|in|from|during)\s+)?(?:the\s+)?(?P<part>early|late|mid|end|close|beginning|start|middle|"
             rf"first\s+half|second\s+half)(?:[- ]|\s+of\s+)(?:(?P<rel>last|this|the\s+previous|the\s+same|the)\s+year|{_YEAR})\b",
             re.I)),
+        ("holiday", re.compile(rf"\b(?P<name>{'|'.join(HOLIDAYS)})(?:\s+{_YEAR})?", re.IGNORECASE)),
         ("by_day", re.compile(rf"\b(?i:by|as\s+of|as\s+at)\s+(?:{day_month}|{month_day.replace('?P<', '?P<b_')})\b")),
         ("day", re.compile(rf"\b{day_month}\b")),
         ("day", re.compile(rf"\b{month_day}\b")),
@@ -392,6 +393,27 @@ def _day(m: re.Match[str], published: dt.date | None, context_year: int | None) 
         return Interval(None, None), None
     date = _safe_day(year, month, _day_number(m.groupdict()))
     return (Interval(date, date), year if m["year"] else None) if date else (None, None)
+
+
+# days news names by their holiday (not the movable feasts)
+HOLIDAYS = {r"New\s+Year['’]s\s+Eve": (12, 31), r"New\s+Year['’]s\s+Day": (1, 1), r"Orthodox\s+Christmas": (1, 7),
+            r"Christmas\s+Eve": (12, 24), r"Christmas\s+Day": (12, 25), r"Victory\s+Day": (5, 9),
+            r"Defender\s+of\s+the\s+Fatherland\s+Day": (2, 23)}
+
+
+def _holiday(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
+    """"on New Year's Eve": that day, the last such day before publication (or in the year stated)."""
+    month, day = next(v for k, v in HOLIDAYS.items() if re.fullmatch(k, m["name"], re.IGNORECASE))
+    if m["year"]:
+        year: int | None = int(m["year"])
+    elif published is not None:
+        year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    else:
+        year = context_year
+    if year is None:
+        return Interval(None, None), None
+    date = dt.date(year, month, day)
+    return Interval(date, date), int(m["year"]) if m["year"] else None
 
 
 def _day_number(groups: dict[str, str | None]) -> int:
@@ -927,7 +949,7 @@ def _year_span(m: re.Match[str], published: dt.date | None, context_year: int | 
 _RESOLVERS = {
     "year_span": _year_span,
     "year_start": _year_start, "past_days": _past_days,
-    "iso_day": _iso_day, "dotted_day": _iso_day, "day_range": _day_range, "day_span": _day_span, "ago": _ago, "weekend": _weekend,
+    "holiday": _holiday, "iso_day": _iso_day, "dotted_day": _iso_day, "day_range": _day_range, "day_span": _day_span, "ago": _ago, "weekend": _weekend,
     "month_part": _month_part_of, "month_part_rel": _month_part_relative, "year_part": _year_part,
     "era_first": _era_first, "era_since": _era_since, "day": _day, "by_day": _by_day, "since_month": _since_month,
     "month_range": _month_range,

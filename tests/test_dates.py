@@ -754,3 +754,20 @@ def test_a_year_stated_with_no_start_leaves_the_story_where_it_was():
     found = _claims("Russia had moved 12,000 more troops to Crimea by 1 March 2014. Its commander resigned that April.",
                     published="2024-05-20")
     assert only(found, "Deployment") is not None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two soldiers escaped from the hospital on New Year's Eve.", dt.date(2025, 12, 31)),
+    ("He was detained on Orthodox Christmas.", dt.date(2026, 1, 7)),
+    ("The brigade paraded in Minsk on Victory Day 2023.", dt.date(2023, 5, 9)),
+    ("He was killed on Christmas Day.", dt.date(2025, 12, 25)),
+])
+def test_a_day_named_by_its_holiday_is_the_last_such_day_before_publication(text, expected):
+    [found] = find_dates(text, dt.date(2026, 1, 15), None)
+    assert found.interval == Interval(expected, expected)
+
+
+def test_a_refusal_told_again_with_its_day_dates_the_refusal():
+    found = _claims("About 30 reservists from Irkutsk who refused to go back into combat are held in a cellar. "
+                    "The men refused on 3 March after their commander ordered an attack.", published="2024-03-20")
+    assert only(found, "DeploymentRefusal").interval == Interval(dt.date(2024, 3, 3), dt.date(2024, 3, 3))
