@@ -247,6 +247,8 @@ SUBJECT_OF_CLAUSE = re.compile(r"(?:,\s*)?(?:\b(?:who|that)|[,\s]\s*(?:after|bef
 
 # "a contract soldier from Balakovo who had fled", "a marine, 24, who": where from, or an age, between
 ORIGIN_GAP = re.compile(r"(?:\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,2}"
+                        r"|\s+from\s+(?:[\w’'-]+\s+){1,6}?(?:in|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,2}"
+                        r"(?:\s+(?:region|oblast|krai|republic|district))?"
                         r"|\s*,\s*(?:aged\s+)?\d{2})?\s*,?\s*")
 
 
@@ -255,6 +257,18 @@ ABSENCE_AFTER_NOUN = re.compile(r"(?:absent|AWOL|desertion|deserting|unauthori[s
 
 
 RELATIVE_OF_COUNT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:(?:had|have|has|were|was|been)\s+)*", re.IGNORECASE)
+
+
+def antecedent_count(text: str, start: int, counts: list[QuantityMention]) -> Quantity | None:
+    """The count of the noun a relative clause's verb is told of: "Of the 120 convicts from colonies in the Kirov
+    region who were sent to Bakhmut, only 19 are alive" (120 were sent)."""
+    clause = SUBJECT_OF_CLAUSE.search(text, 0, start)
+    if clause is None or "they" in clause.group(0):
+        return None
+    before = [c for c in counts if c.end <= clause.start() and c.noun is not None]
+    if before and ORIGIN_GAP.fullmatch(text, before[-1].end, clause.start()):
+        return before[-1].quantity
+    return None
 
 
 def subject_counted_before(text: str, start: int, counts: list[QuantityMention],

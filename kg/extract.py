@@ -27,6 +27,7 @@ from kg.counting import (
     REASON_BEFORE,
     SUBJECT_BACK_REFERENCE,
     THEY,
+    antecedent_count,
     as_count,
     clause_start,
     counts_for,
@@ -1634,6 +1635,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         participants = counts_for("Prosecution", text, court[1], court[2], counts, triggers)[0]
     if participants is None and deaths is None and kind != "Casualties":
         participants = subject_counted_before(text, start, counts, triggers)
+    elif participants is not None and kind != "Casualties" and all(c.start >= end for c in counts
+                                                                    if c.quantity == participants):
+        # "Of the 120 convicts from the Kirov region who were sent to Bakhmut, only 19 are alive": the relative
+        # clause's verb is told of the counted noun it follows, not of a count after it
+        participants = antecedent_count(text, start, counts) or participants
     same = None
     if participants is None and deaths is None and SAME_NUMBER.search(text):
         # "Russia received the same number of its soldiers": as many as the last such event counted (and when)

@@ -2624,3 +2624,9 @@ def test_the_nationality_of_the_wounded_is_not_where_they_were_wounded(places):
                         published=dt.date(2024, 6, 5)), places)
     injury = next(c for c in x.claims if c.type == "Injury")
     assert ("gn:692118",) in [x.places[i].candidates for i in injury.places]
+
+
+def test_a_relative_clause_is_told_of_the_counted_noun_it_follows(places):
+    found = claims("Of the 80 reservists from villages in the Kurgan region who were sent to Kreminna in May, only "
+                   "12 are still alive.", places)
+    assert counts(only(found, "Deployment")) == (80, None, None)
