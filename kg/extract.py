@@ -224,6 +224,7 @@ DESTINATION_BEFORE = re.compile(
     r"\b(?:to|into|for\s+deployment\s+(?:in|to)|in|(?<=\bleft\s)(?:[\w’'-]+\s+){0,2}for)\s+(?:the\s+|eastern\s+|southern\s+|occupied\s+|front\s+in\s+)?"
     r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 DISTRIBUTIVE = re.compile(r"\b(?:each|both|apiece)\b", re.IGNORECASE)
+EACH = re.compile(r"\beach\b", re.IGNORECASE)
 THREAT = re.compile(r"\b(?:without\s+(?:facing|being|any)|(?:the\s+)?right\s+to|free\s+to|threaten(?:ed|ing|s)?\s+(?:\w+\s+){0,3}with|(?:could|may|might|would|will)\s+"
                     r"(?:\w+\s+)?face|risk(?:s|ed|ing)?|warned\s+of|avoid(?:s|ed|ing)?|escap(?:e|es|ed|ing)|"
                     r"evad(?:e|es|ed|ing)|(?:want|wants|wanted|wish|wishes|plan|plans|planned|intend|intends|"
@@ -1707,9 +1708,15 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     claim = Claim(kind, sentence, (base + start, base + end), certainty, state.speakers, group, places,
                   destinations, participants, deaths, interval)
     regions = [i for i in place_ids if _looks_like_region(result.places[i])]
+    # ("Russia and Ukraine each brought home 90 prisoners": one exchange, a return to each country)
+    countries = [i for i in places if len(result.places[i].candidates) == 1
+                 and re.fullmatch(r"[A-Z]{2}", result.places[i].candidates[0])]
     if DISTRIBUTIVE.search(text) and len(regions) > 1:
         for region in regions:
             result.claims.append(_with_places(claim, (region,)))
+    elif kind == "Return" and len(countries) > 1 and len(countries) == len(places) and EACH.search(text, 0, end):
+        for country in countries:
+            result.claims.append(_with_places(claim, (country,)))
     else:
         result.claims.append(claim)
 

@@ -2630,3 +2630,11 @@ def test_a_relative_clause_is_told_of_the_counted_noun_it_follows(places):
     found = claims("Of the 80 reservists from villages in the Kurgan region who were sent to Kreminna in May, only "
                    "12 are still alive.", places)
     assert counts(only(found, "Deployment")) == (80, None, None)
+
+
+def test_an_exchange_in_which_each_country_brought_men_home_is_a_return_to_each(places):
+    x = extract(Article("Russia and Ukraine each brought home 75 prisoners of war on Friday.", url="https://example.org/x",
+                        published=dt.date(2024, 6, 5)), places)
+    returns = [c for c in x.claims if c.type == "Return"]
+    assert sorted(x.places[c.places[0]].candidates for c in returns) == [("RU",), ("UA",)]
+    assert all(counts(c) == (75, None, None) for c in returns)
