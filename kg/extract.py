@@ -483,6 +483,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     result.claims = _same_happenings(_places_from_context(result), gazetteer)
     _time_of_the_roundup(result)  # (after merging: each place's part stays an event of its own)
     _time_of_the_appeal(result)
+    _narrowed_by_its_day(result)
     result.claims = _origins_are_no_units(result)
     result.claims = [_home_again(result, c) for c in result.claims]
     result.claims = _the_articles_place(result, gazetteer)
@@ -1313,6 +1314,33 @@ def _time_of_the_appeal(result: Extraction) -> None:
                   and since <= result.claims[k].sentence.start <= sentence.start), None)
         if k is not None and result.claims[k].interval is None:
             result.claims[k] = dataclasses.replace(result.claims[k], interval=dated[0].interval)
+
+
+# "during Saturday's rally", "Tuesday's strike": a happening told before, named by its day
+DAYS_HAPPENING = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:[\w-]+\s+)?"
+    r"(?:(?P<Protest>rally|protest|picket|gathering|demonstration|vigil)|(?P<Casualties>strike|attack|shelling)|"
+    r"(?P<Return>(?:prisoner\s+)?(?:exchange|swap)))\b")
+
+
+def _narrowed_by_its_day(result: Extraction) -> None:
+    """A happening told over a longer time ("gathered at the weekend") took place on the day a sentence soon after
+    names it by ("Police detained four of them during Saturday's rally")."""
+    for n, sentence in enumerate(result.sentences):
+        for m in DAYS_HAPPENING.finditer(sentence.text):
+            kind = next(k for k in ("Protest", "Casualties", "Return") if m[k])
+            day = next((d.interval for d in find_dates(sentence.text, result.article.published, None)
+                        if d.start == m.start() and d.interval.earliest is not None
+                        and d.interval.earliest == d.interval.latest), None)
+            if day is None:
+                continue
+            since = result.sentences[max(0, n - APPEAL_SENTENCES)].start
+            k = next((k for k in range(len(result.claims) - 1, -1, -1) if result.claims[k].type == kind
+                      and since <= result.claims[k].sentence.start < sentence.start), None)
+            told = result.claims[k].interval if k is not None else None
+            if told is not None and told.earliest is not None and told.latest is not None \
+                    and told.earliest <= day.earliest <= told.latest and told != day:
+                result.claims[k] = dataclasses.replace(result.claims[k], interval=day)
 
 
 def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | None) -> None:

@@ -771,3 +771,10 @@ def test_a_refusal_told_again_with_its_day_dates_the_refusal():
     found = _claims("About 30 reservists from Irkutsk who refused to go back into combat are held in a cellar. "
                     "The men refused on 3 March after their commander ordered an attack.", published="2024-03-20")
     assert only(found, "DeploymentRefusal").interval == Interval(dt.date(2024, 3, 3), dt.date(2024, 3, 3))
+
+
+def test_a_happening_told_over_the_weekend_took_place_on_the_day_it_is_named_by():
+    found = _claims("About 50 wives of reservists gathered outside the governor's office in Tomsk at the weekend. "
+                    "Police detained three of them during Sunday's picket.", published="2024-03-12")
+    sunday = Interval(dt.date(2024, 3, 10), dt.date(2024, 3, 10))
+    assert only(found, "Protest").interval == sunday
