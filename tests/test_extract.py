@@ -308,6 +308,7 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     ("She signed her contract at the recruitment centre in Poltava.", "Mobilization"),
     ("The call-up drew about 5,000 men into the army.", "Mobilization"),
     ("Around 600 troops arrived at the station in Osipovichi.", "Deployment"),
+    ("Three cousins from Kanash, all mobilized in October 2022, were killed in one week.", "Mobilization"),
 ])
 def test_general_event_words(text, kind):
     from kg.extract import find_triggers
