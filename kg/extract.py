@@ -864,7 +864,9 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
         result.headings[sentence.start] = place_ids[0]
     result.scenes[sentence.start] = () if not any(d.interval.earliest for d in event_dates) else tuple(
         i for i in place_ids if LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
-        and not ORIGIN_BEFORE.search(text[: result.places[i].start - base]) and not _is_base(result.places[i], text, base)
+        and not ORIGIN_BEFORE.search(text[: result.places[i].start - base])
+        # (where a training ground or base lies is where a blow on it struck)
+        and (not _is_base(result.places[i], text, base) or BLOW.search(text) is not None)
         and result.places[i].alias_kind != "demonym")
     blow_times = {d.interval for d in event_dates if d.interval.earliest and d.interval.latest}
     if len(blow_times) == 1 and BLOW.search(text):

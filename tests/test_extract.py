@@ -2639,3 +2639,11 @@ def test_an_exchange_in_which_each_country_brought_men_home_is_a_return_to_each(
     returns = [c for c in x.claims if c.type == "Return"]
     assert sorted(x.places[c.places[0]].candidates for c in returns) == [("RU",), ("UA",)]
     assert all(counts(c) == (75, None, None) for c in returns)
+
+
+def test_where_a_training_ground_lies_is_where_a_blow_on_it_struck(places):
+    x = extract(Article("A missile struck a training ground in the Zaporizhzhia region on Monday. At least eight "
+                        "soldiers were killed.", url="https://example.org/t", published=dt.date(2024, 6, 5)), places)
+    death = next(c for c in x.claims if c.type == "Casualties")
+    assert [x.places[i].candidates for i in death.places] == [("UA-23",)]
+    assert death.interval == Interval(dt.date(2024, 6, 3), dt.date(2024, 6, 3))
