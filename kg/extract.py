@@ -217,6 +217,9 @@ LOCATIVE_BEFORE = re.compile(
     r"|^\s*$|,\s*$",
     re.IGNORECASE)
 # "by the Mahilyow enlistment office", "the Kharkiv district court": an office of the place, which acts there
+# "The Minsk city court sentenced ...": where a court sits is where it tries
+# (not "the Kyivskyi District Court": a district of a city, named like towns elsewhere)
+COURT_AFTER = re.compile(r"(?:\s+(?:city|regional|garrison|military|appeals?))*\s+courts?\b", re.IGNORECASE)
 INSTITUTION_AFTER = re.compile(r"\s+(?:(?:city|district|regional|oblast|garrison|military|territorial|central)\s+){0,3}"
                                r"(?:enlistment\s+office|recruitment\s+(?:office|cent(?:re|er))|commissariat|"
                                r"(?:military\s+)?court|TCC)\b", re.IGNORECASE)
@@ -1615,7 +1618,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                          or INSTITUTION_AFTER.match(text, result.places[i].end - base))
                         and not ORIGIN_BEFORE.search(text[: result.places[i].start - base])
                         or kind == "Mobilization" and CALLED_UP_FROM.search(text, 0, result.places[i].start - base))
-                   and not _agent_modifier(result.places[i], text, base)
+                   and (not _agent_modifier(result.places[i], text, base)
+                        or kind == "Prosecution" and COURT_AFTER.match(text, result.places[i].end - base) is not None
+                        and not result.places[i].surface.lower().endswith("district"))
                    and not _speaker_country(result.places[i], text, base, start))
     if kind == "Protest":
         # "mothers of conscripts from Seversk wrote to the prosecutor to complain that their sons had been moved to the

@@ -19,7 +19,7 @@ MAX_ALIAS_TOKENS = 6
 FUNCTION_WORDS = frozenset({"in", "at", "on", "near", "from", "to", "outside", "inside", "around", "across", "for",
                             "with", "by", "as", "after", "before", "while", "when", "since", "until", "like",
                             "unlike", "both", "and", "but", "the", "of", "into", "towards", "toward", "beyond",
-                            "behind", "through", "throughout", "despite", "besides", "among", "between"})
+                            "behind", "through", "throughout", "despite", "besides", "among", "between", "a", "an"})
 REGION_WORDS = ("region", "oblast", "province", "krai", "kray", "territory")
 
 

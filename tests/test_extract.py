@@ -2647,3 +2647,13 @@ def test_where_a_training_ground_lies_is_where_a_blow_on_it_struck(places):
     death = next(c for c in x.claims if c.type == "Casualties")
     assert [x.places[i].candidates for i in death.places] == [("UA-23",)]
     assert death.interval == Interval(dt.date(2024, 6, 3), dt.date(2024, 6, 3))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A Moscow court on Thursday sentenced a contract soldier to five years.", "gn:524901"),
+    ("The Hrodna regional court sentenced a reservist to two years.", "gn:627904"),
+])
+def test_a_court_named_by_its_town_tries_there(text, place, places):
+    x = extract(Article(text, url="https://example.org/c", published=dt.date(2024, 6, 5)), places)
+    trial = next(c for c in x.claims if c.type == "Prosecution")
+    assert any(place in x.places[i].candidates for i in trial.places)
