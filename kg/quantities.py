@@ -176,6 +176,8 @@ def find_counts(text: str) -> list[QuantityMention]:
                 q = bounded(q.value, qualifiers.get(re.sub(r"\s+", " ", qual["qual"].lower())))
         if m["scoll"] and found and found[-1].noun and re.fullmatch(r"\s+of\s+", text[found[-1].end:m.start()]):
             continue  # "about two hundred fighters of a battalion": the fighters are counted, not their battalion
+        if m["scoll"] and found and re.fullmatch(r"\s*,\s*", text[found[-1].end:m.start()]):
+            continue  # "two brothers, both sergeants in a brigade, ...": the same people, told again
         if q is not None:
             noun = (m["noun"] or m["cnoun"] or "").lower() or None
             found.append(QuantityMention(q, m.start(), m.end(), noun))

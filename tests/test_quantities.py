@@ -335,3 +335,9 @@ def test_a_figure_in_single_quotes_is_read_as_a_count():
     [count] = event_counts("The governor said 'more than 500' new volunteers had left for the front.")
     assert count.quantity == Quantity(min=501)
     assert [c.quantity.value for c in event_counts("The soldiers' wives said 40 men's contracts ran out.")] == [40]
+
+
+def test_both_and_a_plural_noun_count_two_unless_they_retell_a_count():
+    assert [c.quantity.value for c in find_counts("Both suspects, aged 25 and 31, were detained.")] == [2]
+    assert [c.quantity.value for c in find_counts("The court sentenced two brothers, both sergeants, to three years.")] \
+        == [2]
