@@ -339,5 +339,5 @@ def test_a_figure_in_single_quotes_is_read_as_a_count():
 
 def test_both_and_a_plural_noun_count_two_unless_they_retell_a_count():
     assert [c.quantity.value for c in find_counts("Both suspects, aged 25 and 31, were detained.")] == [2]
-    assert [c.quantity.value for c in find_counts("The court sentenced two brothers, both sergeants, to three years.")] \
-        == [2]
+    retold = find_counts("The court sentenced two brothers, both sergeants, to three years.")
+    assert [c.quantity.value for c in retold] == [2]
