@@ -120,7 +120,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
                           if not c.endswith(" of"))
     counted = re.compile(
         rf"\b(?P<coll>{coll})\s+{modifiers}(?P<cnoun>{noun})\b|"
-        rf"\b(?P<scoll>{standalone})\b(?!\s+(?:of(?!\s+(?:the\s+)?\d)|spokes|commander))(?!\s+(?:[\w-]+\s+)?{THINGS})|"
+        rf"\b(?P<scoll>{standalone})\b(?!['’])(?!\s+(?:of(?!\s+(?:the\s+)?\d)|spokes|commander))"
+        rf"(?!\s+(?:[\w-]+\s+)?{THINGS})|"
         rf"\b(?:(?P<qual>{qual})\s+)?(?:(?P<lo>{NUMBER})(?:(?<=\d)\s*[-–]\s*|\s+to\s+))?(?P<num>{NUMBER})(?<!\b[Aa])(?<!\b[Aa]n)"
         rf"(?:\s+|-)(?!percent|per\b|years?\b|days?\b|months?\b|weeks?\b|hours?\b|km\b|kilomet)"
         rf"{modifiers}(?P<noun>{noun})\b",

@@ -2657,3 +2657,9 @@ def test_a_court_named_by_its_town_tries_there(text, place, places):
     x = extract(Article(text, url="https://example.org/c", published=dt.date(2024, 6, 5)), places)
     trial = next(c for c in x.claims if c.type == "Prosecution")
     assert any(place in x.places[i].candidates for i in trial.places)
+
+
+def test_he_after_an_attribution_is_one_man_for_his_coordinated_verbs(places):
+    found = claims("According to the verdict, he had served with the brigade since 2022 and was wounded near Bakhmut "
+                   "in May.", places)
+    assert counts(only(found, "Injury")) == (1, None, None)

@@ -341,3 +341,7 @@ def test_both_and_a_plural_noun_count_two_unless_they_retell_a_count():
     assert [c.quantity.value for c in find_counts("Both suspects, aged 25 and 31, were detained.")] == [2]
     retold = find_counts("The court sentenced two brothers, both sergeants, to three years.")
     assert [c.quantity.value for c in retold] == [2]
+
+
+def test_a_collective_in_the_possessive_counts_no_one():
+    assert find_counts("The trio's lawyer said they would appeal.") == []
