@@ -1495,7 +1495,8 @@ ONE_PERSON_SUBJECT = re.compile(r"(?:(?:^|[.;:]\s+|,\s+(?:and\s+|but\s+)?|\b(?:t
                                 r"being|twice|once|since|just|received|got|handed|given|a|an|his|her|[a-z]+ly|stood|"
                                 r"(?:is|was)\s+said\s+to\s+have)\s+){0,4}$")
 # "The man left his brigade in January and was detained in March": one man, subject of both verbs
-ONE_PERSON_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+|^[^,;.]{3,60},\s+)(?:He|She|he|she|I|(?i:the)\s+(?:man|woman|"
+ONE_PERSON_COORDINATED = re.compile(r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+|^[^,;.]{3,60},\s+)"
+                                    r"(?:He|She|he|she|I|(?i:the)\s+(?:man|woman|"
                                     r"soldier|serviceman|conscript|reservist|deserter|sergeant|private|officer|"
                                     r"\d{2}-year-old)|(?i:her|his|my|their|our|whose)\s+(?i:" + KIN_MEN + r"))\b"
                                     r"(?:,\s+who\s[^,;.]{3,80},)?[^.;,]{3,100}?\s+and\s*(?:,[^.;,]{3,80},)?\s*(?:(?:was|had|has|been|then|later|also|being)\s+){0,3}$")
