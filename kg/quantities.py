@@ -214,8 +214,9 @@ def find_counts(text: str) -> list[QuantityMention]:
         # counted before, counted again
         told = next((m[g] for g in ("num", "num2", "num3", "num4", "num5", "num6", "num7", "num8", "num9", "num10",
                                     "num11", "num12", "num13", "num14", "num15", "num16") if m[g]), None)
-        if m["vague"] and not _overlaps(m.span(), taken):
-            found.append(QuantityMention(collectives[f"{m['vague'].lower()} of"], m.start(), m.end(), None))
+        vague = m["vague"] or m["vague2"]
+        if vague and not _overlaps(m.span(), taken):
+            found.append(QuantityMention(collectives[f"{vague.lower()} of"], m.start(), m.end(), None))
             continue
         number = 2 if m["both"] else parse_number(told) if told else None
         if (m["num3"] or m["num5"] or m["num8"] or m["num11"]) and number is not None and 1900 <= number <= 2100:
@@ -426,6 +427,9 @@ def _more() -> re.Pattern[str]:
                       rf"(?P<num15>{NUMBER})\s+(?:others|more)\b"
                       # "and dozens more were wounded": a vague number of people, counted after others
                       rf"|\b(?P<vague>dozens|hundreds|thousands)\s+(?:more|others)\b(?!\s+than){verb}"
+                      # "17 were killed and dozens wounded": a vague number alone before a participle, after "and"
+                      rf"|(?<=\band\s)(?P<vague2>dozens|hundreds|thousands)(?=\s+(?:more\s+)?(?:were\s+)?"
+                      rf"(?:captured|wounded|injured|detained|killed)\b)"
                       # "killed and 12 captured": a number alone before a participle, after "and"
                       rf"|(?<=\band\s)(?P<num16>{NUMBER})(?=\s+(?:captured|wounded|injured|detained|killed)\b)"
                       # "Both were charged": the two told of before

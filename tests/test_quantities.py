@@ -345,3 +345,8 @@ def test_both_and_a_plural_noun_count_two_unless_they_retell_a_count():
 
 def test_a_collective_in_the_possessive_counts_no_one():
     assert find_counts("The trio's lawyer said they would appeal.") == []
+
+
+def test_a_vague_number_alone_after_and_counts_the_wounded():
+    found = find_counts("At least 17 sailors were killed and dozens wounded in the strike.")
+    assert [c.quantity for c in found] == [Quantity(min=17), Quantity(min=24)]
