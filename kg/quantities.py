@@ -314,7 +314,8 @@ COUNTED_FORMATION = re.compile(
     r"headquarters|chief|leadership|officers?|level|sizes?|and\b|or\b|in\s+which|where|that\s+(?!was|were|had|has)))",
     re.IGNORECASE)
 COUNTED_FORMATIONS = re.compile(
-    r"(?<!\bof\s)(?<!\band\s)\b(?:(?P<times>two|three|four|five|2|3|4|5)\s+(?P<units>battalions|companies|platoons)"
+    r"(?<!\bof\s)(?<!\band\s)\b(?:(?P<times>two|three|four|five|2|3|4|5)\s+(?:of\s+(?:its|their|the)\s+)?"
+    r"(?P<units>battalions|companies|platoons)"
     r"|[\w-]+['’]s\s+(?:first|second|third|fourth|fifth)\s+(?P<unit1>battalion|company|platoon)"
     r"|one\s+of\s+(?:the|its|their)\s+(?P<unit2>battalions|companies|platoons))\b"
     r"(?!['’]s|\s+(?:of\s+(?:the\s+)?\d[\d,]*(?!\d|st|nd|rd|th)|commanders?|spokes\w*|press|headquarters))", re.IGNORECASE)

@@ -350,3 +350,8 @@ def test_a_collective_in_the_possessive_counts_no_one():
 def test_a_vague_number_alone_after_and_counts_the_wounded():
     found = find_counts("At least 17 sailors were killed and dozens wounded in the strike.")
     assert [c.quantity for c in found] == [Quantity(min=17), Quantity(min=24)]
+
+
+def test_two_of_its_battalions_are_twice_a_battalions_strength():
+    [count] = find_counts("In August, two of its battalions were sent north to the Kursk region.")
+    assert count.quantity == Quantity(value=800, approximate=True)
