@@ -1300,7 +1300,18 @@ def _time_of_the_roundup(result: Extraction) -> None:
 APPEAL_DATED = re.compile(r"\b(?i:the)\s+(?:video(?:\s+appeal|\s+address|\s+message)?|appeal|letter|petition|address)"
                           r",?\s+(?:which\s+)?(?:was\s+|were\s+)?(?:first\s+)?(?:published|posted|released|shared|"
                           r"recorded|sent|dated|filmed)\b")
-APPEAL_SENTENCES = 2  # how far back the appeal a sentence dates may have been told
+TOLD_BEFORE = 2  # how many sentences back a happening a sentence dates by name may have been told
+
+
+def _last_told(result: Extraction, kind: str, n: int, this_sentence: bool) -> int | None:
+    """The index of the last claim of ``kind`` told in the ``TOLD_BEFORE`` sentences before the ``n``-th (or in it)."""
+    since = result.sentences[max(0, n - TOLD_BEFORE)].start
+    here = result.sentences[n].start
+    return next((k for k in range(len(result.claims) - 1, -1, -1) if result.claims[k].type == kind
+                 and since <= result.claims[k].sentence.start and (result.claims[k].sentence.start < here
+                                                                   or this_sentence
+                                                                   and result.claims[k].sentence.start == here)),
+                None)
 
 
 def _time_of_the_appeal(result: Extraction) -> None:
@@ -1314,9 +1325,7 @@ def _time_of_the_appeal(result: Extraction) -> None:
                  and d.interval.earliest is not None and d.interval.earliest == d.interval.latest]
         if not dated:
             continue
-        since = result.sentences[max(0, n - APPEAL_SENTENCES)].start
-        k = next((k for k in range(len(result.claims) - 1, -1, -1) if result.claims[k].type == "Protest"
-                  and since <= result.claims[k].sentence.start <= sentence.start), None)
+        k = _last_told(result, "Protest", n, this_sentence=True)
         if k is not None and result.claims[k].interval is None:
             result.claims[k] = dataclasses.replace(result.claims[k], interval=dated[0].interval)
 
@@ -1339,9 +1348,7 @@ def _narrowed_by_its_day(result: Extraction) -> None:
                         and d.interval.earliest == d.interval.latest), None)
             if day is None:
                 continue
-            since = result.sentences[max(0, n - APPEAL_SENTENCES)].start
-            k = next((k for k in range(len(result.claims) - 1, -1, -1) if result.claims[k].type == kind
-                      and since <= result.claims[k].sentence.start < sentence.start), None)
+            k = _last_told(result, kind, n, this_sentence=False)
             told = result.claims[k].interval if k is not None else None
             if told is not None and told.earliest is not None and told.latest is not None \
                     and told.earliest <= day.earliest <= told.latest and told != day:
