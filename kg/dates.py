@@ -121,6 +121,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "on the 14th": that day of the month the text last named
         ("ordinal_day", re.compile(r"\b(?i:on)\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\b|"
                                    r"(?i:anniversary|floor|day|week|month|year|time|century|birthday)\b))")),
+        # "died on Saturday, four days after he was beaten": the clause's happening, that long before the day named
+        ("clause_after", re.compile(
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+            r"(?P<dir>after|before)(?=\s+(?:he|she|they|the\s+(?:[\w-]+\s+)?(?:men|man|soldiers?|conscripts?|"
+            r"reservists?|marines|servicem[ae]n))\s+(?:was|were|had|died|left|fled|refused|deserted)\b)", re.I)),
         ("later", re.compile(
             r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{1,2})\s+"
             r"(?P<unit>days?|weeks?|fortnights?|months?)\s+"
@@ -320,6 +325,9 @@ def _find_dates(text: str, published: dt.date | None, context_year: int | None,
         elif kind == "within":
             # (not counted on from publication: that would be after it)
             interval, year = _within(m, base) if base is not None else (None, None)
+        elif kind == "clause_after":
+            # (only from a day this sentence names: "Three weeks after they were evacuated, ..." counts from nothing)
+            interval, year = _clause_after(m, before[-1].interval) if before else (None, None)
         elif kind == "ordinal_day":
             interval, year = _ordinal_day(m, base or (Interval(published, published) if published else None),
                                           published)
@@ -753,6 +761,17 @@ def _later(m: re.Match[str], anchor: Interval | None) -> Resolved:
     return Interval(anchor.earliest + shift, anchor.latest + shift), None
 
 
+def _clause_after(m: re.Match[str], anchor: Interval) -> Resolved:
+    """"on Saturday, four days after he was beaten": the beating, four days before Saturday ("two days before he
+    died": the death, two days after)."""
+    if anchor.earliest is None or anchor.earliest != anchor.latest:
+        return None, None
+    n, unit = _in_units(int(m["n"]) if m["n"].isdigit() else NUMBERS.get(m["n"].lower(), 1), m["unit"])
+    days = n * (7 if unit == "week" else 1) * (-1 if m["dir"].lower() == "after" else 1)
+    day = anchor.earliest + dt.timedelta(days=days)
+    return Interval(day, day), None
+
+
 def _hours_later(m: re.Match[str], anchor: Interval | None) -> Resolved:
     """"hours later": the day the text last named or the next (hours can run past midnight); "hours earlier"
     that day or the one before."""
@@ -896,7 +915,7 @@ def _first_day(m: re.Match[str], anchor: Interval | None) -> Resolved:
 ANCHORED = {"later": _later, "hours_later": _hours_later, "next": _next, "day_before": _day_before, "same": _same,
             "that_season": _that_season, "first_day": _first_day}
 # counted from another time too, but resolved in _find_dates with more than the anchor
-RELATIVE_KINDS = ("since_then", "past_days", "earlier_in", "within", "ordinal_day")
+RELATIVE_KINDS = ("since_then", "past_days", "earlier_in", "within", "ordinal_day", "clause_after")
 
 def _year_start(m: re.Match[str], published: dt.date | None, context_year: int | None) -> Resolved:
     """"since the start of the year": 1 January of the publication year up to publication."""

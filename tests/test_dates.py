@@ -778,3 +778,18 @@ def test_a_happening_told_over_the_weekend_took_place_on_the_day_it_is_named_by(
                     "Police detained three of them during Sunday's picket.", published="2024-03-12")
     sunday = Interval(dt.date(2024, 3, 10), dt.date(2024, 3, 10))
     assert only(found, "Protest").interval == sunday
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He died in hospital on 12 March, four days after he was beaten.", dt.date(2024, 3, 8)),
+    ("They were sent to the front on 1 October, three days after they were called up.", dt.date(2023, 9, 28)),
+    ("He was seen in Kursk on 2 May, two days before he deserted.", dt.date(2024, 5, 4)),
+])
+def test_a_clause_counted_from_the_day_its_sentence_names(text, expected):
+    found = find_dates(text, dt.date(2024, 6, 10), None)
+    assert found[-1].interval == Interval(expected, expected)
+
+
+def test_a_clause_counted_from_no_day_of_its_sentence_has_no_time():
+    assert find_dates("Three weeks after they were evacuated, the men refused to go back.", dt.date(2024, 6, 10),
+                      None, Interval(dt.date(2024, 5, 1), dt.date(2024, 5, 1))) == []
