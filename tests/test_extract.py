@@ -309,6 +309,8 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     ("The call-up drew about 5,000 men into the army.", "Mobilization"),
     ("Around 600 troops arrived at the station in Osipovichi.", "Deployment"),
     ("Three cousins from Kanash, all mobilized in October 2022, were killed in one week.", "Mobilization"),
+    ("Since January at least 30 wounded marines have lost their contracts.", "ContractTermination"),
+    ("We were finally able to send 25 men home on ten days' leave.", "Return"),
 ])
 def test_general_event_words(text, kind):
     from kg.extract import find_triggers
