@@ -417,7 +417,9 @@ VERDICT_AS_A_PAPER = re.compile(r"verdicts?\b(?!\s+(?:was|were|is|has\s+been|had
 VERDICT_GIVEN_BEFORE = re.compile(r"(?:\d|\b(?:passed|issued|handed\s+down|delivered|announced|reached|returned|"
                                   r"dozens|hundreds|thousands|guilty)\b)[^.;]{0,25}$", re.IGNORECASE)
 # "nine soldiers who were home on leave refused to go back": where they were, not a homecoming told
-WHO_WERE_HOME = re.compile(r"\b(?:who|that)\s+(?:were|was|are|is)\s+(?:still\s+|already\s+|then\s+)?(?:back\s+)?$",
+WHO_WERE_HOME = re.compile(r"\b(?:who|that)\s+(?:were|was|are|is)\s+(?:still\s+|already\s+|then\s+)?(?:back\s+)?$"
+                           # ("64 servicemen home on leave signed new contracts": who they are, not what they did)
+                           r"|\b(?:servicem[ae]n|soldiers|men|marines|troops|reservists|paratroopers|fighters)\s+$",
                            re.IGNORECASE)
 # "twice ignored summonses", "hiding from the call-up", "fined for evading mobilisation": no one called up
 EVADED_BEFORE = re.compile(r"\b(?:ignor\w+|evad\w+|evasion\s+of|dodg\w+|avoid\w*|hid\w*\s+from|escap\w+|"

@@ -2665,3 +2665,8 @@ def test_he_after_an_attribution_is_one_man_for_his_coordinated_verbs(places):
     found = claims("According to the verdict, he had served with the brigade since 2022 and was wounded near Bakhmut "
                    "in May.", places)
     assert counts(only(found, "Injury")) == (1, None, None)
+
+
+def test_men_home_on_leave_who_do_something_else_are_no_return(places):
+    found = claims("In Surgut, 40 servicemen home on leave signed new contracts in September.", places)
+    assert {c.type for c in found} == {"Reenlistment"}
