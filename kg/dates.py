@@ -247,6 +247,8 @@ def _in_the_story(text: str, found: list[DateMention], story: tuple[int, int] | 
     month the text last stated (in this sentence, or before it: ``story``). "Mobilized in the autumn of 2022
     and sent to Luhansk that December" is December 2022, not the last December before publication. A month
     named without "that" keeps its reading against the publication date, as the corpus rules read it."""
+    if "that" not in text.lower():
+        return found  # (every month it moves follows "that")
     out = []
     for d in found:
         i = d.interval

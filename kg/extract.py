@@ -216,10 +216,10 @@ LOCATIVE_BEFORE = re.compile(
     r"between|and)\s+(?:the\s+|eastern\s+|western\s+|southern\s+|northern\s+|occupied\s+|[\w’'-]+\s+){0,3}$"
     r"|^\s*$|,\s*$",
     re.IGNORECASE)
-# "by the Mahilyow enlistment office", "the Kharkiv district court": an office of the place, which acts there
 # "The Minsk city court sentenced ...": where a court sits is where it tries
 # (not "the Kyivskyi District Court": a district of a city, named like towns elsewhere)
 COURT_AFTER = re.compile(r"(?:\s+(?:city|regional|garrison|military|appeals?))*\s+courts?\b", re.IGNORECASE)
+# "by the Mahilyow enlistment office", "the Kharkiv district court": an office of the place, which acts there
 INSTITUTION_AFTER = re.compile(r"\s+(?:(?:city|district|regional|oblast|garrison|military|territorial|central)\s+){0,3}"
                                r"(?:enlistment\s+office|recruitment\s+(?:office|cent(?:re|er))|commissariat|"
                                r"(?:military\s+)?court|TCC)\b", re.IGNORECASE)
@@ -929,13 +929,11 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
     if len(people) == 1:
         state.told = (sentence, people[0].quantity)
     # ("more than in the whole of 2023": a year compared with is not the one the story goes on in)
-    years = [d.explicit_year for d in dates if d.explicit_year is not None
-             and not COMPARED_BEFORE.search(text[:d.start])]
-    if years:
-        state.context_year = years[-1]
-        state.story = next(((d.explicit_year, d.interval.earliest.month) for d in reversed(dates)
-                            if d.explicit_year is not None and d.interval.earliest is not None
-                            and not COMPARED_BEFORE.search(text[:d.start])), state.story)
+    with_years = [d for d in dates if d.explicit_year is not None and not COMPARED_BEFORE.search(text[:d.start])]
+    if with_years:
+        state.context_year = with_years[-1].explicit_year
+        state.story = next(((d.explicit_year, d.interval.earliest.month) for d in reversed(with_years)
+                            if d.interval.earliest is not None), state.story)
 
 
 THE_BEFORE = re.compile(r"\b(?i:the)\s+$")  # "the two", "the eleven": all of those told of
@@ -1656,8 +1654,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # "Russian military courts handed down 612 sentences": a national figure, placed in its country
         # (an agency of the state prosecutes and calls up in its own country: "Ukraine's State Bureau of
         # Investigation opened cases against 500 servicemen")
-        countries = tuple(i for i in place_ids if len(result.places[i].candidates) == 1
-                          and re.fullmatch(r"[A-Z]{2}", result.places[i].candidates[0])
+        countries = tuple(i for i in place_ids if _a_country(result.places[i])
                           and result.places[i].start - base < start
                           and not _inside_another(result.places[i], base, others)
                           and not REQUEST_AFTER.match(text, result.places[i].end - base)
@@ -1754,8 +1751,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                   destinations, participants, deaths, interval)
     regions = [i for i in place_ids if _looks_like_region(result.places[i])]
     # ("Russia and Ukraine each brought home 90 prisoners": one exchange, a return to each country)
-    countries = [i for i in places if len(result.places[i].candidates) == 1
-                 and re.fullmatch(r"[A-Z]{2}", result.places[i].candidates[0])]
+    countries = [i for i in places if _a_country(result.places[i])]
     if DISTRIBUTIVE.search(text) and len(regions) > 1:
         for region in regions:
             result.claims.append(_with_places(claim, (region,)))
@@ -1974,6 +1970,11 @@ def _tally_quantity(m: re.Match[str]) -> Quantity | None:
 
 def _looks_like_region(place: PlaceMatch) -> bool:
     return any(re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", c) for c in place.candidates)
+
+
+def _a_country(place: PlaceMatch) -> bool:
+    """A mention that names one country and nothing else ("Russia", "Ukraine's")."""
+    return len(place.candidates) == 1 and re.fullmatch(r"[A-Z]{2}", place.candidates[0]) is not None
 
 
 AGENT_AFTER = re.compile(r"\s+(?:officials?|authorities|forces|troops|government|ministry|military|courts?|media|"
