@@ -232,7 +232,7 @@ def _nearest_count(counts: list[QuantityMention], start: int, end: int,
         distance = abs(distance) if count.end <= start else abs(distance) + 15
         # ("Three of the men who were mobilised with him are dead": the relative clause's verb does not take the
         # count from the main verb that follows it)
-        closer = [t for t in triggers if t[0] != kind and _distance(count, t) < distance
+        closer = [t for t in triggers if t[1] != start and _distance(count, t) < distance
                   and not (count.end <= t[1] < start and RELATIVE_OF_COUNT.fullmatch(text, count.end, t[1]))]
         if distance < best_distance and not closer:
             best, best_distance = count.quantity, distance

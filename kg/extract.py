@@ -335,9 +335,52 @@ def find_triggers(text: str) -> list[tuple[str, int, int]]:
                     hits.append((kind, start, end))
     chosen: list[tuple[str, int, int]] = []
     for hit in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1])):
-        if all(hit[2] <= c[1] or hit[1] >= c[2] for c in chosen) and all(hit[0] != c[0] for c in chosen):
+        if all(hit[2] <= c[1] or hit[1] >= c[2] for c in chosen) \
+                and all(hit[0] != c[0] or _another_clause(text, hit, c) for c in chosen):
             chosen.append(hit)
     return sorted(chosen, key=lambda h: h[1])
+
+
+def _another_clause(text: str, a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
+    """Whether two triggers of one class tell two events: each a verb in a clause of its own ("killing five
+    marines, and in March 18 servicemen died")."""
+    first, second = sorted((a, b), key=lambda t: t[1])
+    joint = NEXT_CLAUSE.search(text, first[2], second[1])
+    if joint is None or is_nominal(text, first) or is_nominal(text, second) \
+            or re.match(r"(?:announc|declar|order)", text[first[1]:first[2]], re.IGNORECASE):
+        return False  # ("announced a mobilisation, and 300,000 were called up": one event, told as it was decreed)
+    clause_end = re.compile(r"[,;:.]|$").search(text, second[2]).start()
+    before, clause = text[joint.end():second[1]], text[joint.end():clause_end]
+    # not the first told again: "the ministry denied that he had deserted", "eleven of them were buried",
+    # "his discharge papers came through", "their names appear in obituaries", "and buried him in Uman"
+    if RETOLD.search(before) or PARTITIVE.search(clause) or re.search(r"\b(?:his|her|their|its|in)\s+$", before, re.I) \
+            or re.match(r"\s*(?:him|her|them)\b", text[second[2]:]):
+        return False
+    # its own count, time or place: "and in March last year 18 servicemen died", "and a further 1,500 were summoned"
+    return bool(event_counts(clause) or find_dates(clause, None, None) or OWN_PLACE.search(clause))
+
+
+def _own_clause(text: str, trigger: tuple[str, int, int], triggers: list[tuple[str, int, int]]) -> tuple[int, int]:
+    """The part of the sentence that tells ``trigger``'s event when another of its class is told in a clause of its
+    own: from the joint before it to the joint after it."""
+    kind, start, end = trigger
+    lo, hi = 0, len(text)
+    for other in triggers:
+        if other[0] != kind or other[1] == start:
+            continue
+        if other[2] <= start:
+            joint = NEXT_CLAUSE.search(text, other[2], start)
+            lo = max(lo, joint.end()) if joint else lo
+        else:
+            joint = NEXT_CLAUSE.search(text, end, other[1])
+            hi = min(hi, joint.start()) if joint else hi
+    return lo, hi
+
+
+NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas)\s|;\s")
+RETOLD = re.compile(r"\b(?:said|says|denied|denies|claimed|claims|confirmed|reported|added)\s+(?:that\b|(?:he|she|they|it|"
+                    r"any|no|none|the)\s)", re.IGNORECASE)
+OWN_PLACE = re.compile(r"\b(?:in|near|at|to|from)\s+(?:the\s+)?[A-Z]")
 
 
 def _threatened(kind: str, text: str, start: int) -> bool:
@@ -720,7 +763,7 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
     return merged
 
 
-ANOTHER_BEFORE = re.compile(r"\b(?:also|again|similar|another|separate)\s+(?:[\w,-]+\s+){0,5}$", re.IGNORECASE)
+ANOTHER_BEFORE = re.compile(r"\b(?:also|again|similar|another|separate|smaller|larger|bigger)\s+(?:[\w,-]+\s+){0,5}$", re.IGNORECASE)
 ANOTHER_AFTER = re.compile(r"\s+(?:another|a\s+second|a\s+third|a\s+further)\b", re.IGNORECASE)
 SAME_NUMBER = re.compile(r"\b(?:the\s+)?same\s+number\s+of\b", re.IGNORECASE)
 FRACTIONS = {"half": 1 / 2, "a-third": 1 / 3, "one-third": 1 / 3, "two-thirds": 2 / 3, "a-quarter": 1 / 4,
@@ -1612,6 +1655,13 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                 triggers: list[tuple[str, int, int]]) -> None:
     kind, start, end = trigger
     text, base = sentence.text, sentence.start
+    lo, hi = _own_clause(text, trigger, triggers)
+    if (lo, hi) != (0, len(text)):
+        # "killing five marines, and in March 18 servicemen died": each event of the class its own clause's
+        # places, times and counts (and a time put first, before both, when its clause has none)
+        place_ids = [i for i in place_ids if lo <= result.places[i].start - base < hi]
+        first = min(t[1] for t in triggers if t[0] == kind)
+        dates = [d for d in dates if lo <= d.start < hi] or [d for d in dates if d.end <= first]
     if _only_the_offence(result, text, base, trigger, place_ids, dates, triggers) \
             or _absence_of_the_returned(result, text, base, trigger, place_ids, dates, triggers) \
             or _offence_of_the_figures(text, trigger, triggers):
@@ -1619,7 +1669,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     destinations = tuple(i for i in place_ids if kind in MOVEMENT_EVENTS
                          and _is_destination(result.places[i], text, base, (start, end)))
     origins_or_bases = set(result.groups[group].home if group is not None else [])
-    others = [t for t in triggers if t[0] != kind]
+    others = [t for t in triggers if t[1] != start]
     verbal_others = [t for t in others if not is_nominal(text, t)]
     places = tuple(i for i in place_ids if i not in destinations and i not in origins_or_bases
                    and ((LOCATIVE_BEFORE.search(text[: result.places[i].start - base])
@@ -1661,7 +1711,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
                           and (kind in ("Prosecution", "Mobilization")
                                or not _speaker_country(result.places[i], text, base, start)))
         places = countries[-1:]
-    counts = event_counts(text)
+    counts = [c for c in event_counts(text) if lo <= c.start < hi]
     participants, deaths = counts_for(kind, text, start, end, counts, triggers)
     if ONE_MORE.search(text, 0, start):  # "two servicemen were killed and one was wounded": one
         participants, deaths = as_count(kind, Quantity(value=1))

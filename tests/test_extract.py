@@ -2670,3 +2670,28 @@ def test_he_after_an_attribution_is_one_man_for_his_coordinated_verbs(places):
 def test_men_home_on_leave_who_do_something_else_are_no_return(places):
     found = claims("In Surgut, 40 servicemen home on leave signed new contracts in September.", places)
     assert {c.type for c in found} == {"Reenlistment"}
+
+
+def test_two_events_of_one_class_in_clauses_of_their_own_are_two(places):
+    found = claims("In April a drone hit a field camp in the Kherson region, killing seven marines, and in August "
+                   "12 paratroopers died in a strike near Bakhmut.", places, published="2024-10-02")
+    deaths = sorted((c for c in found if c.type == "Casualties"), key=counts)
+    assert [counts(c) for c in deaths] == [(7, None, None), (12, None, None)]
+    assert [c.interval.earliest.month for c in deaths] == [4, 8]
+    x = extract(Article("On Sunday about 30 women laid flowers at a memorial in Omsk, and a smaller group gathered in "
+                        "Tomsk.", url="https://example.org/p", published=dt.date(2024, 10, 2)), places)
+    rallies = [c for c in x.claims if c.type == "Protest"]
+    assert sorted(x.places[c.places[0]].surface for c in rallies) == ["Omsk", "Tomsk"]
+    assert sorted(counts(c) or () for c in rallies) == [(), (30, None, None)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A reservist walked away from his unit near Belgorod in May; the ministry denied that he had deserted.",
+     "Desertion"),
+    ("He was killed on 3 June near Avdiivka, and his family buried him in Kurgan on Friday.", "Casualties"),
+    ("The president announced a mobilisation, and about 5,000 reservists were called up within weeks.",
+     "Mobilization"),
+    ("Nineteen soldiers of the brigade died in the assault, and eleven of them were buried in Chita.", "Casualties"),
+])
+def test_a_second_clause_telling_the_same_event_again_adds_none(text, kind, places):
+    assert len([c for c in claims(text, places, published="2024-10-02") if c.type == kind]) == 1
