@@ -378,8 +378,8 @@ def _own_clause(text: str, trigger: tuple[str, int, int], triggers: list[tuple[s
 
 
 NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas)\s|;\s")
-RETOLD = re.compile(r"\b(?:said|says|denied|denies|claimed|claims|confirmed|reported|added)\s+(?:that\b|(?:he|she|they|it|"
-                    r"any|no|none|the)\s)", re.IGNORECASE)
+RETOLD = re.compile(r"\b(?:said|says|denied|denies|claimed|claims|confirmed|reported|added)\s+"
+                    r"(?:that\b|(?:he|she|they|it|any|no|none|the)\s)", re.IGNORECASE)
 OWN_PLACE = re.compile(r"\b(?:in|near|at|to|from)\s+(?:the\s+)?[A-Z]")
 
 
@@ -763,7 +763,8 @@ def _same_happenings(result: Extraction, gazetteer: Gazetteer) -> list[Claim]:
     return merged
 
 
-ANOTHER_BEFORE = re.compile(r"\b(?:also|again|similar|another|separate|smaller|larger|bigger)\s+(?:[\w,-]+\s+){0,5}$", re.IGNORECASE)
+ANOTHER_BEFORE = re.compile(r"\b(?:also|again|similar|another|separate|smaller|larger|bigger)\s+(?:[\w,-]+\s+){0,5}$",
+                            re.IGNORECASE)
 ANOTHER_AFTER = re.compile(r"\s+(?:another|a\s+second|a\s+third|a\s+further)\b", re.IGNORECASE)
 SAME_NUMBER = re.compile(r"\b(?:the\s+)?same\s+number\s+of\b", re.IGNORECASE)
 FRACTIONS = {"half": 1 / 2, "a-third": 1 / 3, "one-third": 1 / 3, "two-thirds": 2 / 3, "a-quarter": 1 / 4,
