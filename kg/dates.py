@@ -123,9 +123,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                                    r"(?i:anniversary|floor|day|week|month|year|time|century|birthday)\b))")),
         # "died on Saturday, four days after he was beaten": the clause's happening, that long before the day named
         ("clause_after", re.compile(
-            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?)\s+"
             r"(?P<dir>after|before)(?=\s+(?:he|she|they|the\s+(?:[\w-]+\s+)?(?:men|man|soldiers?|conscripts?|"
-            r"reservists?|marines|servicem[ae]n))\s+(?:was|were|had|died|left|fled|refused|deserted)\b)", re.I)),
+            r"reservists?|marines|servicem[ae]n))\s+(?:was|were|had|died|left|fled|refused|deserted|came|went|"
+            r"returned|arrived|signed|ran|quit)\b)", re.I)),
         ("later", re.compile(
             r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{1,2})\s+"
             r"(?P<unit>days?|weeks?|fortnights?|months?)\s+"
@@ -765,13 +766,19 @@ def _later(m: re.Match[str], anchor: Interval | None) -> Resolved:
 
 def _clause_after(m: re.Match[str], anchor: Interval) -> Resolved:
     """"on Saturday, four days after he was beaten": the beating, four days before Saturday ("two days before he
-    died": the death, two days after)."""
-    if anchor.earliest is None or anchor.earliest != anchor.latest:
+    died": the death, two days after); "in October, two months after he came home": August."""
+    if anchor.earliest is None or anchor.latest is None:
         return None, None
     n, unit = _in_units(int(m["n"]) if m["n"].isdigit() else NUMBERS.get(m["n"].lower(), 1), m["unit"])
-    days = n * (7 if unit == "week" else 1) * (-1 if m["dir"].lower() == "after" else 1)
-    day = anchor.earliest + dt.timedelta(days=days)
-    return Interval(day, day), None
+    sign = -1 if m["dir"].lower() == "after" else 1
+    if unit == "month":
+        earliest = _add_months(anchor.earliest, sign * n)
+        whole = anchor.latest == month_interval(anchor.latest.year, anchor.latest.month).latest
+        latest = _add_months(anchor.latest.replace(day=1), sign * n)
+        latest = month_interval(latest.year, latest.month).latest if whole else _add_months(anchor.latest, sign * n)
+        return Interval(earliest, latest), None
+    shift = dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+    return Interval(anchor.earliest + shift, anchor.latest + shift), None
 
 
 def _hours_later(m: re.Match[str], anchor: Interval | None) -> Resolved:

@@ -790,6 +790,19 @@ def test_a_clause_counted_from_the_day_its_sentence_names(text, expected):
     assert found[-1].interval == Interval(expected, expected)
 
 
+@pytest.mark.parametrize("text, earliest, latest", [
+    ("He was detained in Tambov in November, two months after he came home.", dt.date(2023, 9, 1),
+     dt.date(2023, 9, 30)),
+    ("She left the unit in the spring of 2024, three months after she returned from hospital.", dt.date(2023, 12, 1),
+     dt.date(2024, 2, 29)),
+    ("They deserted in the first week of May, a week after they arrived at the base.", dt.date(2024, 4, 24),
+     dt.date(2024, 4, 30)),
+])
+def test_a_clause_counted_from_the_month_or_season_its_sentence_names(text, earliest, latest):
+    found = find_dates(text, dt.date(2024, 6, 10), 2023 if "November" in text else None)
+    assert found[-1].interval == Interval(earliest, latest)
+
+
 def test_a_clause_counted_from_no_day_of_its_sentence_has_no_time():
     assert find_dates("Three weeks after they were evacuated, the men refused to go back.", dt.date(2024, 6, 10),
                       None, Interval(dt.date(2024, 5, 1), dt.date(2024, 5, 1))) == []
