@@ -204,7 +204,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|last\s+night|tonight|this\s+morning|this\s+afternoon|"
                                  r"this\s+evening|since\s+dawn|overnight|"
                                  r"the\s+day\s+before\s+yesterday)\b", re.I)),
-        ("day_before", re.compile(r"\bthe\s+day\s+before\b(?!\s+yesterday)", re.I)),
+        ("day_before", re.compile(r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:yesterday|tomorrow))", re.I)),
         ("same", re.compile(r"\b(?:(?:on|in|during|over|at|later|earlier|for)\s+)?(?:the\s+same|that(?:\s+same)?)\s+"
                             r"(?:(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|period)"
                             r"|(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
@@ -809,9 +809,10 @@ def _next(m: re.Match[str], anchor: Interval | None) -> Resolved:
 
 
 def _day_before(m: re.Match[str], anchor: Interval | None) -> Resolved:
+    """"the day before", "the day after": next to the day the text last named."""
     if anchor is None or anchor.earliest is None or anchor.earliest != anchor.latest:
         return Interval(None, None), None
-    day = anchor.earliest - dt.timedelta(days=1)
+    day = anchor.earliest + dt.timedelta(days=1 if m["dir"].lower() == "after" else -1)
     return Interval(day, day), None
 
 

@@ -9,6 +9,7 @@ sentences before it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import dataclasses
 import re
 from collections import Counter
@@ -897,7 +898,7 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
     reported = report_dates(sentence, dates)
     event_dates = [d for i, d in enumerate(dates) if i not in reported]
     if not event_dates:
-        event_dates = happening
+        event_dates = _after_it(happening, text, sentence_published(result))
     # "more than in the whole of 2022": a time compared with is not the one the story goes on in
     storyline = [d for d in (event_dates or dates) if not COMPARED_BEFORE.search(text[:d.start])]
     named = [d.interval for d in storyline if d.interval.earliest and d.interval.latest]
@@ -945,8 +946,10 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
     reference = HAPPENING_REFERENCE.search(text)
     for n in range(first_claim, len(result.claims)):
         claim = result.claims[n]
-        if reference is not None and not claim.places and not claim.destinations:
-            # "two of the organisers were later taken to a police station" after "the gathering": where it was
+        if reference is not None and reference.lastgroup in ("Protest", "Casualties", "Return") and not claim.places \
+                and not claim.destinations:
+            # "two of the organisers were later taken to a police station" after "the gathering": where it was (a
+            # verdict or an arrest named tells when, not where: "detained him there, according to the verdict")
             kinds = _happening_kinds(reference)
             where = next((state.wheres[k] for k in kinds if k in state.wheres), ())
             if where:
@@ -986,13 +989,19 @@ COMPARED_BEFORE = re.compile(r"\b(?:than|up\s+from|down\s+from|compared\s+(?:wit
 HAPPENING_REFERENCE = re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+)?(?:(?P<Protest>rally|protest|picket|gathering|demonstration|vigil|scuffle|confrontation|standoff)|"
     r"(?P<Casualties>strike|attack|assault|shelling|raid|bombardment|ambush)|"
-    r"(?P<Return>(?:prisoner\s+)?(?:exchange|swap)))\b", re.IGNORECASE)
+    r"(?P<Return>(?:prisoner\s+)?(?:exchange|swap)))\b"
+    # "the day after his death", "on the day of the verdict", "after his arrest": the event of that kind told before
+    # ("according to the verdict" is no time)
+    r"|\b(?:after|before|since|until|following|during|day\s+of)\s+(?:the|his|her|their)\s+"
+    r"(?:(?P<Death>death)|(?P<Prosecution>verdict|sentencing|trial)|"
+    r"(?P<Detention>arrest|detention))\b", re.IGNORECASE)
 
 
 def _happening_kinds(m: re.Match[str]) -> tuple[str, ...]:
     """The events a happening named again is told by: a rally by protests, an exchange by returns, a strike by
     the killed and the wounded."""
-    return ("Protest",) if m["Protest"] else ("Return",) if m["Return"] else ("Casualties", "Injury")
+    named = next((k for k in ("Protest", "Return", "Prosecution", "Detention") if m[k]), None)
+    return (named,) if named else ("Casualties",) if m["Death"] else ("Casualties", "Injury")
 
 
 SENT_BACK = re.compile(r"(?:sent|moved|taken|transferred|redeployed)\b", re.IGNORECASE)
@@ -1025,13 +1034,24 @@ HEADING_VERB = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|came|went|fl
 
 def _time_of_named_happening(text: str, state: _State) -> list[DateMention]:
     """"Police detained two women at the rally": a sentence with no time of its own that names a happening told
-    before ("the rally", "the same assault") happened when that one did."""
+    before ("the rally", "the same assault", "on the day of the verdict") happened when that one did."""
     for m in HAPPENING_REFERENCE.finditer(text):
         kinds = _happening_kinds(m)
         interval = next((state.times[k] for k in kinds if k in state.times), None)
         if interval is not None:
             return [DateMention(m.start(), m.end(), interval, None, relative=True)]
     return []
+
+
+def _after_it(happening: list[DateMention], text: str, published: dt.date | None) -> list[DateMention]:
+    """"After his arrest, eight men recorded an appeal": between the happening named and ``published``."""
+    if not happening or published is None:
+        return happening
+    named = happening[0]
+    if not re.match(r"(?i:after|since|following)\b", text[named.start:]) or named.interval.earliest is None \
+            or named.interval.earliest > published:
+        return happening
+    return [dataclasses.replace(named, interval=Interval(named.interval.earliest, published))]
 
 
 PLACE_HEADING = re.compile(r"\s*(?:In\s+)?PLACE[.:—–-]?\s*")

@@ -806,3 +806,21 @@ def test_a_clause_counted_from_the_month_or_season_its_sentence_names(text, earl
 def test_a_clause_counted_from_no_day_of_its_sentence_has_no_time():
     assert find_dates("Three weeks after they were evacuated, the men refused to go back.", dt.date(2024, 6, 10),
                       None, Interval(dt.date(2024, 5, 1), dt.date(2024, 5, 1))) == []
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("A conscript died at the barracks in Pechenga on 4 March. Two of his comrades fled from the unit the day after "
+     "his death.", "Desertion", (dt.date(2024, 3, 5), dt.date(2024, 3, 5))),
+    ("A garrison court in Kursk sentenced four reservists on 12 May. About twenty relatives held a picket outside the "
+     "court on the day of the verdict.", "Protest", (dt.date(2024, 5, 12), dt.date(2024, 5, 12))),
+    ("Police in Orenburg detained a deserter on 20 April. After his arrest, his wife and mother recorded a video "
+     "appeal to the governor.", "Protest", (dt.date(2024, 4, 20), dt.date(2024, 6, 10))),
+])
+def test_a_time_counted_from_an_event_the_text_told_before(text, kind, expected):
+    assert only(_claims(text, published="2024-06-10"), kind).interval == Interval(*expected)
+
+
+def test_what_a_verdict_says_is_not_dated_by_the_verdict():
+    found = _claims("A court in Omsk jailed a reservist on 3 April. According to the verdict, he had deserted from his "
+                    "unit.", published="2024-06-10")
+    assert only(found, "Desertion").interval != Interval(dt.date(2024, 4, 3), dt.date(2024, 4, 3))
