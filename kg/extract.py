@@ -9,8 +9,8 @@ sentences before it.
 """
 from __future__ import annotations
 
-import datetime as dt
 import dataclasses
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
