@@ -1004,7 +1004,7 @@ def _happening_kinds(m: re.Match[str]) -> tuple[str, ...]:
     return (named,) if named else ("Casualties",) if m["Death"] else ("Casualties", "Injury")
 
 
-SENT_BACK = re.compile(r"(?:sent|moved|taken|transferred|redeployed)\b", re.IGNORECASE)
+SENT_BACK = re.compile(r"(?:sent|moved|taken|transferred|redeployed|flown|driven|bused|bussed|shipped)\b", re.IGNORECASE)
 
 
 def _sent_back_to_the_war(text: str, base: int, end: int, place_ids: list[int], result: Extraction,
@@ -1013,11 +1013,16 @@ def _sent_back_to_the_war(text: str, base: int, end: int, place_ids: list[int], 
     verbs = [m.start() for m in SENT_BACK.finditer(text, 0, end)]
     if not verbs or end - verbs[-1] > 40:
         return False
-    after = [result.places[i] for i in place_ids if 0 <= result.places[i].start - base - end <= 25]
+    after = [result.places[i] for i in place_ids if 0 <= result.places[i].start - base - end <= 25
+             and not re.search(r"\bfrom\b", text[end:result.places[i].start - base])]  # ("flown home from")
     if not after:
         return False
-    region = _region_of(after[0], gazetteer) or (after[0].candidates[0] if len(after[0].candidates) == 1 else "")
-    return region.startswith("UA")
+    # (a name shared with a town in Russia, "Donetsk", is the one in Ukraine, where the war is, unless the sentence
+    # names the other's region: "to their barracks in Kirovsk, in the Leningrad region")
+    regions = [_region_of(PlaceMatch(after[0].start, after[0].end, after[0].surface, (c,), after[0].alias_kind),
+                          gazetteer) or c for c in after[0].candidates]
+    named = {c for i in place_ids for c in result.places[i].candidates}
+    return any(region.startswith("UA") for region in ([r for r in regions if r in named] or regions))
 
 
 def _short_heading(text: str, opens: bool, alone: bool) -> bool:

@@ -2695,3 +2695,12 @@ def test_two_events_of_one_class_in_clauses_of_their_own_are_two(places):
 ])
 def test_a_second_clause_telling_the_same_event_again_adds_none(text, kind, places):
     assert len([c for c in claims(text, places, published="2024-10-02") if c.type == kind]) == 1
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("After their leave, the six reservists were flown back to Donetsk on Monday.", "Deployment"),
+    ("Thirty wounded marines were flown home from the Donetsk region on Monday.", "Return"),
+    ("Nine of the conscripts were sent back to their barracks in Kirovsk, in the Leningrad region.", "Return"),
+])
+def test_flown_or_sent_back_to_a_town_of_the_war_is_a_deployment(text, kind, places):
+    assert {c.type for c in claims(text, places) if c.type in ("Return", "Deployment")} == {kind}
