@@ -1004,7 +1004,7 @@ def _happening_kinds(m: re.Match[str]) -> tuple[str, ...]:
     return (named,) if named else ("Casualties",) if m["Death"] else ("Casualties", "Injury")
 
 
-SENT_BACK = re.compile(r"(?:sent|moved|taken|transferred|redeployed|flown|driven|bused|bussed|shipped)\b", re.IGNORECASE)
+SENT_BACK = re.compile(r"(?:sent|moved|taken|transferred|redeployed|flown|driven|bus+ed|shipped)\b", re.IGNORECASE)
 
 
 def _sent_back_to_the_war(text: str, base: int, end: int, place_ids: list[int], result: Extraction,
