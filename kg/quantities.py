@@ -404,7 +404,8 @@ def _more() -> re.Pattern[str]:
                       # "five of the 34": a part of a group counted before
                       rf"|\b(?P<num4>{NUMBER})\s+of\s+(?:the\s+)?(?:{NUMBER})\b(?!\s*(?:%|per\s*cent|percent))"
                       # "Of 1,500 soldiers who left, fewer than 900 came back": a number alone as a clause's subject
-                      rf"|(?<=,\s)(?:(?P<qual5>{qual})\s+)?(?P<num5>{NUMBER}){verb}"
+                      # ("about 250 left the service, while 96 signed new contracts")
+                      rf"|(?:(?<=,\s)|(?<=\bwhile\s)|(?<=\bwhereas\s))(?:(?P<qual5>{qual})\s+)?(?P<num5>{NUMBER}){verb}"
                       # "Another 15 signed new contracts", "detained the five on a bus", "wounding 14": people counted
                       # by a number alone, after "another", "the" or a verb that takes people as its object
                       rf"|{_after('another', 'a further')}(?P<num6>{NUMBER})\b{alone}"

@@ -355,3 +355,13 @@ def test_a_vague_number_alone_after_and_counts_the_wounded():
 def test_two_of_its_battalions_are_twice_a_battalions_strength():
     [count] = find_counts("In August, two of its battalions were sent north to the Kursk region.")
     assert count.quantity == Quantity(value=800, approximate=True)
+
+
+@pytest.mark.parametrize("text", ["About 300 of the men went home, while 120 signed new contracts.",
+                                  "Most were sent to assault units, whereas 45 refused and were jailed."])
+def test_a_number_alone_after_while_is_the_subject_of_its_clause(text):
+    assert [c.quantity.value for c in find_counts(text)][-1] in (120, 45)
+
+
+def test_a_year_after_while_is_no_count():
+    assert [c.quantity.value for c in find_counts("The unit fought near Bakhmut, while 2023 brought new losses.")] == []
