@@ -1671,7 +1671,8 @@ FORMATION_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:that|said|says|and)\s+|
 FORMATION_WHICH = re.compile(r"\b(?i:a|one|the|his|their|its)\s+(?:[\w-]+\s+){0,3}?"
                              r"(?P<unit>(?i:battalion|company|platoon)),\s+which\s+[^;.]{0,120}?(?:\s+and)?\s+"
                              r"(?:(?:was|were|had|has|been|then|later)\s+)*$")
-HOSPITAL_PLACES = re.compile(r"\b(?:taken|brought|evacuated|flown|transferred|sent|moved|rushed)\s+to\s+(?:a\s+|the\s+)?"
+HOSPITAL_PLACES = re.compile(r"\b(?:(?:taken|brought|evacuated|flown|transferred|sent|moved|rushed)\s+to|"
+                             r"(?:is|are)\s+(?:now\s+|still\s+)?(?:being\s+treated\s+)?in)\s+(?:a\s+|the\s+)?"
                              r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|infirmar(?:y|ies)|medical\s+cent(?:re|er)s?)\s+"
                              r"(?:in|at|near)\s+[^,.;]{0,60}", re.IGNORECASE)
 
@@ -1714,8 +1715,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         places = tuple(i for i in places if demand is None or result.places[i].start - base < demand.start()) or \
             tuple(i for i in place_ids if result.places[i].start - base < start
                   and PEOPLE_FROM.search(text[: result.places[i].start - base])) or places
-    if kind == "Injury":
-        # "wounded in the fighting and taken to hospitals in Dnipro": where they were taken, by another verb
+    if kind == "Injury" and not re.search(r"\btreat", text[start:end], re.IGNORECASE):
+        # "wounded in the fighting and taken to hospitals in Dnipro": where they were taken, by another verb ("wounded
+        # fighters are being treated in hospitals in Rostov": told by the treatment, in the wards there)
         wards = [m.span() for m in HOSPITAL_PLACES.finditer(text)]
         places = tuple(i for i in places if not any(a <= result.places[i].start - base < b for a, b in wards))
     # with several events in the sentence, each takes the places nearest to it, if it has any of its own

@@ -2704,3 +2704,12 @@ def test_a_second_clause_telling_the_same_event_again_adds_none(text, kind, plac
 ])
 def test_flown_or_sent_back_to_a_town_of_the_war_is_a_deployment(text, kind, places):
     assert {c.type for c in claims(text, places) if c.type in ("Return", "Deployment")} == {kind}
+
+
+def test_the_ward_the_wounded_are_in_is_not_where_they_were_wounded(places):
+    x = extract(Article("Two marines were wounded near Sudzha on 3 May and are now in a military hospital in Kursk.",
+                        url="https://example.org/w", published=dt.date(2024, 6, 5)), places)
+    assert [x.places[i].surface for i in only(x.claims, "Injury").places] == ["Sudzha"]
+    x = extract(Article("Dozens of soldiers are being treated in military hospitals in Rostov-on-Don.",
+                        url="https://example.org/w", published=dt.date(2024, 6, 5)), places)
+    assert [x.places[i].surface for i in only(x.claims, "Injury").places] == ["Rostov-on-Don"]
