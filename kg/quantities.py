@@ -397,7 +397,7 @@ def _more() -> re.Pattern[str]:
     # ("Two more, wounded by grenades, are in hospital": a participle set off by commas)
     apposition = r"(?=\s*,\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b)"
     return re.compile(rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\s+(?:more|others)\b(?!\s+than)"
-                      rf"(?:{verb}|{apposition})"
+                      rf"(?:{verb}|{apposition}|(?=\s+who\b))"
                       rf"|(?<=\bthe\s)(?P<num2>{NUMBER}){verb}"
                       # "9 soldiers died and 14 were injured": a number alone as the subject of a passive
                       rf"|(?<=\band\s)(?:(?P<qual3>{qual})\s+)?(?P<num3>{NUMBER}){passive}"

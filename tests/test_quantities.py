@@ -365,3 +365,8 @@ def test_a_number_alone_after_while_is_the_subject_of_its_clause(text):
 
 def test_a_year_after_while_is_no_count():
     assert [c.quantity.value for c in find_counts("The unit fought near Bakhmut, while 2023 brought new losses.")] == []
+
+
+def test_others_told_with_a_relative_clause_are_counted():
+    found = find_counts("Three others who had been due to leave with them were killed on Tuesday.")
+    assert [c.quantity.value for c in found] == [3]
