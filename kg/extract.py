@@ -439,6 +439,7 @@ WOUNDED_AS_A_NAME = re.compile(r"(?:wounded|injured)\s+(?:(?!\d)[\w-]+\s+)?(?:so
 # "400 wounded soldiers were evacuated", "twelve wounded men are being treated": the wounded counted where they are
 # cared for (not "60 wounded soldiers and their wives picketed", "40 wounded men were discharged")
 IN_CARE = re.compile(r"\b(?:treated|treatment|evacuated|evacuation|hospitali[sz]ed|admitted|taken\s+in|in\s+hospitals?|"
+                     r"hospitals?\b[^.;]{0,40}\b(?:received|receive|took\s+in)|"
                      r"(?:to|at|in)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?hospitals?)\b", re.IGNORECASE)
 # "the men, who had been drafted in the autumn, were on leave": who they are, not what the text reports
 HAD_BEEN_WHO = re.compile(r"\b(?:who|that)\s+had\s+(?:been\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE)

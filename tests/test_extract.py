@@ -2713,3 +2713,8 @@ def test_the_ward_the_wounded_are_in_is_not_where_they_were_wounded(places):
     x = extract(Article("Dozens of soldiers are being treated in military hospitals in Rostov-on-Don.",
                         url="https://example.org/w", published=dt.date(2024, 6, 5)), places)
     assert [x.places[i].surface for i in only(x.claims, "Injury").places] == ["Rostov-on-Don"]
+
+
+def test_wounded_soldiers_a_hospital_received_are_the_wounded_counted(places):
+    found = claims("Hospitals in Kharkiv received about 300 wounded soldiers in May, doctors said.", places)
+    assert counts(only(found, "Injury")) == (300, None, None)

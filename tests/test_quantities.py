@@ -370,3 +370,7 @@ def test_a_year_after_while_is_no_count():
 def test_others_told_with_a_relative_clause_are_counted():
     found = find_counts("Three others who had been due to leave with them were killed on Tuesday.")
     assert [c.quantity.value for c in found] == [3]
+
+
+def test_a_crew_counted_is_people():
+    assert [c.quantity.value for c in find_counts("A drone hit the gun; three of its crew were killed.")] == [3]
