@@ -242,11 +242,13 @@ def _nearest_count(counts: list[QuantityMention], start: int, end: int,
 # "detained five men who had refused to go", "detained eight marines after they refused": the people counted as one
 # verb's object are the subject of the clause that follows it
 SUBJECT_OF_CLAUSE = re.compile(r"(?:,\s*)?(?:\b(?:who|that)|[,\s]\s*(?:after|before|because)\s+they)"
-                               r"\s+(?:(?:had|have|has|were|was|had\s+been|have\s+been)\s+)?(?:[a-z]+ly\s+)?$")
+                               r"\s+(?:(?:had|have|has|were|was|had\s+been|have\s+been)\s+)?(?:[a-z]+ly\s+)?"
+                               r"(?:(?:gone|went|go)\s+)?$")  # ("who had gone AWOL")
 
 
 # "a contract soldier from Balakovo who had fled", "a marine, 24, who": where from, or an age, between
-ORIGIN_GAP = re.compile(r"(?:\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,2}"
+ORIGIN_GAP = re.compile(r"(?:\s+(?:from|of|in|at|near)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w’'-]*"
+                        r"(?:[\s-][A-Z][\w’'-]*){0,3}"
                         r"|\s+from\s+(?:[\w’'-]+\s+){1,6}?(?:in|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,2}"
                         r"(?:\s+(?:region|oblast|krai|republic|district))?"
                         r"|\s*,\s*(?:aged\s+)?\d{2})?\s*,?\s*")

@@ -2718,3 +2718,9 @@ def test_the_ward_the_wounded_are_in_is_not_where_they_were_wounded(places):
 def test_wounded_soldiers_a_hospital_received_are_the_wounded_counted(places):
     found = claims("Hospitals in Kharkiv received about 300 wounded soldiers in May, doctors said.", places)
     assert counts(only(found, "Injury")) == (300, None, None)
+
+
+def test_the_men_a_relative_clause_tells_of_after_their_unit_are_counted(places):
+    found = claims("A court in Omsk jailed three soldiers of the 74th Separate Motor Rifle Brigade who had gone AWOL in "
+                   "May.", places)
+    assert counts(only(found, "Desertion")) == (3, None, None)
