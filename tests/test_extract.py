@@ -2721,6 +2721,6 @@ def test_wounded_soldiers_a_hospital_received_are_the_wounded_counted(places):
 
 
 def test_the_men_a_relative_clause_tells_of_after_their_unit_are_counted(places):
-    found = claims("A court in Omsk jailed three soldiers of the 74th Separate Motor Rifle Brigade who had gone AWOL in "
-                   "May.", places)
+    found = claims("A court in Omsk jailed three soldiers of the 74th Separate Motor Rifle Brigade who had gone "
+                   "AWOL in May.", places)
     assert counts(only(found, "Desertion")) == (3, None, None)
