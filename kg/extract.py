@@ -1449,6 +1449,9 @@ def _complete_last_claim(result: Extraction, sentence: Sentence, group: int | No
                               last.also + (sentence,))
 
 
+TURNOUT = re.compile(r"\s+(?:took\s+part|attended|turned\s+(?:out|up)|showed\s+up|came|joined\s+(?:in|them|it)|"
+                     r"were\s+(?:there|present)|participated)\b", re.IGNORECASE)
+THERE_WERE = re.compile(r"\s*(?i:there\s+were)\s+")
 # "police put the number of protesters at 200 to 300", "organisers estimated the crowd at 2,000"
 CROWD_SIZE = re.compile(r"\b(?:put|puts|estimated|estimates|put\s+the\s+size\s+of)\s+(?:the\s+)?(?:number\s+of\s+"
                         r"(?:people|protesters|demonstrators|participants|women)|crowd|turnout|attendance)\s+at\s+",
@@ -1456,10 +1459,16 @@ CROWD_SIZE = re.compile(r"\b(?:put|puts|estimated|estimates|put\s+the\s+size\s+o
 
 
 def _crowd_size(result: Extraction, sentence: Sentence) -> None:
-    """A sentence that tells how many people a protest just told of drew gives the protest that count."""
+    """A sentence that tells how many people a protest just told of drew gives the protest that count ("The police
+    put the crowd at 300", "About 200 people took part", "There were about forty of them")."""
     m = CROWD_SIZE.search(sentence.text)
     protest = next((i for i in range(len(result.claims) - 1, -1, -1) if result.claims[i].type == "Protest"), None)
     size = count_or_range_after(sentence.text[m.end():]) if m is not None else None
+    counts = event_counts(sentence.text)
+    if size is None and len(counts) == 1 and (TURNOUT.match(sentence.text, counts[0].end)
+                                              or THERE_WERE.fullmatch(sentence.text, 0, counts[0].start)
+                                              and re.match(r"\s+of\s+them\b", sentence.text[counts[0].end:])):
+        size = counts[0].quantity
     if size is None or protest is None:
         return
     claim = result.claims[protest]
