@@ -2729,5 +2729,6 @@ def test_the_men_a_relative_clause_tells_of_after_their_unit_are_counted(places)
 @pytest.mark.parametrize("second", ["About 150 people took part, the organisers said.",
                                     "Some 150 women turned up."])
 def test_how_many_took_part_is_the_count_of_the_protest_just_told(second, places):
-    found = claims("Relatives of missing soldiers rallied outside the city hall in Poltava on Sunday. " + second, places)
+    found = claims("Relatives of missing soldiers rallied outside the city hall in Poltava on Sunday. " + second,
+                   places)
     assert counts(only(found, "Protest")) == (150, None, None)
