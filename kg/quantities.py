@@ -206,7 +206,7 @@ def find_counts(text: str) -> list[QuantityMention]:
             if found and found[-1].quantity == Quantity(value=1) and text[found[-1].end:m.start()].strip() == ",":
                 continue  # "A sixth, a 41-year-old from Kazan": the same person, told again
             bound = qualifiers.get(re.sub(r"\s+", " ", m["qual"].lower())) if m["qual"] else None
-            noun = m["noun"] or m["office"] or m["named_noun"] or m["definite"] or (m["rank"].split()[-2] if m["rank"] else "person")
+            noun = m["noun"] or m["office"] or m["office_subject"] or m["named_noun"] or m["definite"] or (m["rank"].split()[-2] if m["rank"] else "person")
             found.append(QuantityMention(bounded(1, bound), m.start(), m.end(), noun.lower()))
             taken.append(m.span())
     for m in _matches(_more(), _starts()[1], text):
@@ -374,6 +374,9 @@ def _singular() -> re.Pattern[str]:
         # "One was killed near Kreminna", "The other was sentenced", "another died": one of those told of, alone
         r"(?-i:(?<![\w,] )(?P<pronoun_one>One|Another|The\s+other|the\s+other|another))"
         r"(?=\s+(?:(?:was|had|has|is|later|also|reportedly|allegedly)\b|(?:died|deserted|fled|left|returned)\b))",
+        # "their company commander was killed", "the battalion's commander died": one in office, the subject
+        r"(?:the|their|his|its|(?-i:The|Their|His|Its))\s+(?:[\w-]+(?:['’]s)?\s+){0,2}?(?P<office_subject>commander)"
+        r"(?=\s+(?:was|had\s+been|has\s+been|died|is)\b)",
         # "Private Anton Sokolov", "Senior Sergeant Ivanov": by rank and name
         r"(?-i:(?P<rank>(?:Senior\s+|Junior\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel)"
         r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))",

@@ -374,3 +374,9 @@ def test_others_told_with_a_relative_clause_are_counted():
 
 def test_a_crew_counted_is_people():
     assert [c.quantity.value for c in find_counts("A drone hit the gun; three of its crew were killed.")] == [3]
+
+
+@pytest.mark.parametrize("text, value", [("Their company commander was killed by a drone on Monday.", [1]),
+                                         ("The commander of the unit declined to comment.", [])])
+def test_a_commander_who_was_killed_is_one_person(text, value):
+    assert [c.quantity.value for c in find_counts(text)] == value
