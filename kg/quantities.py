@@ -368,7 +368,8 @@ def _singular() -> re.Pattern[str]:
         # "a criminal case for desertion against the soldier on Monday", "detained the marine": one, told of before
         r"(?=the\s)" + after_verb + r"the\s+(?:[\w-]+\s+)?(?P<definite>" + SINGULAR_NOUNS + r")(?=\s*[,.;]|\s+(?:on|in|at|for|over|who|after)\b)",
         # "wounding a third", "A sixth, a 41-year-old": one more of those counted (not "a third of the men")
-        r"(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+        r"(?:an?|(?-i:A))\s+(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+        r"twelfth|thirteenth|fourteenth|fifteenth|\d{1,2}th)\b"
         r"(?=\s*[,.;]|\s+(?:was|were|died|lost|suffered|had|received|man|soldier|serviceman|client|defendant|"
         r"detainee|conscript|marine)\b)",
         # "One was killed near Kreminna", "The other was sentenced", "another died": one of those told of, alone

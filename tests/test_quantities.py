@@ -380,3 +380,7 @@ def test_a_crew_counted_is_people():
                                          ("The commander of the unit declined to comment.", [])])
 def test_a_commander_who_was_killed_is_one_person(text, value):
     assert [c.quantity.value for c in find_counts(text)] == value
+
+
+def test_a_twelfth_defendant_is_one_more_person():
+    assert [c.quantity.value for c in find_counts("A twelfth defendant was sentenced the same day.")] == [1]
