@@ -286,6 +286,7 @@ def test_one_soldier_sentenced_is_a_count_of_one(places):
     ("The company arrived home on Friday.", "Return"),
     ("He put his signature to another contract in March.", "Reenlistment"),
     ("Dozens of veterans have been lured back into uniform by the bonus.", "Reenlistment"),
+    ("After a month in hospital she was sent straight back to her battalion.", "Deployment"),
     ("Most of them stayed on for another year.", "Reenlistment"),
     ("The sergeant has taken on another three-year contract.", "Reenlistment"),
     ("The platoon ignored two orders to advance on the village.", "DeploymentRefusal"),
