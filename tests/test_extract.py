@@ -2733,3 +2733,12 @@ def test_how_many_took_part_is_the_count_of_the_protest_just_told(second, places
     found = claims("Relatives of missing soldiers rallied outside the city hall in Poltava on Sunday. " + second,
                    places)
     assert counts(only(found, "Protest")) == (150, None, None)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Most of the men were mobilized in October 2022 and have not been home since.", {"Mobilization"}),
+    ("Her husband has not been home for eleven months.", set()),
+    ("He has been home only once, for ten days in May.", {"Return"}),
+])
+def test_not_having_been_home_since_is_no_return(text, kinds, places):
+    assert {c.type for c in claims(text, places)} == kinds
