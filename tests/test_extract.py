@@ -2742,3 +2742,13 @@ def test_how_many_took_part_is_the_count_of_the_protest_just_told(second, places
 ])
 def test_not_having_been_home_since_is_no_return(text, kinds, places):
     assert {c.type for c in claims(text, places)} == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "The wives demanded that the brigade be rotated out of the Kharkiv region.",
+    "Not all homecomings have been happy ones.",
+    "In May he signed a second contract instead of coming home.",
+])
+def test_a_homecoming_asked_for_spoken_of_or_forgone_is_no_return(text, places):
+    assert "Return" not in {c.type for c in claims(text, places)}
+
