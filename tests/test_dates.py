@@ -824,3 +824,9 @@ def test_what_a_verdict_says_is_not_dated_by_the_verdict():
     found = _claims("A court in Omsk jailed a reservist on 3 April. According to the verdict, he had deserted from his "
                     "unit.", published="2024-06-10")
     assert only(found, "Desertion").interval != Interval(dt.date(2024, 4, 3), dt.date(2024, 4, 3))
+
+
+def test_a_name_that_begins_like_a_month_is_no_date():
+    found = find_dates("The conscripts left their base in Mar'ina Gorka on Tuesday.", dt.date(2026, 1, 15), None)
+    assert [d.interval.earliest for d in found] == [dt.date(2026, 1, 13)]
+    assert find_dates("Courts convicted 400 people in July-December 2024.", dt.date(2025, 3, 1), None)
