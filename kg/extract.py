@@ -335,7 +335,9 @@ def find_triggers(text: str) -> list[tuple[str, int, int]]:
                 if not _not_an_event(kind, text, start):
                     hits.append((kind, start, end))
     chosen: list[tuple[str, int, int]] = []
-    for hit in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1])):
+    # (a death told with its funeral is told by the death: "buried a commander killed near Pokrovsk on 2 May")
+    for hit in sorted(hits, key=lambda h: (h[0] == "Casualties" and BURIAL.search(text, h[1], h[2]) is not None,
+                                           -(h[2] - h[1]), h[1])):
         if all(hit[2] <= c[1] or hit[1] >= c[2] for c in chosen) \
                 and all(hit[0] != c[0] or _another_clause(text, hit, c) for c in chosen):
             chosen.append(hit)

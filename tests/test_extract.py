@@ -2752,3 +2752,11 @@ def test_not_having_been_home_since_is_no_return(text, kinds, places):
 def test_a_homecoming_asked_for_spoken_of_or_forgone_is_no_return(text, places):
     assert "Return" not in {c.type for c in claims(text, places)}
 
+
+
+def test_a_death_told_with_its_funeral_takes_the_time_of_the_death(places):
+    x = extract(Article("On Saturday, Lozova buried Sergeant Ivan Marchuk, a gunner killed near Bakhmut on 3 May.",
+                        url="https://example.org/f", published=dt.date(2024, 5, 20)), places)
+    death = only(x.claims, "Casualties")
+    assert death.interval == Interval(dt.date(2024, 5, 3), dt.date(2024, 5, 3))
+    assert "Bakhmut" in [x.places[i].surface for i in death.places]
