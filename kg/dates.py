@@ -238,6 +238,12 @@ def find_dates(text: str, published: dt.date | None, context_year: int | None,
         later = [d for d in found if d.explicit_year is None]
         if first is not None and later and all(d.start > first.end for d in later):
             found = _find_dates(text, published, first.explicit_year, anchor)
+    elif published is None:
+        # "signed new contracts over the summer, and in September 2023 left again": with no publication date, the
+        # one year the sentence states is the year of the times it names without one
+        years = {d.explicit_year for d in found if d.explicit_year is not None}
+        if len(years) == 1 and years != {context_year} and any(d.explicit_year is None for d in found):
+            found = _find_dates(text, published, years.pop(), anchor)
     return found if published is None else _in_the_story(text, found, story)
 
 

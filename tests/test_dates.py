@@ -830,3 +830,8 @@ def test_a_name_that_begins_like_a_month_is_no_date():
     found = find_dates("The conscripts left their base in Mar'ina Gorka on Tuesday.", dt.date(2026, 1, 15), None)
     assert [d.interval.earliest for d in found] == [dt.date(2026, 1, 13)]
     assert find_dates("Courts convicted 400 people in July-December 2024.", dt.date(2025, 3, 1), None)
+
+
+def test_with_no_publication_date_the_year_a_sentence_states_is_its_bare_times_year():
+    found = find_dates("Most of the men re-signed over the summer, and in October 2023 the brigade went back.", None, 2022)
+    assert [d.interval.earliest.year for d in found] == [2023, 2023]
