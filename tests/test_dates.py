@@ -833,5 +833,6 @@ def test_a_name_that_begins_like_a_month_is_no_date():
 
 
 def test_with_no_publication_date_the_year_a_sentence_states_is_its_bare_times_year():
-    found = find_dates("Most of the men re-signed over the summer, and in October 2023 the brigade went back.", None, 2022)
+    found = find_dates("Most of the men re-signed over the summer, and in October 2023 the brigade went back.",
+                       None, 2022)
     assert [d.interval.earliest.year for d in found] == [2023, 2023]
