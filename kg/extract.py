@@ -1833,6 +1833,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     if participants is None and deaths is None and one_of is not None:
         # "One of the men, a 46-year-old from Omsk, died in hospital": one of those told of
         participants, deaths = as_count(kind, Quantity(value=1))
+    if participants is None and deaths is None and kind != "Casualties" and THEN_AFTER_THE_GROUP.match(text[:start]):
+        # "A platoon refused to advance. The men were then locked in a cellar": those the sentence before counted
+        told = next((c.participants for c in reversed(result.claims) if c.participants is not None
+                     and c.sentence is not sentence and _sentence_distance(result, c.sentence, sentence) == 1), None)
+        participants = told
     interval = event_interval(text, (kind, start, end), dates, triggers, others, verbal_others,
                                _court_statistics(text, triggers, counts), sentence_published(result),
                                same.interval if same is not None else None)
@@ -1852,6 +1857,10 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         result.claims.append(claim)
 
 
+# "The men, most of them from Khabarovsk, were then", "They were later": the group the sentence before told of
+THEN_AFTER_THE_GROUP = re.compile(r"\W*(?:They|(?:The|These)\s+(?:men|soldiers|servicemen|marines|paratroopers|conscripts|"
+                                  r"reservists|refuseniks|survivors|company|platoon|battalion|group))\b[^.;]{0,70}?"
+                                  r"\b(?:then|later|afterwards|subsequently)\s+(?:[\w-]+\s+){0,2}$")
 STATISTIC_NOUN = re.compile(r"\b(?:verdicts|sentences|convictions|cases)\b", re.IGNORECASE)
 
 

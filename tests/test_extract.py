@@ -2760,3 +2760,13 @@ def test_a_death_told_with_its_funeral_takes_the_time_of_the_death(places):
     death = only(x.claims, "Casualties")
     assert death.interval == Interval(dt.date(2024, 5, 3), dt.date(2024, 5, 3))
     assert "Bakhmut" in [x.places[i].surface for i in death.places]
+
+
+@pytest.mark.parametrize("second, value", [
+    ("The men were then held in a basement for a week.", 30),
+    ("They were later locked in a hangar at the base.", 30),
+    ("Military police then detained two of them.", 2),
+])
+def test_the_group_told_of_then_keeps_the_count_the_sentence_before_gave(second, value, places):
+    found = claims("A platoon of the brigade refused to advance near Kupiansk on Monday. " + second, places)
+    assert counts(only(found, "Detention")) == (value, None, None)
