@@ -1858,8 +1858,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
 
 
 # "The men, most of them from Khabarovsk, were then", "They were later": the group the sentence before told of
-THEN_AFTER_THE_GROUP = re.compile(r"\W*(?:They|(?:The|These)\s+(?:men|soldiers|servicemen|marines|paratroopers|conscripts|"
-                                  r"reservists|refuseniks|survivors|company|platoon|battalion|group))\b[^.;]{0,70}?"
+THEN_AFTER_THE_GROUP = re.compile(r"\W*(?:They|(?:The|These)\s+(?:men|soldiers|servicemen|marines|paratroopers|"
+                                  r"conscripts|reservists|refuseniks|survivors|company|platoon|battalion|group))\b"
+                                  r"[^.;]{0,70}?"
                                   r"\b(?:then|later|afterwards|subsequently)\s+(?:[\w-]+\s+){0,2}$")
 STATISTIC_NOUN = re.compile(r"\b(?:verdicts|sentences|convictions|cases)\b", re.IGNORECASE)
 
