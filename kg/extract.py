@@ -348,11 +348,11 @@ def _another_clause(text: str, a: tuple[str, int, int], b: tuple[str, int, int])
     """Whether two triggers of one class tell two events: each a verb in a clause of its own ("killing five
     marines, and in March 18 servicemen died")."""
     first, second = sorted((a, b), key=lambda t: t[1])
-    joint = NEXT_CLAUSE.search(text, first[2], second[1])
+    joint = CLAUSE_JOINT.search(text, first[2], second[1])
     if joint is None or is_nominal(text, first) or is_nominal(text, second) \
             or re.match(r"(?:announc|declar|order)", text[first[1]:first[2]], re.IGNORECASE):
         return False  # ("announced a mobilisation, and 300,000 were called up": one event, told as it was decreed)
-    clause_end = re.compile(r"[,;:.]|$").search(text, second[2]).start()
+    clause_end = CLAUSE_PUNCTUATION.search(text, second[2]).start()
     before, clause = text[joint.end():second[1]], text[joint.end():clause_end]
     # not the first told again: "the ministry denied that he had deserted", "eleven of them were buried",
     # "his discharge papers came through", "their names appear in obituaries", "and buried him in Uman"
@@ -372,15 +372,16 @@ def _own_clause(text: str, trigger: tuple[str, int, int], triggers: list[tuple[s
         if other[0] != kind or other[1] == start:
             continue
         if other[2] <= start:
-            joint = NEXT_CLAUSE.search(text, other[2], start)
+            joint = CLAUSE_JOINT.search(text, other[2], start)
             lo = max(lo, joint.end()) if joint else lo
         else:
-            joint = NEXT_CLAUSE.search(text, end, other[1])
+            joint = CLAUSE_JOINT.search(text, end, other[1])
             hi = min(hi, joint.start()) if joint else hi
     return lo, hi
 
 
-NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas)\s|;\s")
+CLAUSE_JOINT = re.compile(r",\s+(?:and|while|whereas)\s|;\s")
+CLAUSE_PUNCTUATION = re.compile(r"[,;:.]|$")
 RETOLD = re.compile(r"\b(?:said|says|denied|denies|claimed|claims|confirmed|reported|added)\s+"
                     r"(?:that\b|(?:he|she|they|it|any|no|none|the)\s)", re.IGNORECASE)
 OWN_PLACE = re.compile(r"\b(?:in|near|at|to|from)\s+(?:the\s+)?[A-Z]")
