@@ -1836,9 +1836,9 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         participants, deaths = as_count(kind, Quantity(value=1))
     if participants is None and deaths is None and kind != "Casualties" and THEN_AFTER_THE_GROUP.match(text[:start]):
         # "A platoon refused to advance. The men were then locked in a cellar": those the sentence before counted
-        told = next((c.participants for c in reversed(result.claims) if c.participants is not None
-                     and c.sentence is not sentence and _sentence_distance(result, c.sentence, sentence) == 1), None)
-        participants = told
+        participants = next((c.participants for c in reversed(result.claims) if c.participants is not None
+                             and c.sentence is not sentence and _sentence_distance(result, c.sentence, sentence) == 1),
+                            None)
     interval = event_interval(text, (kind, start, end), dates, triggers, others, verbal_others,
                                _court_statistics(text, triggers, counts), sentence_published(result),
                                same.interval if same is not None else None)
