@@ -45,6 +45,7 @@ from kg.quantities import (
     Quantity,
     QuantityMention,
     bounded,
+    count_after,
     count_or_range_after,
     formation_size,
 )
@@ -942,6 +943,7 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
         state.topic = triggers[0][0] if len({t[0] for t in triggers}) == 1 else state.topic
     if tallied is not None:
         state.topic = tallied
+    _the_figures_compared(result, sentence, first_claim, state)
     _time_of_the_main_clause(result, first_claim)
     _one_person_throughout(result, first_claim)
     _share_coordinated_times(result, first_claim)
@@ -1856,6 +1858,43 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             result.claims.append(_with_places(claim, (country,)))
     else:
         result.claims.append(claim)
+
+
+def _the_figures_compared(result: Extraction, sentence: Sentence, first: int, state: _State) -> None:
+    """"convicted 1,146 servicemen in March, up from 941 in February": the figure compared with counts the same kind
+    of event at its own time, an event of its own. The figure counted is the one claim with a count of the sentence
+    (its claims are those from ``first``), or, in a sentence that tells no event ("That is down from 58 in June."),
+    of the sentence before."""
+    counted = [c for c in result.claims[first:] if c.participants is not None or c.deaths is not None]
+    if not counted and first == len(result.claims) and FIGURE_TOLD_AGAIN.match(sentence.text) and result.claims:
+        counted = [c for c in result.claims[-1:] if (c.participants is not None or c.deaths is not None)
+                   and _sentence_distance(result, c.sentence, sentence) == 1]
+    if len(counted) != 1:
+        return
+    claim = counted[0]
+    text = sentence.text
+    after = claim.trigger[1] - sentence.start if claim.sentence is sentence else 0
+    for m in COMPARED_FIGURE.finditer(text, after):
+        figure = count_after(m["figure"])
+        if figure is None or m["when"] is None:
+            continue
+        dates = find_dates(m["when"], sentence_published(result), state.context_year)
+        interval = dates[0].interval if len(dates) == 1 and dates[0].interval.earliest else None
+        if interval is None:
+            continue
+        participants, deaths = as_count(claim.type, figure)
+        result.claims.append(dataclasses.replace(
+            claim, sentence=sentence, trigger=(sentence.start + m.start(), sentence.start + m.end()),
+            participants=participants, deaths=deaths, interval=interval, also=()))
+
+
+FIGURE_TOLD_AGAIN = re.compile(r"\W*(?:That|This|It|The\s+figure)\s+is\b", re.IGNORECASE)
+# "up from 941 in February", "compared with 3,480 in the first half of last year", "against 1,700 a year earlier"
+COMPARED_FIGURE = re.compile(r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|"
+                             r"\bagainst(?=\s+(?:about\s+|around\s+)?\d))\s+"
+                             r"(?P<figure>(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?\d[\d,]*)\s+"
+                             r"(?P<when>(?:in|during|over|for)\s+[^,;.]{3,40}?)(?=\s*[,;.]|\s+and\b|\s*$)",
+                             re.IGNORECASE)
 
 
 # "The men, most of them from Khabarovsk, were then", "They were later": the group the sentence before told of

@@ -2770,3 +2770,11 @@ def test_a_death_told_with_its_funeral_takes_the_time_of_the_death(places):
 def test_the_group_told_of_then_keeps_the_count_the_sentence_before_gave(second, value, places):
     found = claims("A platoon of the brigade refused to advance near Kupiansk on Monday. " + second, places)
     assert counts(only(found, "Detention")) == (value, None, None)
+
+
+def test_a_figure_compared_with_is_an_event_of_its_own_at_its_own_time(places):
+    found = claims("Garrison courts convicted 812 servicemen of going AWOL in May, up from 640 in April, the court "
+                   "department said. That is up from 510 in March.", places, published="2024-06-20")
+    trials = sorted((c for c in found if c.type == "Prosecution"), key=lambda c: c.interval.earliest)
+    assert [(counts(c), c.interval.earliest.month) for c in trials] == [
+        ((510, None, None), 3), ((640, None, None), 4), ((812, None, None), 5)]
