@@ -243,7 +243,7 @@ def _nearest_count(counts: list[QuantityMention], start: int, end: int,
 # verb's object are the subject of the clause that follows it
 SUBJECT_OF_CLAUSE = re.compile(r"(?:,\s*)?(?:\b(?:who|that)|[,\s]\s*(?:after|before|because)\s+they)"
                                r"\s+(?:(?:had|have|has|were|was|had\s+been|have\s+been)\s+)?(?:[a-z]+ly\s+)?"
-                               r"(?:(?:gone|went|go)\s+)?$")  # ("who had gone AWOL")
+                               r"(?:(?:gone|went|go)\s+)?$")  # ("who had gone absent")
 
 
 # "a contract soldier from Balakovo who had fled", "a marine, 24, who": where from, or an age, between

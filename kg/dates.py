@@ -773,7 +773,7 @@ def _later(m: re.Match[str], anchor: Interval | None) -> Resolved:
 
 def _clause_after(m: re.Match[str], anchor: Interval) -> Resolved:
     """"on Saturday, four days after he was beaten": the beating, four days before Saturday ("two days before he
-    died": the death, two days after); "in October, two months after he came home": August."""
+    died": the death, two days after); "in November, three months after he came home": August."""
     if anchor.earliest is None or anchor.latest is None:
         return None, None
     n, unit = _in_units(int(m["n"]) if m["n"].isdigit() else NUMBERS.get(m["n"].lower(), 1), m["unit"])

@@ -336,7 +336,7 @@ def find_triggers(text: str) -> list[tuple[str, int, int]]:
                 if not _not_an_event(kind, text, start):
                     hits.append((kind, start, end))
     chosen: list[tuple[str, int, int]] = []
-    # (a death told with its funeral is told by the death: "buried a commander killed near Pokrovsk on 2 May")
+    # (a death told with its funeral is told by the death: "buried a gunner killed near Bakhmut on 3 May")
     for hit in sorted(hits, key=lambda h: (h[0] == "Casualties" and BURIAL.search(text, h[1], h[2]) is not None,
                                            -(h[2] - h[1]), h[1])):
         if all(hit[2] <= c[1] or hit[1] >= c[2] for c in chosen) \
@@ -346,8 +346,8 @@ def find_triggers(text: str) -> list[tuple[str, int, int]]:
 
 
 def _another_clause(text: str, a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
-    """Whether two triggers of one class tell two events: each a verb in a clause of its own ("killing five
-    marines, and in March 18 servicemen died")."""
+    """Whether two triggers of one class tell two events: each a verb in a clause of its own ("killing six
+    sappers, and in May 14 gunners died")."""
     first, second = sorted((a, b), key=lambda t: t[1])
     joint = CLAUSE_JOINT.search(text, first[2], second[1])
     if joint is None or is_nominal(text, first) or is_nominal(text, second) \
@@ -355,12 +355,12 @@ def _another_clause(text: str, a: tuple[str, int, int], b: tuple[str, int, int])
         return False  # ("announced a mobilisation, and 300,000 were called up": one event, told as it was decreed)
     clause_end = CLAUSE_PUNCTUATION.search(text, second[2]).start()
     before, clause = text[joint.end():second[1]], text[joint.end():clause_end]
-    # not the first told again: "the ministry denied that he had deserted", "eleven of them were buried",
-    # "his discharge papers came through", "their names appear in obituaries", "and buried him in Uman"
+    # not the first told again: "the ministry denied that he had deserted", "nine of them were buried",
+    # "his release papers arrived", "their names appear in obituaries", "and buried him in Uman"
     if RETOLD.search(before) or PARTITIVE.search(clause) or re.search(r"\b(?:his|her|their|its|in)\s+$", before, re.I) \
             or re.match(r"\s*(?:him|her|them)\b", text[second[2]:]):
         return False
-    # its own count, time or place: "and in March last year 18 servicemen died", "and a further 1,500 were summoned"
+    # its own count, time or place: "and in May 14 gunners died", "and a further 1,500 were summoned"
     return bool(event_counts(clause) or find_dates(clause, None, None) or OWN_PLACE.search(clause))
 
 
@@ -954,7 +954,7 @@ def _read_sentence(n: int, result: Extraction, state: _State, gazetteer: Gazette
         claim = result.claims[n]
         if reference is not None and reference.lastgroup in ("Protest", "Casualties", "Return") and not claim.places \
                 and not claim.destinations:
-            # "two of the organisers were later taken to a police station" after "the gathering": where it was (a
+            # "three of the women were later taken to a police station" after "the gathering": where it was (a
             # verdict or an arrest named tells when, not where: "detained him there, according to the verdict")
             kinds = _happening_kinds(reference)
             where = next((state.wheres[k] for k in kinds if k in state.wheres), ())
@@ -1024,7 +1024,7 @@ def _sent_back_to_the_war(text: str, base: int, end: int, place_ids: list[int], 
     if not after:
         return False
     # (a name shared with a town in Russia, "Donetsk", is the one in Ukraine, where the war is, unless the sentence
-    # names the other's region: "to their barracks in Kirovsk, in the Leningrad region")
+    # names the other's region: "to their barracks in Kirovsk, in the Murmansk region")
     regions = [_region_of(PlaceMatch(after[0].start, after[0].end, after[0].surface, (c,), after[0].alias_kind),
                           gazetteer) or c for c in after[0].candidates]
     named = {c for i in place_ids for c in result.places[i].candidates}
@@ -1465,7 +1465,7 @@ CROWD_SIZE = re.compile(r"\b(?:put|puts|estimated|estimates|put\s+the\s+size\s+o
 
 def _crowd_size(result: Extraction, sentence: Sentence) -> None:
     """A sentence that tells how many people a protest just told of drew gives the protest that count ("The police
-    put the crowd at 300", "About 200 people took part", "There were about forty of them")."""
+    put the crowd at 300", "About 150 people took part", "There were some thirty of them")."""
     m = CROWD_SIZE.search(sentence.text)
     protest = next((i for i in range(len(result.claims) - 1, -1, -1) if result.claims[i].type == "Protest"), None)
     size = count_or_range_after(sentence.text[m.end():]) if m is not None else None
@@ -1699,7 +1699,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
     text, base = sentence.text, sentence.start
     lo, hi = _own_clause(text, trigger, triggers)
     if (lo, hi) != (0, len(text)):
-        # "killing five marines, and in March 18 servicemen died": each event of the class its own clause's
+        # "killing six sappers, and in May 14 gunners died": each event of the class its own clause's
         # places, times and counts (and a time put first, before both, when its clause has none)
         place_ids = [i for i in place_ids if lo <= result.places[i].start - base < hi]
         first = min(t[1] for t in triggers if t[0] == kind)
@@ -1731,7 +1731,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
             tuple(i for i in place_ids if result.places[i].start - base < start
                   and PEOPLE_FROM.search(text[: result.places[i].start - base])) or places
     if kind == "Injury" and not re.search(r"\btreat", text[start:end], re.IGNORECASE):
-        # "wounded in the fighting and taken to hospitals in Dnipro": where they were taken, by another verb ("wounded
+        # "wounded near Bakhmut and taken to hospitals in Kharkiv": where they were taken, by another verb ("wounded
         # fighters are being treated in hospitals in Rostov": told by the treatment, in the wards there)
         wards = [m.span() for m in HOSPITAL_PLACES.finditer(text)]
         places = tuple(i for i in places if not any(a <= result.places[i].start - base < b for a, b in wards))
@@ -1861,7 +1861,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
 
 
 def _the_figures_compared(result: Extraction, sentence: Sentence, first: int, state: _State) -> None:
-    """"convicted 1,146 servicemen in March, up from 941 in February": the figure compared with counts the same kind
+    """"convicted 830 servicemen in May, up from 760 in April": the figure compared with counts the same kind
     of event at its own time, an event of its own. The figure counted is the one claim with a count of the sentence
     (its claims are those from ``first``), or, in a sentence that tells no event ("That is down from 58 in June."),
     of the sentence before."""
@@ -1889,7 +1889,7 @@ def _the_figures_compared(result: Extraction, sentence: Sentence, first: int, st
 
 
 FIGURE_TOLD_AGAIN = re.compile(r"\W*(?:That|This|It|The\s+figure)\s+is\b", re.IGNORECASE)
-# "up from 941 in February", "compared with 3,480 in the first half of last year", "against 1,700 a year earlier"
+# "up from 760 in April", "compared with 2,900 in the first half of last year", "against 1,250 a year earlier"
 COMPARED_FIGURE = re.compile(r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|"
                              r"\bagainst(?=\s+(?:about\s+|around\s+)?\d))\s+"
                              r"(?P<figure>(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?\d[\d,]*)\s+"

@@ -375,7 +375,7 @@ def _singular() -> re.Pattern[str]:
         # "One was killed near Kreminna", "The other was sentenced", "another died": one of those told of, alone
         r"(?-i:(?<![\w,] )(?P<pronoun_one>One|Another|The\s+other|the\s+other|another))"
         r"(?=\s+(?:(?:was|had|has|is|later|also|reportedly|allegedly)\b|(?:died|deserted|fled|left|returned)\b))",
-        # "their company commander was killed", "the battalion's commander died": one in office, the subject
+        # "their platoon commander was killed", "the battalion's commander died": one in office, the subject
         r"(?:the|their|his|its|(?-i:The|Their|His|Its))\s+(?:[\w-]+(?:['’]s)?\s+){0,2}?(?P<office_subject>commander)"
         r"(?=\s+(?:was|had\s+been|has\s+been|died|is)\b)",
         # "Private Anton Sokolov", "Senior Sergeant Ivanov": by rank and name
