@@ -1880,6 +1880,10 @@ def _the_figures_compared(result: Extraction, sentence: Sentence, first: int, st
             continue
         dates = find_dates(m["when"], sentence_published(result), state.context_year)
         interval = dates[0].interval if len(dates) == 1 and dates[0].interval.earliest else None
+        if A_YEAR_EARLIER.fullmatch(m["when"]) and claim.interval is not None and claim.interval.earliest \
+                and claim.interval.latest:
+            # "against 1,250 a year earlier": the same time the year before
+            interval = Interval(_a_year_before(claim.interval.earliest), _a_year_before(claim.interval.latest))
         if interval is None:
             continue
         participants, deaths = as_count(claim.type, figure)
@@ -1888,12 +1892,18 @@ def _the_figures_compared(result: Extraction, sentence: Sentence, first: int, st
             participants=participants, deaths=deaths, interval=interval, also=()))
 
 
+def _a_year_before(day: dt.date) -> dt.date:
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
+
+
+A_YEAR_EARLIER = re.compile(r"a\s+year\s+(?:earlier|before)|the\s+year\s+before", re.IGNORECASE)
 FIGURE_TOLD_AGAIN = re.compile(r"\W*(?:That|This|It|The\s+figure)\s+is\b", re.IGNORECASE)
 # "up from 760 in April", "compared with 2,900 in the first half of last year", "against 1,250 a year earlier"
 COMPARED_FIGURE = re.compile(r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|"
                              r"\bagainst(?=\s+(?:about\s+|around\s+)?\d))\s+"
                              r"(?P<figure>(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?\d[\d,]*)\s+"
-                             r"(?P<when>(?:in|during|over|for)\s+[^,;.]{3,40}?)(?=\s*[,;.]|\s+and\b|\s*$)",
+                             r"(?P<when>(?:in|during|over|for)\s+[^,;.]{3,40}?|a\s+year\s+(?:earlier|before)|"
+                             r"the\s+year\s+before)(?=\s*[,;.]|\s+and\b|\s*$)",
                              re.IGNORECASE)
 
 

@@ -2778,3 +2778,12 @@ def test_a_figure_compared_with_is_an_event_of_its_own_at_its_own_time(places):
     trials = sorted((c for c in found if c.type == "Prosecution"), key=lambda c: c.interval.earliest)
     assert [(counts(c), c.interval.earliest.month) for c in trials] == [
         ((510, None, None), 3), ((640, None, None), 4), ((812, None, None), 5)]
+
+
+def test_a_figure_compared_with_a_year_earlier_is_the_same_time_the_year_before(places):
+    found = claims("In March 2024, 420 sailors of the fleet extended their contracts, against 380 a year earlier.",
+                   places, published="2024-06-20")
+    renewals = sorted((c for c in found if c.type == "Reenlistment"), key=lambda c: c.interval.earliest)
+    assert [(counts(c), c.interval) for c in renewals] == [
+        ((380, None, None), Interval(dt.date(2023, 3, 1), dt.date(2023, 3, 31))),
+        ((420, None, None), Interval(dt.date(2024, 3, 1), dt.date(2024, 3, 31)))]
