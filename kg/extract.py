@@ -41,6 +41,7 @@ from kg.dates import DateMention, Interval, find_dates
 from kg.gazetteer import Gazetteer, PlaceMatch
 from kg.patterns import read_table, required_words
 from kg.quantities import (
+    NUMBER,
     NUMBER_WORDS,
     Quantity,
     QuantityMention,
@@ -1776,6 +1777,11 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # "Of the 120 convicts from the Kirov region who were sent to Bakhmut, only 19 are alive": the relative
         # clause's verb is told of the counted noun it follows, not of a count after it
         participants = antecedent_count(text, start, counts) or participants
+    whole = WHOLE_BEFORE.search(text, 0, start)
+    if whole is not None and kind != "Casualties":
+        # "Fifteen of the 23 soldiers who have been freed from captivity", "1,000 of the roughly 5,000 Ukrainians
+        # freed": the clause tells of all of them, not of the part counted first
+        participants = count_after(whole["whole"]) or participants
     same = None
     if participants is None and deaths is None and SAME_NUMBER.search(text):
         # "Russia received the same number of its soldiers": as many as the last such event counted (and when)
@@ -1912,6 +1918,10 @@ THEN_AFTER_THE_GROUP = re.compile(r"\W*(?:They|(?:The|These)\s+(?:men|soldiers|s
                                   r"conscripts|reservists|refuseniks|survivors|company|platoon|battalion|group))\b"
                                   r"[^.;]{0,70}?"
                                   r"\b(?:then|later|afterwards|subsequently)\s+(?:[\w-]+\s+){0,2}$")
+WHOLE_BEFORE = re.compile(
+    rf"\b{NUMBER}\s+of\s+(?:the\s+)?(?P<whole>(?:roughly\s+|about\s+|some\s+|around\s+|nearly\s+)?{NUMBER})\s+"
+    r"[a-z][\w-]*(?:\s+(?:from|of|in)\s+[^,;]{1,40}?)?\s+(?:who\s+(?:have|had|has|were|was)\s+(?:been\s+)?|"
+    r"(?=[a-z]+ed\b))$", re.IGNORECASE)
 STATISTIC_NOUN = re.compile(r"\b(?:verdicts|sentences|convictions|cases)\b", re.IGNORECASE)
 
 

@@ -2787,3 +2787,10 @@ def test_a_figure_compared_with_a_year_earlier_is_the_same_time_the_year_before(
     assert [(counts(c), c.interval) for c in renewals] == [
         ((380, None, None), Interval(dt.date(2023, 3, 1), dt.date(2023, 3, 31))),
         ((420, None, None), Interval(dt.date(2024, 3, 1), dt.date(2024, 3, 31)))]
+
+
+def test_a_clause_told_of_the_whole_counts_the_whole_not_the_part(places):
+    found = claims("Nine of the 31 marines from Mykolaiv who have been freed from captivity this year have left the "
+                   "army.", places, published="2024-10-02")
+    assert counts(only(found, "Return")) == (31, None, None)
+    assert counts(only(found, "ContractTermination")) == (9, None, None)
