@@ -1778,7 +1778,7 @@ def _add_claims(result: Extraction, sentence: Sentence, state: _State, trigger: 
         # clause's verb is told of the counted noun it follows, not of a count after it
         participants = antecedent_count(text, start, counts) or participants
     whole = WHOLE_BEFORE.search(text, 0, start)
-    if whole is not None and kind != "Casualties":
+    if whole is not None and kind != "Casualties" and (whole["who"] or re.match(r"[a-z]+ed\b", text[start:end])):
         # "Fifteen of the 23 soldiers who have been freed from captivity", "1,000 of the roughly 5,000 Ukrainians
         # freed": the clause tells of all of them, not of the part counted first
         participants = count_after(whole["whole"]) or participants
@@ -1920,8 +1920,9 @@ THEN_AFTER_THE_GROUP = re.compile(r"\W*(?:They|(?:The|These)\s+(?:men|soldiers|s
                                   r"\b(?:then|later|afterwards|subsequently)\s+(?:[\w-]+\s+){0,2}$")
 WHOLE_BEFORE = re.compile(
     rf"\b{NUMBER}\s+of\s+(?:the\s+)?(?P<whole>(?:roughly\s+|about\s+|some\s+|around\s+|nearly\s+)?{NUMBER})\s+"
-    r"[a-z][\w-]*(?:\s+(?:from|of|in)\s+[^,;]{1,40}?)?\s+(?:who\s+(?:have|had|has|were|was)\s+(?:been\s+)?|"
-    r"(?=[a-z]+ed\b))$", re.IGNORECASE)
+    r"(?!(?:were|was|are|is|have|had|has|later|then|also|all|both|had|will|would)\b)[a-z][\w-]*"
+    r"(?:\s+(?:from|of|in)\s+[^,;]{1,40}?)?\s+(?P<who>who\s+(?:have|had|has|were|was)\s+(?:been\s+)?)?$",
+    re.IGNORECASE)
 STATISTIC_NOUN = re.compile(r"\b(?:verdicts|sentences|convictions|cases)\b", re.IGNORECASE)
 
 

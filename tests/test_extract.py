@@ -2794,3 +2794,13 @@ def test_a_clause_told_of_the_whole_counts_the_whole_not_the_part(places):
                    "army.", places, published="2024-10-02")
     assert counts(only(found, "Return")) == (31, None, None)
     assert counts(only(found, "ContractTermination")) == (9, None, None)
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("About 200 of the roughly 900 Ukrainians freed from captivity this year have gone back into the army.", "Return",
+     900),
+    ("Two of the five were detained at the airport in Magadan on Monday.", "Detention", 2),
+])
+def test_a_participle_told_of_the_whole_counts_the_whole_but_a_main_verb_the_part(text, kind, value, places):
+    assert counts(only(claims(text, places, published="2024-10-02"), kind))[0] == value
+
