@@ -767,8 +767,13 @@ def _later(m: re.Match[str], anchor: Interval | None) -> Resolved:
     if unit == "month":
         start = _add_months(anchor.earliest.replace(day=1), sign * n)
         return month_interval(start.year, start.month), None
-    shift = dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
-    return Interval(anchor.earliest + shift, anchor.latest + shift), None
+    return _days_moved(anchor, sign * n, unit), None
+
+
+def _days_moved(anchor: Interval, n: int, unit: str) -> Interval:
+    """``anchor`` moved by ``n`` days or weeks (``unit``), later or (negative) earlier."""
+    shift = dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return Interval(anchor.earliest + shift, anchor.latest + shift)
 
 
 def _clause_after(m: re.Match[str], anchor: Interval) -> Resolved:
@@ -779,13 +784,11 @@ def _clause_after(m: re.Match[str], anchor: Interval) -> Resolved:
     n, unit = _in_units(int(m["n"]) if m["n"].isdigit() else NUMBERS.get(m["n"].lower(), 1), m["unit"])
     sign = -1 if m["dir"].lower() == "after" else 1
     if unit == "month":
-        earliest = _add_months(anchor.earliest, sign * n)
-        whole = anchor.latest == month_interval(anchor.latest.year, anchor.latest.month).latest
-        latest = _add_months(anchor.latest.replace(day=1), sign * n)
-        latest = month_interval(latest.year, latest.month).latest if whole else _add_months(anchor.latest, sign * n)
-        return Interval(earliest, latest), None
-    shift = dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
-    return Interval(anchor.earliest + shift, anchor.latest + shift), None
+        latest = _add_months(anchor.latest, sign * n)
+        if anchor.latest == month_interval(anchor.latest.year, anchor.latest.month).latest:
+            latest = month_interval(latest.year, latest.month).latest  # (a month's last day stays its last day)
+        return Interval(_add_months(anchor.earliest, sign * n), latest), None
+    return _days_moved(anchor, sign * n, unit), None
 
 
 def _hours_later(m: re.Match[str], anchor: Interval | None) -> Resolved:
