@@ -1026,8 +1026,7 @@ def _sent_back_to_the_war(text: str, base: int, end: int, place_ids: list[int], 
         return False
     # (a name shared with a town in Russia, "Donetsk", is the one in Ukraine, where the war is, unless the sentence
     # names the other's region: "to their barracks in Kirovsk, in the Murmansk region")
-    regions = [_region_of(PlaceMatch(after[0].start, after[0].end, after[0].surface, (c,), after[0].alias_kind),
-                          gazetteer) or c for c in after[0].candidates]
+    regions = [_region_of_candidates((c,), gazetteer) or c for c in after[0].candidates]
     named = {c for i in place_ids for c in result.places[i].candidates}
     return any(region.startswith("UA") for region in ([r for r in regions if r in named] or regions))
 
@@ -1107,10 +1106,14 @@ def _back_references(text: str, base: int, result: Extraction, first_place: int,
 
 def _region_of(place: PlaceMatch, gazetteer: Gazetteer) -> str | None:
     """The one region a place mention names or lies in (None for a country, or a name of several)."""
-    kinds = {c: (gazetteer.get(c).kind if gazetteer.get(c) else None) for c in place.candidates}
+    return _region_of_candidates(place.candidates, gazetteer)
+
+
+def _region_of_candidates(candidates: tuple[str, ...], gazetteer: Gazetteer) -> str | None:
+    kinds = {c: (gazetteer.get(c).kind if gazetteer.get(c) else None) for c in candidates}
     regions = {c for c, k in kinds.items() if k == "region"}
     if not regions and kinds and all(k == "settlement" for k in kinds.values()):
-        regions = {gazetteer.get(c).region for c in place.candidates} - {None}
+        regions = {gazetteer.get(c).region for c in candidates} - {None}
     return next(iter(regions)) if len(regions) == 1 else None
 
 
@@ -1920,7 +1923,7 @@ THEN_AFTER_THE_GROUP = re.compile(r"\W*(?:They|(?:The|These)\s+(?:men|soldiers|s
                                   r"\b(?:then|later|afterwards|subsequently)\s+(?:[\w-]+\s+){0,2}$")
 WHOLE_BEFORE = re.compile(
     rf"\b{NUMBER}\s+of\s+(?:the\s+)?(?P<whole>(?:roughly\s+|about\s+|some\s+|around\s+|nearly\s+)?{NUMBER})\s+"
-    r"(?!(?:were|was|are|is|have|had|has|later|then|also|all|both|had|will|would)\b)[a-z][\w-]*"
+    r"(?!(?:were|was|are|is|have|had|has|later|then|also|all|both|will|would)\b)[a-z][\w-]*"
     r"(?:\s+(?:from|of|in)\s+[^,;]{1,40}?)?\s+(?P<who>who\s+(?:have|had|has|were|was)\s+(?:been\s+)?)?$",
     re.IGNORECASE)
 STATISTIC_NOUN = re.compile(r"\b(?:verdicts|sentences|convictions|cases)\b", re.IGNORECASE)
